@@ -1,0 +1,227 @@
+//! `impl Entity`: the static description of the table that the runtime
+//! renders into DDL, diffs into migrations and checks against a database.
+
+use proc_macro2::TokenStream;
+use quote::{quote, ToTokens};
+
+use crate::ir::{
+    Audit, Capability, ClientDefault, Column, Default, Entity, Ownership, ServerFunction,
+    SoftDelete, SqlType,
+};
+
+pub fn entity_impl(entity: &Entity) -> TokenStream {
+    let ident = &entity.ident;
+    let insert_ident = &entity.insert_ident;
+    let changes_ident = &entity.changes_ident;
+    let table = table_literal(entity);
+    let key_types: Vec<_> = entity
+        .primary_key
+        .columns
+        .iter()
+        .map(|index| &entity.column(*index).ty)
+        .collect();
+    let key = if key_types.len() == 1 {
+        key_types[0].to_token_stream()
+    } else {
+        quote!((#(#key_types),*))
+    };
+    let tenant_owned = entity
+        .ownership_is_tenant()
+        .then(|| quote!(impl ::dify_schema::entity::TenantOwned for #ident {}));
+    quote! {
+        impl ::dify_schema::Entity for #ident {
+            const TABLE: &'static ::dify_schema::schema::Table = &#table;
+            type New = #insert_ident;
+            type Changes = #changes_ident;
+            type Key = #key;
+        }
+        #tenant_owned
+    }
+}
+
+fn table_literal(entity: &Entity) -> TokenStream {
+    let s = quote!(::dify_schema::schema);
+    let name = entity.table.value();
+    let entity_name = entity.ident.to_string();
+    let columns = entity.columns.iter().map(column_literal);
+    let key_name = &entity.primary_key.name;
+    let key_columns = entity
+        .primary_key
+        .columns
+        .iter()
+        .map(|index| &entity.column(*index).name);
+    let indexes = entity.indexes.iter().map(|index| {
+        let name = &index.name;
+        let columns = index.columns.iter().map(|(column, descending)| {
+            let column = &entity.column(*column).name;
+            quote!(#s::IndexColumn { name: #column, descending: #descending })
+        });
+        let unique = index.unique;
+        let method = if index.gin {
+            quote!(#s::IndexMethod::Gin)
+        } else {
+            quote!(#s::IndexMethod::Btree)
+        };
+        let predicate = option(index.predicate.as_ref().map(|p| quote!(#p)));
+        quote! {
+            #s::Index {
+                name: #name,
+                columns: &[#(#columns),*],
+                unique: #unique,
+                method: #method,
+                predicate: #predicate,
+            }
+        }
+    });
+    let uniques = entity.unique_constraints.iter().map(|unique| {
+        let name = &unique.name;
+        let columns = unique.columns.iter().map(|index| &entity.column(*index).name);
+        quote!(#s::UniqueConstraint { name: #name, columns: &[#(#columns),*] })
+    });
+    let relations = entity.columns.iter().filter_map(|column| {
+        let relation = column.relation.as_ref()?;
+        let name = &column.name;
+        let parent = &relation.parent;
+        let parent_entity = parent.segments.last().map(|segment| segment.ident.to_string());
+        let foreign_key = option(relation.foreign_key.as_ref().map(|fk| quote!(#fk)));
+        Some(quote! {
+            #s::Relation {
+                column: #name,
+                parent_table: <#parent as ::dify_schema::Entity>::TABLE.name,
+                parent_entity: #parent_entity,
+                foreign_key: #foreign_key,
+            }
+        })
+    });
+    let ownership = match entity.ownership {
+        Ownership::Tenant { column } => {
+            let column = &entity.column(column).name;
+            quote!(#s::Ownership::Tenant { column: #column })
+        }
+        Ownership::Via { column, .. } => {
+            let column = entity.column(column);
+            let name = &column.name;
+            let parent = &column.relation.as_ref().expect("validated: via has a relation").parent;
+            quote!(#s::Ownership::Via {
+                column: #name,
+                parent_table: <#parent as ::dify_schema::Entity>::TABLE.name,
+            })
+        }
+        Ownership::Global => quote!(#s::Ownership::Global),
+    };
+    let soft_delete = option(entity.soft_delete.as_ref().map(|soft_delete| match soft_delete {
+        SoftDelete::Flag(index) => {
+            let name = &entity.column(*index).name;
+            quote!(#s::SoftDelete::Flag(#name))
+        }
+        SoftDelete::Timestamp(index) => {
+            let name = &entity.column(*index).name;
+            quote!(#s::SoftDelete::Timestamp(#name))
+        }
+    }));
+    let capability = match entity.write {
+        Capability::Member => quote!(#s::Capability::Member),
+        Capability::DatasetEditing => quote!(#s::Capability::DatasetEditing),
+        Capability::Editing => quote!(#s::Capability::Editing),
+        Capability::Privileged => quote!(#s::Capability::Privileged),
+    };
+    quote! {
+        #s::Table {
+            name: #name,
+            entity: #entity_name,
+            columns: &[#(#columns),*],
+            primary_key: #s::PrimaryKey { name: #key_name, columns: &[#(#key_columns),*] },
+            indexes: &[#(#indexes),*],
+            unique_constraints: &[#(#uniques),*],
+            relations: &[#(#relations),*],
+            ownership: #ownership,
+            soft_delete: #soft_delete,
+            write_capability: #capability,
+        }
+    }
+}
+
+fn column_literal(column: &Column) -> TokenStream {
+    let s = quote!(::dify_schema::schema);
+    let name = &column.name;
+    let field = column.field.to_string();
+    let sql_type = sql_type_literal(column.sql_type);
+    let nullable = column.nullable;
+    let default = option(column.default.as_ref().map(|default| match default {
+        Default::Str(value) => quote!(#s::Default::Str(#value)),
+        Default::Int(value) => quote!(#s::Default::Int(#value)),
+        Default::Decimal(value) => quote!(#s::Default::Decimal(#value)),
+        Default::Bool(value) => quote!(#s::Default::Bool(#value)),
+        Default::Sql(value) => quote!(#s::Default::Sql(#value)),
+        Default::Function(function) => {
+            let function = match function {
+                ServerFunction::UuidGenerateV4 => quote!(UuidGenerateV4),
+                ServerFunction::GenRandomUuid => quote!(GenRandomUuid),
+                ServerFunction::UuidV7 => quote!(UuidV7),
+                ServerFunction::CurrentTimestamp(None) => quote!(CurrentTimestamp(None)),
+                ServerFunction::CurrentTimestamp(Some(p)) => {
+                    quote!(CurrentTimestamp(Some(#p)))
+                }
+                ServerFunction::Now => quote!(Now),
+            };
+            quote!(#s::Default::Function(#s::ServerFunction::#function))
+        }
+    }));
+    let client_default = option(column.client_default.map(|client_default| match client_default {
+        ClientDefault::Uuid4 => quote!(#s::ClientDefault::Uuid4),
+        ClientDefault::Uuid7 => quote!(#s::ClientDefault::Uuid7),
+        ClientDefault::Now => quote!(#s::ClientDefault::Now),
+    }));
+    let audit = option(column.audit.map(|audit| match audit {
+        Audit::CreatedBy => quote!(#s::Audit::CreatedBy),
+        Audit::UpdatedBy => quote!(#s::Audit::UpdatedBy),
+        Audit::CreatedAt => quote!(#s::Audit::CreatedAt),
+        Audit::UpdatedAt => quote!(#s::Audit::UpdatedAt),
+    }));
+    let string_enum = option(column.is_string_enum().then(|| {
+        let ty = &column.value_ty;
+        quote!(#s::EnumInfo {
+            name: <#ty as ::dify_schema::__private::StringEnumColumn>::NAME,
+            values: <#ty as ::dify_schema::__private::StringEnumColumn>::VALUES,
+        })
+    }));
+    quote! {
+        #s::Column {
+            name: #name,
+            field: #field,
+            sql_type: #sql_type,
+            nullable: #nullable,
+            default: #default,
+            client_default: #client_default,
+            audit: #audit,
+            string_enum: #string_enum,
+        }
+    }
+}
+
+fn sql_type_literal(sql_type: SqlType) -> TokenStream {
+    let s = quote!(::dify_schema::schema::SqlType);
+    match sql_type {
+        SqlType::Uuid => quote!(#s::Uuid),
+        SqlType::Varchar(Some(n)) => quote!(#s::Varchar(Some(#n))),
+        SqlType::Varchar(None) => quote!(#s::Varchar(None)),
+        SqlType::Text => quote!(#s::Text),
+        SqlType::Json => quote!(#s::Json),
+        SqlType::Jsonb => quote!(#s::Jsonb),
+        SqlType::Timestamp => quote!(#s::Timestamp),
+        SqlType::Integer => quote!(#s::Integer),
+        SqlType::BigInt => quote!(#s::BigInt),
+        SqlType::Boolean => quote!(#s::Boolean),
+        SqlType::Float => quote!(#s::Float),
+        SqlType::Numeric(Some((p, scale))) => quote!(#s::Numeric(Some((#p, #scale)))),
+        SqlType::Numeric(None) => quote!(#s::Numeric(None)),
+        SqlType::Bytea => quote!(#s::Bytea),
+    }
+}
+
+fn option(value: Option<TokenStream>) -> TokenStream {
+    match value {
+        Some(value) => quote!(::core::option::Option::Some(#value)),
+        None => quote!(::core::option::Option::None),
+    }
+}

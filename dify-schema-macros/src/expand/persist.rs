@@ -1,0 +1,161 @@
+//! `impl Persist`: the concrete insert and read queries of an entity.
+//!
+//! Each is a static Diesel query (no `into_boxed()`, which doubles the
+//! client cost per query), so Diesel caches its prepared statement.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::model::{in_insert_form, is_tenant_column, optional_on_insert};
+use super::rt;
+use crate::ir::{Audit, ClientDefault, Column, Entity, SqlType};
+use crate::rust_type::RustKind;
+
+pub fn persist_impl(entity: &Entity) -> TokenStream {
+    let rt = rt();
+    let ident = &entity.ident;
+    let module = entity.table_module();
+    let insert_ident = &entity.insert_ident;
+    let table_name = entity.table.value();
+
+    let length_checks = entity
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| in_insert_form(entity, *index))
+        .filter_map(|(_, column)| length_check(&table_name, column));
+
+    let needs_tenant = entity.tenant_column().is_some();
+    let tenant = needs_tenant.then(|| {
+        quote! {
+            let tenant = cx.tenant.ok_or(::dify_schema::Error::MissingTenant { table: #table_name })?;
+        }
+    });
+    let actor_column = entity.columns.iter().find(|column| {
+        matches!(column.audit, Some(Audit::CreatedBy | Audit::UpdatedBy)) && !column.nullable
+    });
+    let actor = actor_column.map(|column| {
+        let name = &column.name;
+        quote! {
+            let actor = cx.actor.ok_or(::dify_schema::Error::MissingActor { table: #table_name, column: #name })?;
+        }
+    });
+
+    let values = entity
+        .columns
+        .iter()
+        .enumerate()
+        .filter_map(|(index, column)| insert_value(entity, index, column));
+    let key = entity.primary_key.columns.iter().map(|index| {
+        let field = &entity.column(*index).field;
+        quote!(#module::#field)
+    });
+
+    quote! {
+        impl #rt::Persist for #ident {
+            fn insert_row(
+                conn: &mut #rt::diesel::PgConnection,
+                cx: #rt::InsertContext,
+                new: #insert_ident,
+            ) -> ::dify_schema::Result<Self> {
+                use #rt::diesel::{ExpressionMethods, RunQueryDsl, Selectable};
+                #(#length_checks)*
+                #tenant
+                #actor
+                let row = #rt::diesel::insert_into(#module::table)
+                    .values((#(#values,)*))
+                    .returning(<Self as Selectable<#rt::diesel::pg::Pg>>::construct_selection())
+                    .get_result::<Self>(conn)?;
+                ::core::result::Result::Ok(row)
+            }
+
+            fn find_row(
+                conn: &mut #rt::diesel::PgConnection,
+                key: <Self as ::dify_schema::Entity>::Key,
+            ) -> ::dify_schema::Result<::core::option::Option<Self>> {
+                use #rt::diesel::{OptionalExtension, QueryDsl, RunQueryDsl, Selectable};
+                let row = #module::table
+                    .find(key)
+                    .select(<Self as Selectable<#rt::diesel::pg::Pg>>::construct_selection())
+                    .first::<Self>(conn)
+                    .optional()?;
+                ::core::result::Result::Ok(row)
+            }
+
+            fn list_rows(
+                conn: &mut #rt::diesel::PgConnection,
+            ) -> ::dify_schema::Result<::std::vec::Vec<Self>> {
+                use #rt::diesel::{QueryDsl, RunQueryDsl, Selectable};
+                let rows = #module::table
+                    .select(<Self as Selectable<#rt::diesel::pg::Pg>>::construct_selection())
+                    .order((#(#key,)*))
+                    .load::<Self>(conn)?;
+                ::core::result::Result::Ok(rows)
+            }
+        }
+    }
+}
+
+/// A varchar(n) held in a `String` is checked before the insert, so an
+/// over-long value is a typed error naming the column, not a database
+/// error about "value too long" with no column.
+fn length_check(table: &str, column: &Column) -> Option<TokenStream> {
+    let SqlType::Varchar(Some(max)) = column.sql_type else {
+        return None;
+    };
+    if column.rust != RustKind::String {
+        return None;
+    }
+    let field = &column.field;
+    let name = &column.name;
+    let check = quote!(::dify_schema::__private::check_varchar(#table, #name, #max, value)?;);
+    Some(if column.nullable || optional_on_insert(column) {
+        quote!(if let ::core::option::Option::Some(value) = &new.#field { #check })
+    } else {
+        quote!({ let value = &new.#field; #check })
+    })
+}
+
+/// The `column.eq(value)` of one column in the insert tuple, or `None` when
+/// the server fills it in.
+fn insert_value(entity: &Entity, index: usize, column: &Column) -> Option<TokenStream> {
+    let module = entity.table_module();
+    let field = &column.field;
+    let target = quote!(#module::#field);
+    if is_tenant_column(entity, index) {
+        return Some(if column.nullable {
+            quote!(#target.eq(::core::option::Option::Some(tenant)))
+        } else {
+            quote!(#target.eq(tenant))
+        });
+    }
+    match column.audit {
+        Some(Audit::CreatedBy | Audit::UpdatedBy) => {
+            return Some(if column.nullable {
+                quote!(#target.eq(cx.actor))
+            } else {
+                quote!(#target.eq(actor))
+            });
+        }
+        // Left to the column's server default.
+        Some(Audit::CreatedAt | Audit::UpdatedAt) => return None,
+        None => {}
+    }
+    if let Some(client_default) = column.client_default {
+        let generate = match client_default {
+            ClientDefault::Uuid4 => quote!(::dify_schema::__private::uuid::Uuid::new_v4),
+            ClientDefault::Uuid7 => quote!(::dify_schema::__private::uuid::Uuid::now_v7),
+            ClientDefault::Now => quote!(::dify_schema::__private::now),
+        };
+        return Some(if column.nullable {
+            quote!(#target.eq(::core::option::Option::Some(new.#field.unwrap_or_else(#generate))))
+        } else {
+            quote!(#target.eq(new.#field.unwrap_or_else(#generate)))
+        });
+    }
+    if column.default.is_some() {
+        // `None` in the form: Diesel writes DEFAULT for a `None` in the tuple.
+        return Some(quote!(new.#field.map(|value| #target.eq(value))));
+    }
+    Some(quote!(#target.eq(new.#field)))
+}

@@ -1,0 +1,222 @@
+//! The validated description of one entity: what `validate.rs` produces
+//! and every expander consumes.
+//!
+//! Everything here has been checked: columns named by indexes exist, types
+//! fit, names are unique. Expanders never re-validate and never report
+//! errors. Each node keeps the span of the token it came from, so generated
+//! code that the compiler checks further (trait bounds on the parent of a
+//! `via`, string-enum bounds) points back at the user's declaration.
+
+use proc_macro2::Span;
+use syn::{Attribute, Ident, LitStr, Path, Type, Visibility};
+
+use crate::rust_type::RustKind;
+
+pub struct Entity {
+    pub attrs: Vec<Attribute>,
+    pub vis: Visibility,
+    pub ident: Ident,
+    pub table: LitStr,
+    pub columns: Vec<Column>,
+    pub primary_key: PrimaryKey,
+    pub indexes: Vec<Index>,
+    pub unique_constraints: Vec<UniqueConstraint>,
+    pub ownership: Ownership,
+    pub soft_delete: Option<SoftDelete>,
+    pub write: Capability,
+    /// The insert form, `NewApp` unless renamed.
+    pub insert_ident: Ident,
+    /// The update form, `AppChanges` unless renamed.
+    pub changes_ident: Ident,
+}
+
+impl Entity {
+    /// The hidden module that holds the Diesel `table!` of this entity.
+    pub fn table_module(&self) -> Ident {
+        table_module_for(&self.ident)
+    }
+
+    pub fn column(&self, index: usize) -> &Column {
+        &self.columns[index]
+    }
+
+    /// True for `owner = tenant` and `owner = via(...)`.
+    pub fn ownership_is_tenant(&self) -> bool {
+        !matches!(self.ownership, Ownership::Global)
+    }
+
+    /// The column that carries the tenant, for `owner = tenant`.
+    pub fn tenant_column(&self) -> Option<&Column> {
+        match self.ownership {
+            Ownership::Tenant { column, .. } => Some(&self.columns[column]),
+            _ => None,
+        }
+    }
+}
+
+/// The name of the hidden module next to an entity that holds its Diesel
+/// table (`App` -> `__dify_table_App`): a relation to `crate::app::App`
+/// reaches the parent's table as `crate::app::__dify_table_App::table`.
+pub fn table_module_for(entity: &Ident) -> Ident {
+    Ident::new(&format!("__dify_table_{entity}"), entity.span())
+}
+
+pub struct Column {
+    pub attrs: Vec<Attribute>,
+    pub vis: Visibility,
+    /// The Rust field, also the Diesel column's name (`r#type` stays raw).
+    pub field: Ident,
+    /// The SQL name (`type`).
+    pub name: String,
+    /// The field type as written (`Option<String>`).
+    pub ty: Type,
+    /// The type without `Option` (`String`).
+    pub value_ty: Type,
+    pub nullable: bool,
+    pub rust: RustKind,
+    pub sql_type: SqlType,
+    pub sql_type_span: Span,
+    pub primary_key: bool,
+    pub default: Option<Default>,
+    pub client_default: Option<ClientDefault>,
+    pub audit: Option<Audit>,
+    pub relation: Option<Relation>,
+}
+
+impl Column {
+    /// True for a varchar or text column held by a string enum.
+    pub fn is_string_enum(&self) -> bool {
+        self.rust == RustKind::Custom
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum SqlType {
+    Uuid,
+    Varchar(Option<u32>),
+    Text,
+    Json,
+    Jsonb,
+    Timestamp,
+    Integer,
+    BigInt,
+    Boolean,
+    Float,
+    Numeric(Option<(u16, u16)>),
+    Bytea,
+}
+
+impl SqlType {
+    /// As a declaration writes it, for messages.
+    pub fn dsl_name(&self) -> String {
+        match self {
+            SqlType::Uuid => "uuid".into(),
+            SqlType::Varchar(Some(n)) => format!("varchar({n})"),
+            SqlType::Varchar(None) => "varchar(unbounded)".into(),
+            SqlType::Text => "text".into(),
+            SqlType::Json => "json".into(),
+            SqlType::Jsonb => "jsonb".into(),
+            SqlType::Timestamp => "timestamp".into(),
+            SqlType::Integer => "integer".into(),
+            SqlType::BigInt => "bigint".into(),
+            SqlType::Boolean => "boolean".into(),
+            SqlType::Float => "float".into(),
+            SqlType::Numeric(Some((p, s))) => format!("numeric({p}, {s})"),
+            SqlType::Numeric(None) => "numeric".into(),
+            SqlType::Bytea => "bytea".into(),
+        }
+    }
+
+    pub fn is_textual(&self) -> bool {
+        matches!(self, SqlType::Varchar(_) | SqlType::Text)
+    }
+
+    pub fn is_json(&self) -> bool {
+        matches!(self, SqlType::Json | SqlType::Jsonb)
+    }
+}
+
+pub enum Default {
+    Str(String),
+    Int(i64),
+    Decimal(String),
+    Bool(bool),
+    Function(ServerFunction),
+    Sql(String),
+}
+
+#[derive(Clone, Copy)]
+pub enum ServerFunction {
+    UuidGenerateV4,
+    GenRandomUuid,
+    UuidV7,
+    CurrentTimestamp(Option<u8>),
+    Now,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum ClientDefault {
+    Uuid4,
+    Uuid7,
+    Now,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Audit {
+    CreatedBy,
+    UpdatedBy,
+    CreatedAt,
+    UpdatedAt,
+}
+
+pub struct Relation {
+    /// The parent entity as written (`App`, `crate::app::App`).
+    pub parent: Path,
+    /// Whether to emit the Diesel join for this pair.
+    pub join: bool,
+    pub foreign_key: Option<String>,
+}
+
+pub struct PrimaryKey {
+    pub name: String,
+    /// Indexes into `Entity::columns`.
+    pub columns: Vec<usize>,
+}
+
+pub struct Index {
+    pub name: String,
+    pub name_span: Span,
+    pub columns: Vec<(usize, bool)>,
+    pub unique: bool,
+    pub gin: bool,
+    pub predicate: Option<String>,
+}
+
+pub struct UniqueConstraint {
+    pub name: String,
+    pub name_span: Span,
+    pub columns: Vec<usize>,
+}
+
+pub enum Ownership {
+    Tenant {
+        column: usize,
+    },
+    Via {
+        column: usize,
+    },
+    Global,
+}
+
+pub enum SoftDelete {
+    Flag(usize),
+    Timestamp(usize),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Capability {
+    Member,
+    DatasetEditing,
+    Editing,
+    Privileged,
+}

@@ -1,0 +1,76 @@
+//! The proc macros of dify-schema. Use them through `dify_schema`, which
+//! re-exports them: generated code names the runtime as `::dify_schema`.
+//!
+//! `#[entity]` runs in three stages, each in its own module:
+//! `parse` (tokens to a syntax tree), `validate` (syntax tree to the IR in
+//! `ir`, reporting every mistake at its token) and `expand` (IR to Rust).
+
+mod ctxt;
+mod expand;
+mod ir;
+mod meta;
+mod parse;
+mod rust_type;
+mod string_enum;
+mod validate;
+
+#[cfg(test)]
+mod tests;
+
+use proc_macro::TokenStream;
+
+/// Declares a table. See the README for every key.
+#[proc_macro_attribute]
+pub fn entity(args: TokenStream, item: TokenStream) -> TokenStream {
+    entity_inner(args.into(), item.into()).into()
+}
+
+/// Derives `StringEnum` for an enum of unit variants stored as strings.
+#[proc_macro_derive(StringEnum, attributes(value))]
+pub fn derive_string_enum(item: TokenStream) -> TokenStream {
+    string_enum::derive(item.into())
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// The whole `#[entity]` pipeline on `proc_macro2` tokens, so that tests can
+/// run it without the compiler.
+pub(crate) fn entity_inner(
+    args: proc_macro2::TokenStream,
+    item: proc_macro2::TokenStream,
+) -> proc_macro2::TokenStream {
+    let mut cx = ctxt::Ctxt::new();
+    let decl = match parse::parse_entity(&mut cx, args, item.clone()) {
+        Ok(decl) => decl,
+        Err(error) => return error.into_compile_error(),
+    };
+    let fallback = fallback_struct(&decl);
+    let entity = validate::validate(&mut cx, decl);
+    match (cx.check(), entity) {
+        (Ok(()), Some(entity)) => expand::expand(&entity),
+        (Err(errors), _) => {
+            let errors = errors.into_compile_error();
+            quote::quote!(#fallback #errors)
+        }
+        (Ok(()), None) => unreachable!("validation that returns nothing reports why"),
+    }
+}
+
+/// The struct as declared, without the DSL's attributes: emitted next to
+/// the errors so that one mistake in a declaration does not turn every use
+/// of the type into a second error (thiserror's `fallback.rs`).
+fn fallback_struct(decl: &parse::EntityDecl) -> proc_macro2::TokenStream {
+    let attrs = &decl.attrs;
+    let vis = &decl.vis;
+    let ident = &decl.ident;
+    let fields = decl.fields.iter().map(|field| {
+        let parse::FieldDecl {
+            attrs, vis, ident, ty, ..
+        } = field;
+        quote::quote!(#(#attrs)* #vis #ident: #ty,)
+    });
+    quote::quote! {
+        #(#attrs)*
+        #vis struct #ident { #(#fields)* }
+    }
+}

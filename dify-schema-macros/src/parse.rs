@@ -1,0 +1,625 @@
+//! Stage 1: tokens to a syntax tree of the declaration.
+//!
+//! Parsing only checks the *form* of each attribute (which keys exist, what
+//! shape their values have). Whether the declaration makes sense (columns
+//! exist, types fit, names are unique) is `validate.rs`'s job, so this tree
+//! keeps everything as written, with spans.
+
+use proc_macro2::{Span, TokenStream};
+use syn::ext::IdentExt;
+use syn::spanned::Spanned;
+use syn::{Attribute, Ident, LitStr, Path, Type, Visibility};
+
+use crate::ctxt::Ctxt;
+use crate::meta::{first_span, parse_meta_list, unknown_key, MetaItem, MetaValue};
+
+/// A struct carrying `#[entity(...)]`.
+pub struct EntityDecl {
+    /// Attributes the DSL does not own (docs, derives, serde): kept on the row struct.
+    pub attrs: Vec<Attribute>,
+    pub vis: Visibility,
+    pub ident: Ident,
+    pub args: EntityArgs,
+    pub indexes: Vec<IndexDecl>,
+    pub fields: Vec<FieldDecl>,
+}
+
+/// `#[entity(table = "apps", owner = tenant, ...)]`
+#[derive(Default)]
+pub struct EntityArgs {
+    /// The span of the whole argument list, for "missing key" errors.
+    pub span: Option<Span>,
+    pub table: Option<LitStr>,
+    pub owner: Option<OwnerDecl>,
+    pub primary_key_name: Option<LitStr>,
+    pub soft_delete: Option<Ident>,
+    pub write: Option<Ident>,
+    pub insert_name: Option<Ident>,
+    pub changes_name: Option<Ident>,
+}
+
+pub enum OwnerDecl {
+    /// `owner = tenant`
+    Tenant(Ident),
+    /// `owner = global`
+    Global,
+    /// `owner = via(app_id)`
+    Via { column: Ident },
+}
+
+/// `#[index(name = "...", columns(a, b desc), unique, using = gin, where = "...")]`
+/// or `#[unique(name = "...", columns(a, b))]` (a constraint).
+pub struct IndexDecl {
+    /// `index` or `unique`: the attribute's own name, for spans.
+    pub attribute: Ident,
+    pub is_constraint: bool,
+    pub name: Option<LitStr>,
+    pub columns: Vec<IndexColumnDecl>,
+    pub unique: Option<Ident>,
+    pub using: Option<Ident>,
+    pub predicate: Option<LitStr>,
+}
+
+pub struct IndexColumnDecl {
+    pub column: Ident,
+    pub descending: bool,
+}
+
+/// One field and its `#[column(...)]`.
+pub struct FieldDecl {
+    pub attrs: Vec<Attribute>,
+    pub vis: Visibility,
+    pub ident: Ident,
+    pub ty: Type,
+    pub column: Option<ColumnDecl>,
+}
+
+/// `#[column(varchar(255), name = "...", primary_key, default = ..., ...)]`
+pub struct ColumnDecl {
+    /// The span of the `column` path, for errors about the attribute as a whole.
+    pub span: Span,
+    pub sql_type: Option<SqlTypeDecl>,
+    pub name: Option<LitStr>,
+    pub primary_key: Option<Ident>,
+    pub default: Option<DefaultDecl>,
+    pub client_default: Option<Ident>,
+    pub references: Option<Path>,
+    pub join: Option<syn::LitBool>,
+    pub foreign_key: Option<LitStr>,
+    pub audit: Option<Ident>,
+}
+
+/// A SQL type as written: `uuid`, `varchar(255)`, `numeric(10, 7)`.
+pub struct SqlTypeDecl {
+    pub name: Ident,
+    pub args: Option<(Span, Vec<SqlTypeArg>)>,
+}
+
+pub enum SqlTypeArg {
+    Int(syn::LitInt),
+    Ident(Ident),
+}
+
+/// A default as written.
+pub enum DefaultDecl {
+    /// `"normal"`, `0`, `-1`, `0.001`, `true`
+    Literal { lit: syn::Lit, negative: bool, span: Span },
+    /// `uuid_generate_v4()`, `CURRENT_TIMESTAMP(0)`, `CURRENT_TIMESTAMP`, `now()`
+    Function {
+        name: Ident,
+        args: Option<Vec<syn::LitInt>>,
+    },
+    /// `sql("'{}'::json")`: passed through as written.
+    Sql { keyword: Ident, sql: LitStr },
+}
+
+impl DefaultDecl {
+    pub fn span(&self) -> Span {
+        match self {
+            DefaultDecl::Literal { span, .. } => *span,
+            DefaultDecl::Function { name, .. } => name.span(),
+            DefaultDecl::Sql { keyword, .. } => keyword.span(),
+        }
+    }
+}
+
+const ENTITY_KEYS: &[&str] = &[
+    "table",
+    "owner",
+    "primary_key_name",
+    "soft_delete",
+    "write",
+    "insert",
+    "changes",
+];
+const INDEX_KEYS: &[&str] = &["name", "columns", "unique", "using", "where"];
+const UNIQUE_KEYS: &[&str] = &["name", "columns"];
+const COLUMN_KEYS: &[&str] = &[
+    "name",
+    "primary_key",
+    "default",
+    "client_default",
+    "references",
+    "join",
+    "foreign_key",
+    "audit",
+];
+
+/// Parses the item and the `#[entity(...)]` arguments. Attribute mistakes go
+/// to `cx` so that the rest of the declaration is still read; only a
+/// non-struct item is fatal.
+pub fn parse_entity(cx: &mut Ctxt, args: TokenStream, item: TokenStream) -> syn::Result<EntityDecl> {
+    let item: syn::ItemStruct = syn::parse2(item).map_err(|error| {
+        syn::Error::new(error.span(), "#[entity] goes on a struct with named fields")
+    })?;
+    if !item.generics.params.is_empty() {
+        cx.error_spanned(&item.generics, "an entity cannot be generic: remove the type parameters");
+    }
+    let syn::Fields::Named(named) = item.fields else {
+        return Err(syn::Error::new(
+            item.ident.span(),
+            "#[entity] needs a struct with named fields, one per column: `struct App { id: Uuid, ... }`",
+        ));
+    };
+
+    let args = parse_entity_args(cx, args);
+    let mut attrs = Vec::new();
+    let mut indexes = Vec::new();
+    for attr in item.attrs {
+        if attr.path().is_ident("index") || attr.path().is_ident("unique") {
+            if let Some(index) = parse_index(cx, &attr) {
+                indexes.push(index);
+            }
+        } else if attr.path().is_ident("column") {
+            cx.error_spanned(attr.path(), "#[column(...)] goes on a field, not on the struct");
+        } else {
+            attrs.push(attr);
+        }
+    }
+
+    let fields = named
+        .named
+        .into_iter()
+        .map(|field| parse_field(cx, field))
+        .collect();
+
+    Ok(EntityDecl {
+        attrs,
+        vis: item.vis,
+        ident: item.ident,
+        args,
+        indexes,
+        fields,
+    })
+}
+
+fn parse_entity_args(cx: &mut Ctxt, tokens: TokenStream) -> EntityArgs {
+    let mut args = EntityArgs {
+        span: Some(first_span(&tokens, Span::call_site())),
+        ..EntityArgs::default()
+    };
+    let items = match parse_meta_list(tokens) {
+        Ok(items) => items,
+        Err(error) => {
+            cx.syn_error(error);
+            return args;
+        }
+    };
+    for item in items {
+        let key = item.key.to_string();
+        let result = match key.as_str() {
+            // #[entity(table = "apps")]
+            "table" => item.lit_str("table = \"apps\"").map(|v| set(cx, &item, &mut args.table, v)),
+            // #[entity(owner = tenant | global | via(app_id))]
+            "owner" => parse_owner(&item).map(|v| set(cx, &item, &mut args.owner, v)),
+            // #[entity(primary_key_name = "app_pkey")]
+            "primary_key_name" => item
+                .lit_str("primary_key_name = \"app_pkey\"")
+                .map(|v| set(cx, &item, &mut args.primary_key_name, v)),
+            // #[entity(soft_delete = is_deleted)]
+            "soft_delete" => item
+                .ident_value("soft_delete = is_deleted")
+                .map(|v| set(cx, &item, &mut args.soft_delete, v)),
+            // #[entity(write = editing)]
+            "write" => item
+                .ident_value("write = editing")
+                .map(|v| set(cx, &item, &mut args.write, v)),
+            // #[entity(insert = NewApp)]
+            "insert" => item
+                .ident_value("insert = NewApp")
+                .map(|v| set(cx, &item, &mut args.insert_name, v)),
+            // #[entity(changes = AppChanges)]
+            "changes" => item
+                .ident_value("changes = AppChanges")
+                .map(|v| set(cx, &item, &mut args.changes_name, v)),
+            _ => Err(unknown_key(&item.key, "entity", ENTITY_KEYS)),
+        };
+        if let Err(error) = result {
+            cx.syn_error(error);
+        }
+    }
+    args
+}
+
+fn parse_owner(item: &MetaItem) -> syn::Result<OwnerDecl> {
+    const FORM: &str = "owner = tenant`, `owner = global` or `owner = via(app_id)";
+    let tokens = item.assigned(FORM)?;
+    let parsed = syn::parse2::<OwnerSyntax>(tokens.clone()).map_err(|_| {
+        syn::Error::new(first_span(tokens, item.key.span()), format!("expected `{FORM}`"))
+    })?;
+    match (parsed.keyword.to_string().as_str(), parsed.column) {
+        ("tenant", None) => Ok(OwnerDecl::Tenant(parsed.keyword)),
+        ("global", None) => Ok(OwnerDecl::Global),
+        ("via", Some(column)) => Ok(OwnerDecl::Via { column }),
+        ("via", None) => Err(syn::Error::new(
+            parsed.keyword.span(),
+            "`via` names the column that points at the parent: `owner = via(app_id)`",
+        )),
+        _ => Err(syn::Error::new(
+            parsed.keyword.span(),
+            format!("unknown owner `{}`; expected `{FORM}`", parsed.keyword),
+        )),
+    }
+}
+
+/// `tenant`, `global` or `via(column)`.
+struct OwnerSyntax {
+    keyword: Ident,
+    column: Option<Ident>,
+}
+
+impl syn::parse::Parse for OwnerSyntax {
+    fn parse(input: syn::parse::ParseStream) -> syn::Result<Self> {
+        let keyword: Ident = input.parse()?;
+        let column = if input.peek(syn::token::Paren) {
+            let content;
+            syn::parenthesized!(content in input);
+            Some(content.parse()?)
+        } else {
+            None
+        };
+        Ok(OwnerSyntax { keyword, column })
+    }
+}
+
+fn parse_index(cx: &mut Ctxt, attr: &Attribute) -> Option<IndexDecl> {
+    let attribute = attr.path().get_ident()?.clone();
+    let is_constraint = attribute == "unique";
+    let (attr_name, valid_keys) = if is_constraint {
+        ("unique", UNIQUE_KEYS)
+    } else {
+        ("index", INDEX_KEYS)
+    };
+    let tokens = match &attr.meta {
+        syn::Meta::List(list) => list.tokens.clone(),
+        _ => {
+            cx.error_spanned(
+                attr,
+                format!("expected `#[{attr_name}(name = \"...\", columns(a, b))]`"),
+            );
+            return None;
+        }
+    };
+    let items = match parse_meta_list(tokens) {
+        Ok(items) => items,
+        Err(error) => {
+            cx.syn_error(error);
+            return None;
+        }
+    };
+    let mut index = IndexDecl {
+        attribute,
+        is_constraint,
+        name: None,
+        columns: Vec::new(),
+        unique: None,
+        using: None,
+        predicate: None,
+    };
+    let mut seen_columns: Option<Span> = None;
+    for item in items {
+        let key = item.key.to_string();
+        let result = match key.as_str() {
+            // #[index(name = "app_tenant_id_idx")]
+            "name" => item
+                .lit_str("name = \"app_tenant_id_idx\"")
+                .map(|v| set(cx, &item, &mut index.name, v)),
+            // #[index(columns(tenant_id, created_at desc))]
+            "columns" => {
+                if seen_columns.is_some() {
+                    Err(duplicate_key(&item))
+                } else {
+                    seen_columns = Some(item.key.span());
+                    parse_index_columns(&item).map(|columns| index.columns = columns)
+                }
+            }
+            // #[index(unique)]
+            "unique" if !is_constraint => item
+                .flag()
+                .map(|()| set(cx, &item, &mut index.unique, item.key.clone())),
+            // #[index(using = gin)]
+            "using" if !is_constraint => item
+                .ident_value("using = gin")
+                .map(|v| set(cx, &item, &mut index.using, v)),
+            // #[index(where = "status = 'active'")]
+            "where" if !is_constraint => item
+                .lit_str("where = \"status = 'active'\"")
+                .map(|v| set(cx, &item, &mut index.predicate, v)),
+            _ => Err(unknown_key(&item.key, attr_name, valid_keys)),
+        };
+        if let Err(error) = result {
+            cx.syn_error(error);
+        }
+    }
+    Some(index)
+}
+
+fn parse_index_columns(item: &MetaItem) -> syn::Result<Vec<IndexColumnDecl>> {
+    let group = item.list("columns(tenant_id, created_at desc)")?;
+    // Each item is `column` or `column desc`.
+    let parsed = syn::parse::Parser::parse2(
+        syn::punctuated::Punctuated::<IndexColumnSyntax, syn::Token![,]>::parse_terminated,
+        group.stream(),
+    )?;
+    if parsed.is_empty() {
+        return Err(syn::Error::new(
+            group.span(),
+            "an index needs at least one column: `columns(tenant_id)`",
+        ));
+    }
+    let columns = parsed
+        .into_iter()
+        .map(|column| IndexColumnDecl {
+            column: column.column,
+            descending: column.descending,
+        })
+        .collect();
+    Ok(columns)
+}
+
+struct IndexColumnSyntax {
+    column: Ident,
+    descending: bool,
+}
+
+impl syn::parse::Parse for IndexColumnSyntax {
+    fn parse(input: syn::parse::ParseStream) -> syn::Result<Self> {
+        let column: Ident = input.parse()?;
+        let mut descending = false;
+        if input.peek(Ident) {
+            let order: Ident = input.parse()?;
+            match order.to_string().as_str() {
+                "desc" => descending = true,
+                "asc" => {}
+                _ => {
+                    return Err(syn::Error::new(
+                        order.span(),
+                        "expected `asc`, `desc` or `,` after an index column",
+                    ))
+                }
+            }
+        }
+        Ok(IndexColumnSyntax { column, descending })
+    }
+}
+
+fn parse_field(cx: &mut Ctxt, field: syn::Field) -> FieldDecl {
+    let ident = field.ident.expect("named fields have names");
+    let mut attrs = Vec::new();
+    let mut column: Option<ColumnDecl> = None;
+    for attr in field.attrs {
+        if !attr.path().is_ident("column") {
+            attrs.push(attr);
+            continue;
+        }
+        if column.is_some() {
+            cx.error_spanned(attr.path(), "a field takes one #[column(...)]; merge the two");
+            continue;
+        }
+        column = Some(parse_column(cx, &attr));
+    }
+    FieldDecl {
+        attrs,
+        vis: field.vis,
+        ident,
+        ty: field.ty,
+        column,
+    }
+}
+
+fn parse_column(cx: &mut Ctxt, attr: &Attribute) -> ColumnDecl {
+    let mut column = ColumnDecl {
+        span: attr.path().span(),
+        sql_type: None,
+        name: None,
+        primary_key: None,
+        default: None,
+        client_default: None,
+        references: None,
+        join: None,
+        foreign_key: None,
+        audit: None,
+    };
+    let tokens = match &attr.meta {
+        syn::Meta::List(list) => list.tokens.clone(),
+        _ => {
+            cx.error_spanned(attr, "expected `#[column(<sql type>, ...)]`, e.g. `#[column(varchar(255))]`");
+            return column;
+        }
+    };
+    let items = match parse_meta_list(tokens) {
+        Ok(items) => items,
+        Err(error) => {
+            cx.syn_error(error);
+            return column;
+        }
+    };
+    for (position, item) in items.into_iter().enumerate() {
+        // The SQL type comes first and has no `=`: `#[column(varchar(255), ...)]`.
+        if position == 0 && !matches!(item.value, MetaValue::Assign(_)) {
+            column.sql_type = Some(SqlTypeDecl::from_item(cx, item));
+            continue;
+        }
+        let key = item.key.to_string();
+        let result = match key.as_str() {
+            // #[column(name = "type")]
+            "name" => item
+                .lit_str("name = \"type\"")
+                .map(|v| set(cx, &item, &mut column.name, v)),
+            // #[column(primary_key)]
+            "primary_key" => item
+                .flag()
+                .map(|()| set(cx, &item, &mut column.primary_key, item.key.clone())),
+            // #[column(default = CURRENT_TIMESTAMP(0))]
+            "default" => parse_default(&item).map(|v| set(cx, &item, &mut column.default, v)),
+            // #[column(client_default = uuid4)]
+            "client_default" => item
+                .ident_value("client_default = uuid4")
+                .map(|v| set(cx, &item, &mut column.client_default, v)),
+            // #[column(references = App)]
+            "references" => parse_path(&item, "references = App")
+                .map(|v| set(cx, &item, &mut column.references, v)),
+            // #[column(join = false)]
+            "join" => parse_bool(&item, "join = false").map(|v| set(cx, &item, &mut column.join, v)),
+            // #[column(foreign_key = "messages_conversation_id_fkey")]
+            "foreign_key" => item
+                .lit_str("foreign_key = \"messages_conversation_id_fkey\"")
+                .map(|v| set(cx, &item, &mut column.foreign_key, v)),
+            // #[column(audit = created_by)]
+            "audit" => item
+                .ident_value("audit = created_by")
+                .map(|v| set(cx, &item, &mut column.audit, v)),
+            _ if position > 0 && !matches!(item.value, MetaValue::Assign(_)) && column.sql_type.is_none() => {
+                Err(syn::Error::new(
+                    item.key.span(),
+                    "the SQL type goes first: `#[column(varchar(255), ...)]`",
+                ))
+            }
+            _ => Err(unknown_key(&item.key, "column", COLUMN_KEYS)),
+        };
+        if let Err(error) = result {
+            cx.syn_error(error);
+        }
+    }
+    column
+}
+
+impl SqlTypeDecl {
+    fn from_item(cx: &mut Ctxt, item: MetaItem) -> SqlTypeDecl {
+        let args = match item.value {
+            MetaValue::List(group) => {
+                let parsed = syn::parse::Parser::parse2(
+                    syn::punctuated::Punctuated::<SqlTypeArg, syn::Token![,]>::parse_terminated,
+                    group.stream(),
+                );
+                match parsed {
+                    Ok(args) => Some((group.span(), args.into_iter().collect())),
+                    Err(error) => {
+                        cx.syn_error(error);
+                        Some((group.span(), Vec::new()))
+                    }
+                }
+            }
+            _ => None,
+        };
+        SqlTypeDecl {
+            name: item.key,
+            args,
+        }
+    }
+}
+
+impl syn::parse::Parse for SqlTypeArg {
+    fn parse(input: syn::parse::ParseStream) -> syn::Result<Self> {
+        if input.peek(syn::LitInt) {
+            Ok(SqlTypeArg::Int(input.parse()?))
+        } else if input.peek(Ident) {
+            Ok(SqlTypeArg::Ident(input.parse()?))
+        } else {
+            Err(input.error("expected a number, as in `varchar(255)` or `numeric(10, 7)`"))
+        }
+    }
+}
+
+fn parse_default(item: &MetaItem) -> syn::Result<DefaultDecl> {
+    const FORM: &str = "default = \"text\"`, `default = 0`, `default = false`, `default = CURRENT_TIMESTAMP(0)` or `default = sql(\"...\")";
+    let tokens = item.assigned(FORM)?;
+    let fallback = first_span(tokens, item.key.span());
+    syn::parse2::<DefaultDecl>(tokens.clone())
+        .map_err(|_| syn::Error::new(fallback, format!("expected `{FORM}`")))
+}
+
+impl syn::parse::Parse for DefaultDecl {
+    fn parse(input: syn::parse::ParseStream) -> syn::Result<Self> {
+        if input.peek(syn::Token![-]) {
+            let minus: syn::Token![-] = input.parse()?;
+            let lit: syn::Lit = input.parse()?;
+            return Ok(DefaultDecl::Literal {
+                span: minus.span,
+                lit,
+                negative: true,
+            });
+        }
+        if input.peek(syn::Lit) {
+            let lit: syn::Lit = input.parse()?;
+            return Ok(DefaultDecl::Literal {
+                span: lit.span(),
+                lit,
+                negative: false,
+            });
+        }
+        let name = Ident::parse_any(input)?;
+        let args = if input.peek(syn::token::Paren) {
+            let content;
+            syn::parenthesized!(content in input);
+            if name == "sql" {
+                return Ok(DefaultDecl::Sql {
+                    keyword: name,
+                    sql: content.parse()?,
+                });
+            }
+            let args = syn::punctuated::Punctuated::<syn::LitInt, syn::Token![,]>::parse_terminated(&content)?;
+            Some(args.into_iter().collect())
+        } else {
+            None
+        };
+        Ok(DefaultDecl::Function { name, args })
+    }
+}
+
+fn parse_path(item: &MetaItem, form: &str) -> syn::Result<Path> {
+    let tokens = item.assigned(form)?;
+    syn::parse2::<Path>(tokens.clone()).map_err(|_| {
+        syn::Error::new(
+            first_span(tokens, item.key.span()),
+            format!("expected the parent entity's type; write `{form}`"),
+        )
+    })
+}
+
+fn parse_bool(item: &MetaItem, form: &str) -> syn::Result<syn::LitBool> {
+    let tokens = item.assigned(form)?;
+    syn::parse2::<syn::LitBool>(tokens.clone()).map_err(|_| {
+        syn::Error::new(
+            first_span(tokens, item.key.span()),
+            format!("expected `true` or `false`; write `{form}`"),
+        )
+    })
+}
+
+/// Stores a key's value; a key given twice is reported at its second
+/// occurrence (serde's `Attr::set`).
+fn set<T>(cx: &mut Ctxt, item: &MetaItem, slot: &mut Option<T>, value: T) {
+    if slot.is_some() {
+        cx.syn_error(duplicate_key(item));
+    } else {
+        *slot = Some(value);
+    }
+}
+
+fn duplicate_key(item: &MetaItem) -> syn::Error {
+    syn::Error::new(
+        item.key.span(),
+        format!("`{}` is given twice; keep one", item.key),
+    )
+}

@@ -1,0 +1,788 @@
+//! Stage 2: the syntax tree to the IR, with every rule checked.
+//!
+//! Each rule reports at the token that breaks it and says how to fix it.
+//! All rules run even after a failure, so one compile lists every mistake
+//! of a declaration. Rules that need another entity (the parent of a `via`
+//! must be tenant-owned, an enum column's type must be a string enum) are
+//! left to trait bounds in the expansion, spanned at the user's tokens.
+
+use std::collections::HashMap;
+
+use proc_macro2::Span;
+use quote::ToTokens;
+use syn::ext::IdentExt;
+use syn::{Ident, LitStr};
+
+use crate::ctxt::Ctxt;
+use crate::ir::{
+    Audit, Capability, ClientDefault, Column, Default, Entity, Index, Ownership, PrimaryKey,
+    Relation, ServerFunction, SoftDelete, SqlType, UniqueConstraint,
+};
+use crate::parse::{
+    ColumnDecl, DefaultDecl, EntityDecl, FieldDecl, IndexDecl, OwnerDecl, SqlTypeArg, SqlTypeDecl,
+};
+use crate::rust_type::{classify, expected_rust_type, fits, unwrap_option, RustKind};
+
+const SQL_TYPES: &str = "uuid, varchar(n), varchar(unbounded), text, json, jsonb, timestamp, \
+     integer, bigint, boolean, float, numeric, numeric(p, s), bytea";
+
+/// Validates a parsed declaration. Returns `None` only when a mistake
+/// leaves nothing sensible to expand; the mistakes themselves are in `cx`.
+pub fn validate(cx: &mut Ctxt, decl: EntityDecl) -> Option<Entity> {
+    let table = match decl.args.table.clone() {
+        Some(table) => {
+            check_sql_name(cx, &table, "table");
+            table
+        }
+        None => {
+            cx.error_at(
+                decl.args.span.unwrap_or_else(Span::call_site),
+                format!(
+                    "entity `{}` has no table name; write `#[entity(table = \"...\", owner = ...)]`",
+                    decl.ident
+                ),
+            );
+            LitStr::new("missing", decl.ident.span())
+        }
+    };
+
+    let columns: Vec<Column> = decl
+        .fields
+        .into_iter()
+        .filter_map(|field| validate_field(cx, field))
+        .collect();
+    check_duplicate_columns(cx, &columns);
+    let names = ColumnNames::new(&columns);
+
+    let primary_key = validate_primary_key(cx, &decl.ident, &table, &columns, decl.args.primary_key_name);
+    let ownership = validate_owner(cx, &decl.ident, decl.args.owner, decl.args.span, &columns, &names);
+    let soft_delete = decl
+        .args
+        .soft_delete
+        .and_then(|column| validate_soft_delete(cx, &column, &columns, &names));
+    let write = validate_capability(cx, decl.args.write);
+
+    let mut indexes = Vec::new();
+    let mut unique_constraints = Vec::new();
+    for index in decl.indexes {
+        validate_index(cx, index, &columns, &names, &mut indexes, &mut unique_constraints);
+    }
+    check_duplicate_index_names(cx, &primary_key, &indexes, &unique_constraints);
+    let mut columns = columns;
+    disable_self_joins(&decl.ident, &mut columns);
+    check_duplicate_joins(cx, &columns);
+
+    let insert_ident = decl
+        .args
+        .insert_name
+        .unwrap_or_else(|| Ident::new(&format!("New{}", decl.ident), decl.ident.span()));
+    let changes_ident = decl
+        .args
+        .changes_name
+        .unwrap_or_else(|| Ident::new(&format!("{}Changes", decl.ident), decl.ident.span()));
+
+    Some(Entity {
+        attrs: decl.attrs,
+        vis: decl.vis,
+        ident: decl.ident,
+        table,
+        columns,
+        primary_key: primary_key?,
+        indexes,
+        unique_constraints,
+        ownership: ownership?,
+        soft_delete,
+        write,
+        insert_ident,
+        changes_ident,
+    })
+}
+
+/// Finds columns by SQL name or by field name (they differ only for
+/// renamed columns such as `r#type` / `type`).
+struct ColumnNames {
+    by_name: HashMap<String, usize>,
+}
+
+impl ColumnNames {
+    fn new(columns: &[Column]) -> Self {
+        let mut by_name = HashMap::new();
+        for (index, column) in columns.iter().enumerate() {
+            by_name.entry(column.name.clone()).or_insert(index);
+            by_name
+                .entry(column.field.unraw().to_string())
+                .or_insert(index);
+        }
+        ColumnNames { by_name }
+    }
+
+    /// The column called `ident`, or an error at `ident` that lists the columns.
+    fn find(&self, cx: &mut Ctxt, ident: &Ident, columns: &[Column], what: &str) -> Option<usize> {
+        let name = ident.unraw().to_string();
+        if let Some(index) = self.by_name.get(&name) {
+            return Some(*index);
+        }
+        let known: Vec<_> = columns.iter().map(|column| column.name.as_str()).collect();
+        cx.error_at(
+            ident.span(),
+            format!(
+                "{what} names `{name}`, which is not a column of this entity; the columns are: {}",
+                known.join(", ")
+            ),
+        );
+        None
+    }
+}
+
+fn validate_field(cx: &mut Ctxt, field: FieldDecl) -> Option<Column> {
+    let Some(decl) = field.column else {
+        cx.error_at(
+            field.ident.span(),
+            format!(
+                "field `{}` has no #[column(...)]; give it its SQL type, e.g. `#[column(varchar(255))]` or `#[column(uuid)]`",
+                field.ident
+            ),
+        );
+        return None;
+    };
+    let (value_ty, nullable) = unwrap_option(&field.ty);
+    let value_ty = value_ty.clone();
+    let rust = classify(&value_ty);
+
+    let sql_type_span = decl.sql_type.as_ref().map_or(decl.span, |t| t.name.span());
+    let sql_type = match &decl.sql_type {
+        Some(sql_type) => parse_sql_type(cx, sql_type),
+        None => {
+            cx.error_at(
+                decl.span,
+                "#[column(...)] starts with the SQL type, e.g. `#[column(varchar(255))]`",
+            );
+            None
+        }
+    };
+
+    let name = match &decl.name {
+        Some(name) => {
+            check_sql_name(cx, name, "column");
+            name.value()
+        }
+        None => field.ident.unraw().to_string(),
+    };
+
+    let Some(sql_type) = sql_type else {
+        return None;
+    };
+    if !fits(rust, sql_type) {
+        let found = value_ty.to_token_stream().to_string().replace(' ', "");
+        let extra = if rust == RustKind::Custom {
+            " (a type of your own can hold only a varchar or text column, as a #[derive(StringEnum)] enum)"
+        } else {
+            ""
+        };
+        cx.error_spanned(
+            &value_ty,
+            format!(
+                "`{found}` cannot hold a `{}` column; use `{}`{extra}",
+                sql_type.dsl_name(),
+                expected_rust_type(sql_type)
+            ),
+        );
+    }
+
+    let ColumnDecl {
+        primary_key,
+        default,
+        client_default,
+        references,
+        join,
+        foreign_key,
+        audit,
+        ..
+    } = decl;
+
+    let default = default.and_then(|default| validate_default(cx, default, sql_type, rust));
+    let client_default = client_default.and_then(|ident| validate_client_default(cx, &ident, sql_type));
+    let audit = audit.and_then(|ident| validate_audit(cx, &ident, sql_type, default.is_some()));
+    if let (Some(join), None) = (&join, &references) {
+        cx.error_at(join.span(), "`join` only applies to a column with `references = ...`");
+    }
+    if let (Some(foreign_key), None) = (&foreign_key, &references) {
+        cx.error_at(
+            foreign_key.span(),
+            "`foreign_key` names the constraint of a relation; add `references = Parent` too",
+        );
+    }
+    let relation = references.map(|parent| {
+        if sql_type != SqlType::Uuid {
+            cx.error_at(
+                sql_type_span,
+                "a column with `references` points at a uuid primary key, so it must be `uuid`",
+            );
+        }
+        Relation {
+            parent,
+            join: join.map_or(true, |join| join.value),
+            foreign_key: foreign_key.map(|name| name.value()),
+        }
+    });
+    if primary_key.is_some() && nullable {
+        cx.error_spanned(
+            &field.ty,
+            "a primary key column cannot be NULL; use the type without `Option`",
+        );
+    }
+
+    Some(Column {
+        attrs: field.attrs,
+        vis: field.vis,
+        field: field.ident,
+        name,
+        ty: field.ty,
+        value_ty,
+        nullable,
+        rust,
+        sql_type,
+        sql_type_span,
+        primary_key: primary_key.is_some(),
+        default,
+        client_default,
+        audit,
+        relation,
+    })
+}
+
+fn parse_sql_type(cx: &mut Ctxt, decl: &SqlTypeDecl) -> Option<SqlType> {
+    let name = decl.name.to_string();
+    let args: Option<&[SqlTypeArg]> = decl.args.as_ref().map(|(_, args)| args.as_slice());
+    let no_args = |cx: &mut Ctxt, sql_type: SqlType| {
+        if let Some((span, _)) = &decl.args {
+            cx.error_at(*span, format!("`{name}` takes no arguments; write just `{name}`"));
+        }
+        Some(sql_type)
+    };
+    match name.as_str() {
+        "uuid" => no_args(cx, SqlType::Uuid),
+        "text" => no_args(cx, SqlType::Text),
+        "json" => no_args(cx, SqlType::Json),
+        "jsonb" => no_args(cx, SqlType::Jsonb),
+        "timestamp" => no_args(cx, SqlType::Timestamp),
+        "integer" => no_args(cx, SqlType::Integer),
+        "bigint" => no_args(cx, SqlType::BigInt),
+        "boolean" => no_args(cx, SqlType::Boolean),
+        "float" => no_args(cx, SqlType::Float),
+        "bytea" => no_args(cx, SqlType::Bytea),
+        "varchar" => match args {
+            None => {
+                cx.error_at(
+                    decl.name.span(),
+                    "varchar needs a length: write `varchar(255)`, or `varchar(unbounded)` for a column that has none",
+                );
+                None
+            }
+            Some([SqlTypeArg::Int(length)]) => match length.base10_parse::<u32>() {
+                Ok(n) if n > 0 && n <= 10_485_760 => Some(SqlType::Varchar(Some(n))),
+                _ => {
+                    cx.error_at(length.span(), "a varchar length is between 1 and 10485760");
+                    None
+                }
+            },
+            Some([SqlTypeArg::Ident(ident)]) if ident == "unbounded" => Some(SqlType::Varchar(None)),
+            Some(_) => {
+                let span = decl.args.as_ref().map_or(decl.name.span(), |(span, _)| *span);
+                cx.error_at(span, "expected one length: `varchar(255)` or `varchar(unbounded)`");
+                None
+            }
+        },
+        "numeric" => match args {
+            None => Some(SqlType::Numeric(None)),
+            Some([SqlTypeArg::Int(precision), SqlTypeArg::Int(scale)]) => {
+                match (precision.base10_parse::<u16>(), scale.base10_parse::<u16>()) {
+                    (Ok(p), Ok(s)) if (1..=1000).contains(&p) && s <= p => {
+                        Some(SqlType::Numeric(Some((p, s))))
+                    }
+                    _ => {
+                        cx.error_at(
+                            precision.span(),
+                            "numeric(p, s) needs 1 <= p <= 1000 and 0 <= s <= p",
+                        );
+                        None
+                    }
+                }
+            }
+            Some(_) => {
+                let span = decl.args.as_ref().map_or(decl.name.span(), |(span, _)| *span);
+                cx.error_at(span, "expected a precision and a scale: `numeric(10, 7)`, or just `numeric`");
+                None
+            }
+        },
+        _ => {
+            cx.error_at(
+                decl.name.span(),
+                format!("unknown SQL type `{name}`; the SQL types are: {SQL_TYPES}"),
+            );
+            None
+        }
+    }
+}
+
+fn validate_default(cx: &mut Ctxt, decl: DefaultDecl, sql_type: SqlType, rust: RustKind) -> Option<Default> {
+    let span = decl.span();
+    let wrong = |cx: &mut Ctxt, what: &str| {
+        cx.error_at(
+            span,
+            format!(
+                "{what} cannot be the default of a `{}` column{}",
+                sql_type.dsl_name(),
+                default_hint(sql_type)
+            ),
+        );
+        None
+    };
+    match decl {
+        DefaultDecl::Sql { sql, .. } => Some(Default::Sql(sql.value())),
+        DefaultDecl::Literal { lit, negative, .. } => match lit {
+            syn::Lit::Str(text) if !negative => {
+                if !(sql_type.is_textual() || sql_type.is_json()) {
+                    return wrong(cx, "a string");
+                }
+                let value = text.value();
+                if let SqlType::Varchar(Some(max)) = sql_type {
+                    if value.chars().count() > max as usize {
+                        cx.error_at(
+                            span,
+                            format!("this default has {} characters, more than varchar({max}) holds", value.chars().count()),
+                        );
+                        return None;
+                    }
+                }
+                if rust == RustKind::Custom && value.is_empty() {
+                    cx.error_at(span, "an empty string is not a value of a string enum");
+                    return None;
+                }
+                Some(Default::Str(value))
+            }
+            syn::Lit::Int(int) => {
+                let digits = if negative { format!("-{}", int.base10_digits()) } else { int.base10_digits().to_owned() };
+                let Ok(value) = digits.parse::<i64>() else {
+                    cx.error_at(span, "this integer does not fit in 64 bits");
+                    return None;
+                };
+                match sql_type {
+                    SqlType::Integer if i32::try_from(value).is_err() => {
+                        cx.error_at(span, "this integer does not fit an `integer` column (32 bits); use `bigint`");
+                        None
+                    }
+                    SqlType::Integer | SqlType::BigInt => Some(Default::Int(value)),
+                    SqlType::Float | SqlType::Numeric(_) => Some(Default::Decimal(digits)),
+                    _ => wrong(cx, "an integer"),
+                }
+            }
+            syn::Lit::Float(float) => match sql_type {
+                SqlType::Float | SqlType::Numeric(_) => {
+                    let digits = float.base10_digits();
+                    Some(Default::Decimal(if negative { format!("-{digits}") } else { digits.to_owned() }))
+                }
+                _ => wrong(cx, "a decimal number"),
+            },
+            syn::Lit::Bool(boolean) if !negative => match sql_type {
+                SqlType::Boolean => Some(Default::Bool(boolean.value)),
+                _ => wrong(cx, &format!("`{}`", boolean.value)),
+            },
+            _ => wrong(cx, "this literal"),
+        },
+        DefaultDecl::Function { name, args } => {
+            let function = match (name.to_string().as_str(), args.as_deref()) {
+                ("uuid_generate_v4", Some([])) => ServerFunction::UuidGenerateV4,
+                ("gen_random_uuid", Some([])) => ServerFunction::GenRandomUuid,
+                ("uuidv7", Some([])) => ServerFunction::UuidV7,
+                ("CURRENT_TIMESTAMP", None) => ServerFunction::CurrentTimestamp(None),
+                ("CURRENT_TIMESTAMP", Some([precision])) => match precision.base10_parse::<u8>() {
+                    Ok(p) if p <= 6 => ServerFunction::CurrentTimestamp(Some(p)),
+                    _ => {
+                        cx.error_at(precision.span(), "a timestamp precision is between 0 and 6");
+                        return None;
+                    }
+                },
+                ("now", Some([])) => ServerFunction::Now,
+                _ => {
+                    cx.error_at(
+                        span,
+                        format!(
+                            "unknown default `{name}`; the server functions are uuid_generate_v4(), gen_random_uuid(), uuidv7(), CURRENT_TIMESTAMP, CURRENT_TIMESTAMP(p) and now(); for other SQL write `default = sql(\"...\")`, and for a string `default = \"...\"`"
+                        ),
+                    );
+                    return None;
+                }
+            };
+            let fits = match function {
+                ServerFunction::UuidGenerateV4 | ServerFunction::GenRandomUuid | ServerFunction::UuidV7 => {
+                    sql_type == SqlType::Uuid
+                }
+                ServerFunction::CurrentTimestamp(_) | ServerFunction::Now => sql_type == SqlType::Timestamp,
+            };
+            if !fits {
+                return wrong(cx, &format!("`{name}`"));
+            }
+            Some(Default::Function(function))
+        }
+    }
+}
+
+fn default_hint(sql_type: SqlType) -> &'static str {
+    match sql_type {
+        SqlType::Uuid => "; use `default = uuid_generate_v4()` or `gen_random_uuid()`",
+        SqlType::Varchar(_) | SqlType::Text => "; use a string: `default = \"...\"`",
+        SqlType::Json | SqlType::Jsonb => "; use a JSON string: `default = \"{}\"`",
+        SqlType::Timestamp => "; use `default = CURRENT_TIMESTAMP` or `CURRENT_TIMESTAMP(0)`",
+        SqlType::Integer | SqlType::BigInt => "; use an integer: `default = 0`",
+        SqlType::Boolean => "; use `default = false` or `default = true`",
+        SqlType::Float | SqlType::Numeric(_) => "; use a number: `default = 0.001`",
+        SqlType::Bytea => "; write the SQL: `default = sql(\"'\\\\x'::bytea\")`",
+    }
+}
+
+fn validate_client_default(cx: &mut Ctxt, ident: &Ident, sql_type: SqlType) -> Option<ClientDefault> {
+    let (value, wanted) = match ident.to_string().as_str() {
+        "uuid4" => (ClientDefault::Uuid4, SqlType::Uuid),
+        "uuid7" => (ClientDefault::Uuid7, SqlType::Uuid),
+        "now" => (ClientDefault::Now, SqlType::Timestamp),
+        _ => {
+            cx.error_at(ident.span(), "unknown client default; expected `uuid4`, `uuid7` or `now`");
+            return None;
+        }
+    };
+    if wanted != sql_type {
+        cx.error_at(
+            ident.span(),
+            format!("`client_default = {ident}` fills a `{}` column, not a `{}` one", wanted.dsl_name(), sql_type.dsl_name()),
+        );
+        return None;
+    }
+    Some(value)
+}
+
+fn validate_audit(cx: &mut Ctxt, ident: &Ident, sql_type: SqlType, has_default: bool) -> Option<Audit> {
+    let (audit, wanted) = match ident.to_string().as_str() {
+        "created_by" => (Audit::CreatedBy, SqlType::Uuid),
+        "updated_by" => (Audit::UpdatedBy, SqlType::Uuid),
+        "created_at" => (Audit::CreatedAt, SqlType::Timestamp),
+        "updated_at" => (Audit::UpdatedAt, SqlType::Timestamp),
+        _ => {
+            cx.error_at(
+                ident.span(),
+                "unknown audit role; expected `created_by`, `updated_by`, `created_at` or `updated_at`",
+            );
+            return None;
+        }
+    };
+    if wanted != sql_type {
+        cx.error_at(
+            ident.span(),
+            format!("an `audit = {ident}` column must be `{}`", wanted.dsl_name()),
+        );
+        return None;
+    }
+    if matches!(audit, Audit::CreatedAt | Audit::UpdatedAt) && !has_default {
+        cx.error_at(
+            ident.span(),
+            format!("inserts leave `audit = {ident}` to the server, so give it `default = CURRENT_TIMESTAMP`"),
+        );
+        return None;
+    }
+    Some(audit)
+}
+
+fn validate_primary_key(
+    cx: &mut Ctxt,
+    entity: &Ident,
+    table: &LitStr,
+    columns: &[Column],
+    name: Option<LitStr>,
+) -> Option<PrimaryKey> {
+    let key: Vec<usize> = columns
+        .iter()
+        .enumerate()
+        .filter(|(_, column)| column.primary_key)
+        .map(|(index, _)| index)
+        .collect();
+    if key.is_empty() {
+        let example = columns
+            .iter()
+            .find(|column| column.name == "id")
+            .map(|column| format!("#[column({}, primary_key)]\n    {}: {},", column.sql_type.dsl_name(), column.field, column.ty.to_token_stream().to_string().replace(' ', "")))
+            .unwrap_or_else(|| "#[column(uuid, primary_key, default = uuid_generate_v4())]\n    pub id: Uuid,".to_owned());
+        cx.error_at(
+            entity.span(),
+            format!("entity `{entity}` has no primary key; mark its key column:\n\n    {example}\n"),
+        );
+        return None;
+    }
+    let name = match name {
+        Some(name) => {
+            check_sql_name(cx, &name, "primary key");
+            name.value()
+        }
+        None => format!("{}_pkey", table.value()),
+    };
+    Some(PrimaryKey { name, columns: key })
+}
+
+fn validate_owner(
+    cx: &mut Ctxt,
+    entity: &Ident,
+    owner: Option<OwnerDecl>,
+    args_span: Option<Span>,
+    columns: &[Column],
+    names: &ColumnNames,
+) -> Option<Ownership> {
+    let Some(owner) = owner else {
+        cx.error_at(
+            args_span.unwrap_or_else(|| entity.span()),
+            format!(
+                "entity `{entity}` does not say who owns its rows; add `owner = tenant` (it has a tenant_id), `owner = via(<column>)` (it belongs to a tenant through a parent) or `owner = global`"
+            ),
+        );
+        return None;
+    };
+    match owner {
+        OwnerDecl::Global => Some(Ownership::Global),
+        OwnerDecl::Tenant(keyword) => {
+            let Some(index) = columns.iter().position(|column| column.name == "tenant_id") else {
+                cx.error_at(
+                    keyword.span(),
+                    format!(
+                        "a tenant-owned entity needs a `tenant_id` column; add it to `{entity}`:\n\n    #[column(uuid)]\n    pub tenant_id: Uuid,\n"
+                    ),
+                );
+                return None;
+            };
+            if columns[index].sql_type != SqlType::Uuid {
+                cx.error_at(columns[index].sql_type_span, "`tenant_id` must be a `uuid` column");
+                return None;
+            }
+            Some(Ownership::Tenant { column: index })
+        }
+        OwnerDecl::Via { column } => {
+            let index = names.find(cx, &column, columns, "`via`")?;
+            let target = &columns[index];
+            if target.relation.is_none() {
+                cx.error_at(
+                    column.span(),
+                    format!(
+                        "`via({name})` needs to know the parent; add `references = Parent` to the `{name}` column, e.g. `#[column(uuid, references = App)]`",
+                        name = target.name
+                    ),
+                );
+                return None;
+            }
+            if target.nullable {
+                cx.error_at(
+                    column.span(),
+                    format!(
+                        "`via({})` must be NOT NULL: a row without a parent would belong to no tenant",
+                        target.name
+                    ),
+                );
+                return None;
+            }
+            Some(Ownership::Via { column: index })
+        }
+    }
+}
+
+fn validate_soft_delete(cx: &mut Ctxt, ident: &Ident, columns: &[Column], names: &ColumnNames) -> Option<SoftDelete> {
+    let index = names.find(cx, ident, columns, "`soft_delete`")?;
+    match (columns[index].sql_type, columns[index].nullable) {
+        (SqlType::Boolean, false) => Some(SoftDelete::Flag(index)),
+        (SqlType::Timestamp, true) => Some(SoftDelete::Timestamp(index)),
+        _ => {
+            cx.error_at(
+                ident.span(),
+                "`soft_delete` names a NOT NULL boolean flag (`is_deleted: bool`) or a nullable timestamp (`deleted_at: Option<NaiveDateTime>`)",
+            );
+            None
+        }
+    }
+}
+
+fn validate_capability(cx: &mut Ctxt, write: Option<Ident>) -> Capability {
+    let Some(write) = write else {
+        return Capability::Editing;
+    };
+    match write.to_string().as_str() {
+        "member" => Capability::Member,
+        "dataset_editing" => Capability::DatasetEditing,
+        "editing" => Capability::Editing,
+        "privileged" => Capability::Privileged,
+        _ => {
+            cx.error_at(
+                write.span(),
+                "unknown capability; expected `member`, `dataset_editing`, `editing` or `privileged`",
+            );
+            Capability::Editing
+        }
+    }
+}
+
+fn validate_index(
+    cx: &mut Ctxt,
+    decl: IndexDecl,
+    columns: &[Column],
+    names: &ColumnNames,
+    indexes: &mut Vec<Index>,
+    unique_constraints: &mut Vec<UniqueConstraint>,
+) {
+    let kind = if decl.is_constraint { "unique" } else { "index" };
+    let Some(name) = decl.name else {
+        cx.error_at(
+            decl.attribute.span(),
+            format!("#[{kind}] needs a name, as Dify names it: `#[{kind}(name = \"app_tenant_id_idx\", columns(tenant_id))]`"),
+        );
+        return;
+    };
+    check_sql_name(cx, &name, kind);
+    if decl.columns.is_empty() {
+        cx.error_at(name.span(), format!("#[{kind}] needs `columns(...)`, e.g. `columns(tenant_id)`"));
+        return;
+    }
+    let mut resolved = Vec::new();
+    for column in &decl.columns {
+        if let Some(index) = names.find(cx, &column.column, columns, &format!("#[{kind}]")) {
+            if resolved.iter().any(|(seen, _)| *seen == index) {
+                cx.error_at(column.column.span(), "this column is listed twice in the index");
+            }
+            resolved.push((index, column.descending));
+        }
+    }
+    if resolved.len() != decl.columns.len() {
+        return;
+    }
+    if decl.is_constraint {
+        unique_constraints.push(UniqueConstraint {
+            name: name.value(),
+            name_span: name.span(),
+            columns: resolved.into_iter().map(|(index, _)| index).collect(),
+        });
+        return;
+    }
+    let gin = match &decl.using {
+        None => false,
+        Some(method) if method == "btree" => false,
+        Some(method) if method == "gin" => true,
+        Some(method) => {
+            cx.error_at(method.span(), "unknown index method; expected `btree` (the default) or `gin`");
+            false
+        }
+    };
+    if gin {
+        for (index, _) in &resolved {
+            if columns[*index].sql_type != SqlType::Jsonb {
+                cx.error_at(
+                    decl.using.as_ref().map_or(name.span(), Ident::span),
+                    format!("a GIN index needs jsonb columns, and `{}` is `{}`", columns[*index].name, columns[*index].sql_type.dsl_name()),
+                );
+            }
+        }
+        if decl.unique.is_some() {
+            cx.error_at(decl.using.as_ref().map_or(name.span(), Ident::span), "a GIN index cannot be unique");
+        }
+    }
+    if let Some(predicate) = &decl.predicate {
+        if predicate.value().trim().is_empty() {
+            cx.error_at(predicate.span(), "`where` needs a condition, e.g. `where = \"status = 'active'\"`");
+        }
+    }
+    indexes.push(Index {
+        name: name.value(),
+        name_span: name.span(),
+        columns: resolved,
+        unique: decl.unique.is_some(),
+        gin,
+        predicate: decl.predicate.map(|predicate| predicate.value()),
+    });
+}
+
+fn check_duplicate_columns(cx: &mut Ctxt, columns: &[Column]) {
+    let mut seen = HashMap::new();
+    for column in columns {
+        if let Some(first) = seen.insert(column.name.clone(), column.field.to_string()) {
+            cx.error_at(
+                column.field.span(),
+                format!("the column `{}` is declared twice (first as field `{first}`); rename one with `name = \"...\"`", column.name),
+            );
+        }
+    }
+}
+
+fn check_duplicate_index_names(
+    cx: &mut Ctxt,
+    primary_key: &Option<PrimaryKey>,
+    indexes: &[Index],
+    unique_constraints: &[UniqueConstraint],
+) {
+    // Index, unique-constraint and primary-key names share one namespace in
+    // PostgreSQL, so a clash between any two would fail at migration time.
+    let mut seen: Vec<&str> = primary_key.iter().map(|key| key.name.as_str()).collect();
+    let names = indexes
+        .iter()
+        .map(|index| (index.name.as_str(), index.name_span))
+        .chain(unique_constraints.iter().map(|unique| (unique.name.as_str(), unique.name_span)));
+    for (name, span) in names {
+        if seen.contains(&name) {
+            cx.error_at(
+                span,
+                format!("the name `{name}` is used twice in this entity; index, constraint and primary key names are unique per schema"),
+            );
+        }
+        seen.push(name);
+    }
+}
+
+/// A relation to the entity itself (`messages.parent_message_id`) is kept
+/// in the IR, but Diesel cannot join a table to itself without an alias.
+fn disable_self_joins(entity: &Ident, columns: &mut [Column]) {
+    for column in columns {
+        if let Some(relation) = &mut column.relation {
+            if relation.parent.is_ident(entity) || relation.parent.is_ident("Self") {
+                relation.join = false;
+            }
+        }
+    }
+}
+
+fn check_duplicate_joins(cx: &mut Ctxt, columns: &[Column]) {
+    // Diesel joins a pair of tables on one key only.
+    let mut joined: HashMap<String, &str> = HashMap::new();
+    for column in columns {
+        let Some(relation) = &column.relation else {
+            continue;
+        };
+        if !relation.join {
+            continue;
+        }
+        let parent = relation.parent.to_token_stream().to_string();
+        if let Some(first) = joined.insert(parent.clone(), &column.name) {
+            cx.error_spanned(
+                &relation.parent,
+                format!(
+                    "`{}` is already joined through `{first}`; Diesel joins two tables on one key, so add `join = false` to this column",
+                    parent.replace(' ', "")
+                ),
+            );
+        }
+    }
+}
+
+fn check_sql_name(cx: &mut Ctxt, name: &LitStr, what: &str) {
+    let value = name.value();
+    let valid = !value.is_empty()
+        && value.len() <= 63
+        && value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && !value.starts_with(|c: char| c.is_ascii_digit());
+    if !valid {
+        cx.error_at(
+            name.span(),
+            format!("a {what} name is lower-case ASCII letters, digits and `_`, at most 63 bytes, not starting with a digit"),
+        );
+    }
+}

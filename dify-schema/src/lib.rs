@@ -1,0 +1,149 @@
+//! dify-schema: Dify's multi-tenant data layer, declared once and checked by
+//! the compiler.
+//!
+//! An `#[entity]` declaration generates the Diesel table, the row, insert and
+//! update structs, and a static [`schema::Table`] description; `schema!`
+//! gathers a crate's tables into a [`schema::Schema`], from which
+//! [`render::postgres`] produces the DDL.
+//!
+//! See the README for the DSL and ARCHITECTURE.md for how the pieces fit.
+
+// Generated code names the runtime as `::dify_schema`, which must resolve
+// inside this crate's own tests too.
+extern crate self as dify_schema;
+
+pub mod entity;
+pub mod error;
+pub mod render;
+pub mod schema;
+pub mod string_enum;
+pub mod system;
+pub mod types;
+
+pub use dify_schema_macros::{entity, StringEnum};
+pub use entity::Entity;
+pub use error::{Error, Result};
+pub use string_enum::{StringEnum, UnknownEnumValue};
+
+/// What a module of declarations imports.
+pub mod prelude {
+    pub use crate::types::{BigDecimal, Json, NaiveDateTime, Uuid};
+    pub use crate::{entity, Entity, StringEnum};
+}
+
+/// Gathers the entities of a crate into one [`schema::Schema`].
+///
+/// ```ignore
+/// dify_schema::schema! {
+///     /// Dify's schema.
+///     pub static SCHEMA = [account::Tenant, account::Account, app::App];
+/// }
+/// ```
+///
+/// Every `#[entity]` checks at compile time that it is listed here, so a
+/// table cannot silently go missing from the DDL and the migrations.
+#[macro_export]
+macro_rules! schema {
+    ($(#[$meta:meta])* $vis:vis static $name:ident = [$($entity:path),* $(,)?];) => {
+        $(#[$meta])*
+        $vis static $name: $crate::schema::Schema = $crate::schema::Schema::new(&[
+            $(<$entity as $crate::Entity>::TABLE,)*
+        ]);
+
+        /// The table names `schema!` lists, read by each entity's
+        /// compile-time registration check.
+        #[doc(hidden)]
+        pub(crate) const __DIFY_SCHEMA_TABLES: &[&str] = &[
+            $(<$entity as $crate::Entity>::TABLE.name,)*
+        ];
+    };
+}
+
+/// What generated code uses. Not a public API: it changes without notice.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::entity::{HasDieselTable, InsertContext, Persist};
+    pub use crate::schema::contains_name;
+    pub use crate::string_enum::{assert_string_enum, max_len, StringEnum, StringEnumColumn};
+    pub use {chrono, diesel, serde_json, uuid};
+
+    /// Refuses a value longer than its `varchar(max)` column before it is sent.
+    pub fn check_varchar(
+        table: &'static str,
+        column: &'static str,
+        max: u32,
+        value: &str,
+    ) -> crate::Result<()> {
+        // Only count characters when the byte length could exceed the limit.
+        if value.len() <= max as usize {
+            return Ok(());
+        }
+        let actual = value.chars().count();
+        if actual <= max as usize {
+            return Ok(());
+        }
+        Err(crate::Error::ValueTooLong {
+            table,
+            column,
+            max,
+            actual,
+        })
+    }
+
+    /// The current time as Dify stores it: UTC, without a time zone.
+    pub fn now() -> chrono::NaiveDateTime {
+        chrono::Utc::now().naive_utc()
+    }
+
+    /// Joins a child table to its parent and lets both appear in one query:
+    /// what `diesel::joinable!` and `allow_tables_to_appear_in_same_query!`
+    /// emit for one pair, but with the tables named by type, so that a
+    /// relation can name its parent by the entity's type (`App`) from any
+    /// module.
+    #[macro_export]
+    #[doc(hidden)]
+    macro_rules! __relate_tables {
+        (child = $child:ty, parent = $parent:ty, foreign_key = $fk:ty) => {
+            impl $crate::__private::diesel::JoinTo<$parent> for $child {
+                type FromClause = $parent;
+                type OnClause = $crate::__private::diesel::dsl::Eq<
+                    $crate::__private::diesel::dsl::Nullable<$fk>,
+                    $crate::__private::diesel::dsl::Nullable<
+                        <$parent as $crate::__private::diesel::Table>::PrimaryKey,
+                    >,
+                >;
+                fn join_target(rhs: $parent) -> (Self::FromClause, Self::OnClause) {
+                    use $crate::__private::diesel::{
+                        ExpressionMethods, NullableExpressionMethods, Table,
+                    };
+                    let on = <$fk as ::core::default::Default>::default()
+                        .nullable()
+                        .eq(rhs.primary_key().nullable());
+                    (rhs, on)
+                }
+            }
+            impl $crate::__private::diesel::JoinTo<$child> for $parent {
+                type FromClause = $child;
+                type OnClause = $crate::__private::diesel::dsl::Eq<
+                    $crate::__private::diesel::dsl::Nullable<$fk>,
+                    $crate::__private::diesel::dsl::Nullable<
+                        <$parent as $crate::__private::diesel::Table>::PrimaryKey,
+                    >,
+                >;
+                fn join_target(rhs: $child) -> (Self::FromClause, Self::OnClause) {
+                    use $crate::__private::diesel::{
+                        ExpressionMethods, NullableExpressionMethods, Table,
+                    };
+                    let on = <$fk as ::core::default::Default>::default()
+                        .nullable()
+                        .eq(<$parent as ::core::default::Default>::default()
+                            .primary_key()
+                            .nullable());
+                    (rhs, on)
+                }
+            }
+            impl $crate::__private::diesel::query_source::TableNotEqual<$parent> for $child {}
+            impl $crate::__private::diesel::query_source::TableNotEqual<$child> for $parent {}
+        };
+    }
+}

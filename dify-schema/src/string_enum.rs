@@ -1,0 +1,197 @@
+//! String enums stored as varchar (Dify's `EnumText`).
+//!
+//! `#[derive(StringEnum)]` implements [`StringEnum`] and Diesel's `ToSql` /
+//! `FromSql` for `Text` (PostgreSQL's varchar and text are one type to
+//! Diesel). A value read from the database that the enum does not know is
+//! an [`UnknownEnumValue`] error, never a panic: Dify adds values over time,
+//! and an older service must be able to say what it found.
+
+use std::fmt;
+
+/// A Rust enum whose variants are stored as fixed strings.
+pub trait StringEnum: Sized + Copy + 'static {
+    /// The Rust name of the enum, e.g. `AppMode`.
+    const NAME: &'static str;
+    /// Every variant, in declaration order.
+    const ALL: &'static [Self];
+    /// Every stored value, in declaration order.
+    const VALUES: &'static [&'static str];
+
+    /// The stored value of this variant.
+    fn as_str(&self) -> &'static str;
+
+    /// The variant stored as `value`, or an error that names the enum and the value.
+    fn from_db_str(value: &str) -> Result<Self, UnknownEnumValue> {
+        Self::ALL
+            .iter()
+            .zip(Self::VALUES)
+            .find(|(_, stored)| **stored == value)
+            .map(|(variant, _)| *variant)
+            .ok_or_else(|| UnknownEnumValue {
+                enum_name: Self::NAME,
+                value: value.to_owned(),
+            })
+    }
+}
+
+/// A stored value that the enum does not have.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownEnumValue {
+    /// The Rust enum that was read, e.g. `AppMode`.
+    pub enum_name: &'static str,
+    /// What the database held.
+    pub value: String,
+}
+
+impl fmt::Display for UnknownEnumValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the database holds `{}`, which is not a value of `{}`",
+            self.value, self.enum_name
+        )
+    }
+}
+
+impl std::error::Error for UnknownEnumValue {}
+
+/// Fails to compile, with a message naming the column's type, when a
+/// varchar or text column is held by a type that is not a string enum.
+#[doc(hidden)]
+pub const fn assert_string_enum<T: StringEnumColumn>() {}
+
+/// The bound behind [`assert_string_enum`], with the message a schema author sees.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot hold a varchar or text column",
+    label = "this type is neither `String` nor a string enum",
+    note = "use `String`, or derive a string enum: `#[derive(Clone, Copy, StringEnum)] enum {Self} {{ ... }}`"
+)]
+pub trait StringEnumColumn {
+    const NAME: &'static str;
+    const VALUES: &'static [&'static str];
+}
+
+impl<T: StringEnum> StringEnumColumn for T {
+    const NAME: &'static str = T::NAME;
+    const VALUES: &'static [&'static str] = T::VALUES;
+}
+
+/// The length in characters of the longest value, for the compile-time
+/// check that every value of an enum fits its varchar column.
+#[doc(hidden)]
+pub const fn max_len(values: &[&str]) -> usize {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < values.len() {
+        // Count characters, not bytes: varchar(n) limits characters.
+        let bytes = values[i].as_bytes();
+        let mut chars = 0;
+        let mut j = 0;
+        while j < bytes.len() {
+            if bytes[j] & 0xC0 != 0x80 {
+                chars += 1;
+            }
+            j += 1;
+        }
+        if chars > longest {
+            longest = chars;
+        }
+        i += 1;
+    }
+    longest
+}
+
+/// The Diesel impls of a string enum; `#[derive(StringEnum)]` calls this.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __string_enum_sql {
+    ($ty:ty) => {
+        const _: () = {
+            use $crate::__private::diesel;
+            use diesel::backend::Backend;
+            use diesel::deserialize::{self, FromSql};
+            use diesel::expression::AsExpression;
+            use diesel::internal::derives::as_expression::Bound;
+            use diesel::pg::{Pg, PgValue};
+            use diesel::serialize::{self, IsNull, Output, ToSql};
+            use diesel::sql_types::{Nullable, Text};
+
+            impl ToSql<Text, Pg> for $ty {
+                fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Pg>) -> serialize::Result {
+                    ::std::io::Write::write_all(
+                        out,
+                        $crate::StringEnum::as_str(self).as_bytes(),
+                    )?;
+                    Ok(IsNull::No)
+                }
+            }
+
+            impl ToSql<Nullable<Text>, Pg> for $ty {
+                fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Pg>) -> serialize::Result {
+                    <Self as ToSql<Text, Pg>>::to_sql(self, out)
+                }
+            }
+
+            impl FromSql<Text, Pg> for $ty {
+                fn from_sql(bytes: PgValue<'_>) -> deserialize::Result<Self> {
+                    let text = ::std::str::from_utf8(bytes.as_bytes())?;
+                    Ok(<$ty as $crate::StringEnum>::from_db_str(text)?)
+                }
+            }
+
+            impl<ST, DB> diesel::deserialize::Queryable<ST, DB> for $ty
+            where
+                DB: Backend,
+                ST: diesel::sql_types::SingleValue,
+                Self: FromSql<ST, DB>,
+            {
+                type Row = Self;
+                fn build(row: Self) -> deserialize::Result<Self> {
+                    Ok(row)
+                }
+            }
+
+            impl AsExpression<Text> for $ty {
+                type Expression = Bound<Text, Self>;
+                fn as_expression(self) -> Self::Expression {
+                    Bound::new(self)
+                }
+            }
+
+            impl AsExpression<Nullable<Text>> for $ty {
+                type Expression = Bound<Nullable<Text>, Self>;
+                fn as_expression(self) -> Self::Expression {
+                    Bound::new(self)
+                }
+            }
+
+            impl<'a> AsExpression<Text> for &'a $ty {
+                type Expression = Bound<Text, Self>;
+                fn as_expression(self) -> Self::Expression {
+                    Bound::new(self)
+                }
+            }
+
+            impl<'a> AsExpression<Nullable<Text>> for &'a $ty {
+                type Expression = Bound<Nullable<Text>, Self>;
+                fn as_expression(self) -> Self::Expression {
+                    Bound::new(self)
+                }
+            }
+
+            impl ::std::fmt::Display for $ty {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.write_str($crate::StringEnum::as_str(self))
+                }
+            }
+
+            impl ::std::str::FromStr for $ty {
+                type Err = $crate::UnknownEnumValue;
+                fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+                    <$ty as $crate::StringEnum>::from_db_str(value)
+                }
+            }
+        };
+    };
+}

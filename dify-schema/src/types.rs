@@ -1,0 +1,8 @@
+//! The Rust types that hold column values.
+
+pub use bigdecimal::BigDecimal;
+pub use chrono::NaiveDateTime;
+pub use uuid::Uuid;
+
+/// A `json` or `jsonb` value.
+pub type Json = serde_json::Value;
