@@ -9,8 +9,12 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[non_exhaustive]
 pub enum Error {
     /// A row held a value its string enum does not have.
-    #[error("{0}")]
-    UnknownEnumValue(UnknownEnumValue),
+    #[error("{}{value}", column.as_ref().map(|c| format!("column `{c}`: ")).unwrap_or_default())]
+    UnknownEnumValue {
+        /// The column that held it, when Diesel reports one.
+        column: Option<String>,
+        value: UnknownEnumValue,
+    },
 
     /// A value is longer than its varchar column holds; nothing was written.
     #[error("`{table}.{column}` holds at most {max} characters, and the value has {actual}")]
@@ -43,7 +47,18 @@ impl From<diesel::result::Error> for Error {
         // unknown enum value is worth its own variant.
         if let diesel::result::Error::DeserializationError(inner) = &error {
             if let Some(unknown) = inner.downcast_ref::<UnknownEnumValue>() {
-                return Error::UnknownEnumValue(unknown.clone());
+                return Error::UnknownEnumValue {
+                    column: None,
+                    value: unknown.clone(),
+                };
+            }
+            if let Some(field) = inner.downcast_ref::<diesel::result::DeserializeFieldError>() {
+                if let Some(unknown) = field.error.downcast_ref::<UnknownEnumValue>() {
+                    return Error::UnknownEnumValue {
+                        column: field.field_name.clone(),
+                        value: unknown.clone(),
+                    };
+                }
             }
         }
         Error::Database(error)

@@ -14,6 +14,7 @@ extern crate self as dify_schema;
 
 pub mod entity;
 pub mod error;
+pub mod introspect;
 pub mod render;
 pub mod schema;
 pub mod string_enum;

@@ -1,1 +1,6 @@
-fn main(){}
+//! Integration tests against a real PostgreSQL server, one binary for all
+//! (one link, one build). Each test creates its own database.
+
+mod catalogue;
+mod ddl;
+mod round_trip;

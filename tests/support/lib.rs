@@ -1,0 +1,96 @@
+//! What the integration tests share: a throwaway database per test.
+//!
+//! Each [`TestDatabase`] is a new database with a unique name on the server
+//! named by `DIFY_TEST_DATABASE_URL` (default
+//! `postgres://postgres@127.0.0.1:5432/postgres`), dropped again when the
+//! value is dropped, so tests run in parallel and leave nothing behind.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use diesel::{Connection, PgConnection, RunQueryDsl};
+
+/// The server the tests use, as an URL to its maintenance database.
+pub fn server_url() -> String {
+    std::env::var("DIFY_TEST_DATABASE_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
+}
+
+/// A database that exists for the life of this value.
+pub struct TestDatabase {
+    name: String,
+    url: String,
+}
+
+impl TestDatabase {
+    /// Creates an empty database with a name no other test uses.
+    pub fn new() -> TestDatabase {
+        static COUNTER: AtomicU32 = AtomicU32::new(0);
+        let name = format!(
+            "dify_test_{}_{}_{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed),
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.subsec_nanos())
+                .unwrap_or(0)
+        );
+        let mut admin = admin_connection();
+        diesel::sql_query(format!("CREATE DATABASE {name}"))
+            .execute(&mut admin)
+            .unwrap_or_else(|error| panic!("cannot create test database {name}: {error}"));
+        let url = database_url(&name);
+        TestDatabase { name, url }
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// A new connection to this database.
+    pub fn connect(&self) -> PgConnection {
+        PgConnection::establish(&self.url)
+            .unwrap_or_else(|error| panic!("cannot connect to {}: {error}", self.url))
+    }
+}
+
+impl Default for TestDatabase {
+    fn default() -> Self {
+        TestDatabase::new()
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        // FORCE ends connections a failed test may have left open.
+        if let Ok(mut admin) = PgConnection::establish(&server_url()) {
+            let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name))
+                .execute(&mut admin);
+        }
+    }
+}
+
+fn admin_connection() -> PgConnection {
+    let url = server_url();
+    PgConnection::establish(&url).unwrap_or_else(|error| {
+        panic!(
+            "cannot reach PostgreSQL at {url}: {error}\n\
+             Start it (`.ci/run` does), or point DIFY_TEST_DATABASE_URL at a server where this user may CREATE DATABASE."
+        )
+    })
+}
+
+/// The URL of database `name` on the test server.
+fn database_url(name: &str) -> String {
+    let url = server_url();
+    match url.rfind('/') {
+        Some(slash) if url[..slash].contains("://") && slash > url.find("://").unwrap() + 2 => {
+            let query = url[slash..].find('?').map(|q| &url[slash + q..]).unwrap_or("");
+            format!("{}/{name}{query}", &url[..slash])
+        }
+        _ => format!("{url}/{name}"),
+    }
+}

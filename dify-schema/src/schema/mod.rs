@@ -253,7 +253,7 @@ impl Schema {
     }
 
     /// The tables in declaration order.
-    pub fn tables(&self) -> impl ExactSizeIterator<Item = &'static Table> + '_ {
+    pub fn tables(&self) -> impl DoubleEndedIterator<Item = &'static Table> + ExactSizeIterator + '_ {
         self.tables.iter().copied()
     }
 

@@ -1,0 +1,250 @@
+//! The PostgreSQL renderer: the registered schema as DDL.
+//!
+//! Output is deterministic: tables sorted by name, columns in declaration
+//! order, indexes sorted by name, foreign keys last (so that table order
+//! never matters). The same functions render single statements for the
+//! migration generator.
+
+use std::fmt::Write;
+
+use crate::schema::{
+    Column, Default, Index, IndexMethod, Relation, Schema, ServerFunction, SqlType, Table,
+};
+
+/// The whole schema as one script: extensions, tables, indexes, foreign keys.
+pub fn create_schema(schema: &Schema) -> String {
+    let tables = schema.sorted_tables();
+    let mut out = String::new();
+    for extension in required_extensions(tables.iter().copied()) {
+        writeln!(out, "CREATE EXTENSION IF NOT EXISTS \"{extension}\";\n").unwrap();
+    }
+    for table in &tables {
+        out.push_str(&create_table(table));
+        out.push('\n');
+        for index in sorted_indexes(table) {
+            out.push_str(&create_index(table, index));
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    for table in &tables {
+        for relation in table.relations.iter().filter(|r| r.foreign_key.is_some()) {
+            out.push_str(&add_foreign_key(table, relation));
+            out.push('\n');
+        }
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+/// The extensions the defaults need (`uuid_generate_v4()` lives in uuid-ossp).
+pub fn required_extensions<'a>(tables: impl IntoIterator<Item = &'a Table>) -> Vec<&'static str> {
+    let uses_uuid_ossp = tables.into_iter().any(|table| {
+        table.columns.iter().any(|column| {
+            column.default == Some(Default::Function(ServerFunction::UuidGenerateV4))
+        })
+    });
+    if uses_uuid_ossp {
+        vec!["uuid-ossp"]
+    } else {
+        Vec::new()
+    }
+}
+
+/// `CREATE TABLE` with columns, the primary key and unique constraints.
+pub fn create_table(table: &Table) -> String {
+    let mut lines: Vec<String> = table
+        .columns
+        .iter()
+        .map(|column| format!("    {}", column_definition(column)))
+        .collect();
+    lines.push(format!(
+        "    CONSTRAINT {} PRIMARY KEY ({})",
+        ident(table.primary_key.name),
+        ident_list(table.primary_key.columns.iter().copied())
+    ));
+    for unique in table.unique_constraints {
+        lines.push(format!(
+            "    CONSTRAINT {} UNIQUE ({})",
+            ident(unique.name),
+            ident_list(unique.columns.iter().copied())
+        ));
+    }
+    format!("CREATE TABLE {} (\n{}\n);", ident(table.name), lines.join(",\n"))
+}
+
+/// `name type [DEFAULT ...] [NOT NULL]`, as in `CREATE TABLE` or `ADD COLUMN`.
+pub fn column_definition(column: &Column) -> String {
+    let mut out = format!("{} {}", ident(column.name), column_type(column.sql_type));
+    if let Some(default) = &column.default {
+        write!(out, " DEFAULT {}", default_expression(default)).unwrap();
+    }
+    if !column.nullable {
+        out.push_str(" NOT NULL");
+    }
+    out
+}
+
+/// The PostgreSQL spelling of a type.
+pub fn column_type(sql_type: SqlType) -> String {
+    match sql_type {
+        SqlType::Uuid => "uuid".into(),
+        SqlType::Varchar(Some(length)) => format!("varchar({length})"),
+        SqlType::Varchar(None) => "varchar".into(),
+        SqlType::Text => "text".into(),
+        SqlType::Json => "json".into(),
+        SqlType::Jsonb => "jsonb".into(),
+        SqlType::Timestamp => "timestamp without time zone".into(),
+        SqlType::Integer => "integer".into(),
+        SqlType::BigInt => "bigint".into(),
+        SqlType::Boolean => "boolean".into(),
+        SqlType::Float => "double precision".into(),
+        SqlType::Numeric(Some((precision, scale))) => format!("numeric({precision}, {scale})"),
+        SqlType::Numeric(None) => "numeric".into(),
+        SqlType::Bytea => "bytea".into(),
+    }
+}
+
+/// The SQL of a default.
+pub fn default_expression(default: &Default) -> String {
+    match default {
+        Default::Str(value) => string_literal(value),
+        Default::Int(value) => value.to_string(),
+        Default::Decimal(value) => value.to_string(),
+        Default::Bool(value) => value.to_string(),
+        Default::Function(function) => match function {
+            ServerFunction::UuidGenerateV4 => "uuid_generate_v4()".into(),
+            ServerFunction::GenRandomUuid => "gen_random_uuid()".into(),
+            ServerFunction::UuidV7 => "uuidv7()".into(),
+            ServerFunction::CurrentTimestamp(None) => "CURRENT_TIMESTAMP".into(),
+            ServerFunction::CurrentTimestamp(Some(precision)) => {
+                format!("CURRENT_TIMESTAMP({precision})")
+            }
+            ServerFunction::Now => "now()".into(),
+        },
+        Default::Sql(sql) => sql.to_string(),
+    }
+}
+
+/// Indexes sorted by name.
+pub fn sorted_indexes(table: &Table) -> Vec<&Index> {
+    let mut indexes: Vec<_> = table.indexes.iter().collect();
+    indexes.sort_by_key(|index| index.name);
+    indexes
+}
+
+/// `CREATE [UNIQUE] INDEX name ON table [USING gin] (columns) [WHERE ...];`
+pub fn create_index(table: &Table, index: &Index) -> String {
+    create_index_with(table, index, false)
+}
+
+/// The same, built `CONCURRENTLY` (for a table that already holds rows;
+/// such a statement cannot run inside a transaction).
+pub fn create_index_concurrently(table: &Table, index: &Index) -> String {
+    create_index_with(table, index, true)
+}
+
+fn create_index_with(table: &Table, index: &Index, concurrently: bool) -> String {
+    let mut out = String::from("CREATE ");
+    if index.unique {
+        out.push_str("UNIQUE ");
+    }
+    out.push_str("INDEX ");
+    if concurrently {
+        out.push_str("CONCURRENTLY ");
+    }
+    write!(out, "{} ON {}", ident(index.name), ident(table.name)).unwrap();
+    if index.method == IndexMethod::Gin {
+        out.push_str(" USING gin");
+    }
+    let columns: Vec<String> = index
+        .columns
+        .iter()
+        .map(|column| {
+            if column.descending {
+                format!("{} DESC", ident(column.name))
+            } else {
+                ident(column.name)
+            }
+        })
+        .collect();
+    write!(out, " ({})", columns.join(", ")).unwrap();
+    if let Some(predicate) = index.predicate {
+        write!(out, " WHERE {predicate}").unwrap();
+    }
+    out.push(';');
+    out
+}
+
+/// `ALTER TABLE ... ADD CONSTRAINT ... FOREIGN KEY`, for the few relations
+/// Dify constrains.
+pub fn add_foreign_key(table: &Table, relation: &Relation) -> String {
+    format!(
+        "ALTER TABLE {} ADD CONSTRAINT {} FOREIGN KEY ({}) REFERENCES {}(id);",
+        ident(table.name),
+        ident(relation.foreign_key.unwrap_or("")),
+        ident(relation.column),
+        ident(relation.parent_table)
+    )
+}
+
+/// A string literal, quotes doubled.
+pub fn string_literal(value: &str) -> String {
+    format!("'{}'", value.replace('\'', "''"))
+}
+
+/// An identifier, quoted only when PostgreSQL needs it (a reserved word or
+/// an unusual character), the way `pg_dump` writes them.
+pub fn ident(name: &str) -> String {
+    let plain = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if plain && !RESERVED.contains(&name) {
+        name.to_owned()
+    } else {
+        format!("\"{}\"", name.replace('"', "\"\""))
+    }
+}
+
+fn ident_list<'a>(names: impl Iterator<Item = &'a str>) -> String {
+    names.map(ident).collect::<Vec<_>>().join(", ")
+}
+
+/// PostgreSQL's reserved key words (those that cannot name a column unquoted).
+const RESERVED: &[&str] = &[
+    "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "both",
+    "case", "cast", "check", "collate", "column", "constraint", "create", "current_catalog",
+    "current_date", "current_role", "current_time", "current_timestamp", "current_user",
+    "default", "deferrable", "desc", "distinct", "do", "else", "end", "except", "false",
+    "fetch", "for", "foreign", "from", "grant", "group", "having", "in", "initially",
+    "intersect", "into", "lateral", "leading", "limit", "localtime", "localtimestamp", "not",
+    "null", "offset", "on", "only", "or", "order", "placing", "primary", "references",
+    "returning", "select", "session_user", "some", "symmetric", "table", "then", "to",
+    "trailing", "true", "union", "unique", "user", "using", "variadic", "when", "where",
+    "window", "with",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identifiers_are_quoted_only_when_needed() {
+        assert_eq!(ident("apps"), "apps");
+        assert_eq!(ident("type"), "type");
+        assert_eq!(ident("user"), "\"user\"");
+        assert_eq!(ident("Mixed"), "\"Mixed\"");
+    }
+
+    #[test]
+    fn string_literals_double_their_quotes() {
+        assert_eq!(string_literal("it's"), "'it''s'");
+        assert_eq!(default_expression(&Default::Str("")), "''");
+    }
+}
