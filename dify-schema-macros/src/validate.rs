@@ -54,8 +54,21 @@ pub fn validate(cx: &mut Ctxt, decl: EntityDecl) -> Option<Entity> {
     check_duplicate_columns(cx, &columns);
     let names = ColumnNames::new(&columns);
 
-    let primary_key = validate_primary_key(cx, &decl.ident, &table, &columns, decl.args.primary_key_name);
-    let ownership = validate_owner(cx, &decl.ident, decl.args.owner, decl.args.span, &columns, &names);
+    let primary_key = validate_primary_key(
+        cx,
+        &decl.ident,
+        &table,
+        &columns,
+        decl.args.primary_key_name,
+    );
+    let ownership = validate_owner(
+        cx,
+        &decl.ident,
+        decl.args.owner,
+        decl.args.span,
+        &columns,
+        &names,
+    );
     let soft_delete = decl
         .args
         .soft_delete
@@ -65,7 +78,14 @@ pub fn validate(cx: &mut Ctxt, decl: EntityDecl) -> Option<Entity> {
     let mut indexes = Vec::new();
     let mut unique_constraints = Vec::new();
     for index in decl.indexes {
-        validate_index(cx, index, &columns, &names, &mut indexes, &mut unique_constraints);
+        validate_index(
+            cx,
+            index,
+            &columns,
+            &names,
+            &mut indexes,
+            &mut unique_constraints,
+        );
     }
     check_duplicate_index_names(cx, &primary_key, &indexes, &unique_constraints);
     let mut columns = columns;
@@ -169,9 +189,7 @@ fn validate_field(cx: &mut Ctxt, field: FieldDecl) -> Option<Column> {
         None => field.ident.unraw().to_string(),
     };
 
-    let Some(sql_type) = sql_type else {
-        return None;
-    };
+    let sql_type = sql_type?;
     if !fits(rust, sql_type) {
         let found = value_ty.to_token_stream().to_string().replace(' ', "");
         let extra = if rust == RustKind::Custom {
@@ -201,10 +219,14 @@ fn validate_field(cx: &mut Ctxt, field: FieldDecl) -> Option<Column> {
     } = decl;
 
     let default = default.and_then(|default| validate_default(cx, default, sql_type, rust));
-    let client_default = client_default.and_then(|ident| validate_client_default(cx, &ident, sql_type));
+    let client_default =
+        client_default.and_then(|ident| validate_client_default(cx, &ident, sql_type));
     let audit = audit.and_then(|ident| validate_audit(cx, &ident, sql_type, default.is_some()));
     if let (Some(join), None) = (&join, &references) {
-        cx.error_at(join.span(), "`join` only applies to a column with `references = ...`");
+        cx.error_at(
+            join.span(),
+            "`join` only applies to a column with `references = ...`",
+        );
     }
     if let (Some(foreign_key), None) = (&foreign_key, &references) {
         cx.error_at(
@@ -221,7 +243,7 @@ fn validate_field(cx: &mut Ctxt, field: FieldDecl) -> Option<Column> {
         }
         Relation {
             parent,
-            join: join.map_or(true, |join| join.value),
+            join: join.is_none_or(|join| join.value),
             foreign_key: foreign_key.map(|name| name.value()),
         }
     });
@@ -256,7 +278,10 @@ fn parse_sql_type(cx: &mut Ctxt, decl: &SqlTypeDecl) -> Option<SqlType> {
     let args: Option<&[SqlTypeArg]> = decl.args.as_ref().map(|(_, args)| args.as_slice());
     let no_args = |cx: &mut Ctxt, sql_type: SqlType| {
         if let Some((span, _)) = &decl.args {
-            cx.error_at(*span, format!("`{name}` takes no arguments; write just `{name}`"));
+            cx.error_at(
+                *span,
+                format!("`{name}` takes no arguments; write just `{name}`"),
+            );
         }
         Some(sql_type)
     };
@@ -286,10 +311,18 @@ fn parse_sql_type(cx: &mut Ctxt, decl: &SqlTypeDecl) -> Option<SqlType> {
                     None
                 }
             },
-            Some([SqlTypeArg::Ident(ident)]) if ident == "unbounded" => Some(SqlType::Varchar(None)),
+            Some([SqlTypeArg::Ident(ident)]) if ident == "unbounded" => {
+                Some(SqlType::Varchar(None))
+            }
             Some(_) => {
-                let span = decl.args.as_ref().map_or(decl.name.span(), |(span, _)| *span);
-                cx.error_at(span, "expected one length: `varchar(255)` or `varchar(unbounded)`");
+                let span = decl
+                    .args
+                    .as_ref()
+                    .map_or(decl.name.span(), |(span, _)| *span);
+                cx.error_at(
+                    span,
+                    "expected one length: `varchar(255)` or `varchar(unbounded)`",
+                );
                 None
             }
         },
@@ -310,8 +343,14 @@ fn parse_sql_type(cx: &mut Ctxt, decl: &SqlTypeDecl) -> Option<SqlType> {
                 }
             }
             Some(_) => {
-                let span = decl.args.as_ref().map_or(decl.name.span(), |(span, _)| *span);
-                cx.error_at(span, "expected a precision and a scale: `numeric(10, 7)`, or just `numeric`");
+                let span = decl
+                    .args
+                    .as_ref()
+                    .map_or(decl.name.span(), |(span, _)| *span);
+                cx.error_at(
+                    span,
+                    "expected a precision and a scale: `numeric(10, 7)`, or just `numeric`",
+                );
                 None
             }
         },
@@ -325,7 +364,12 @@ fn parse_sql_type(cx: &mut Ctxt, decl: &SqlTypeDecl) -> Option<SqlType> {
     }
 }
 
-fn validate_default(cx: &mut Ctxt, decl: DefaultDecl, sql_type: SqlType, rust: RustKind) -> Option<Default> {
+fn validate_default(
+    cx: &mut Ctxt,
+    decl: DefaultDecl,
+    sql_type: SqlType,
+    rust: RustKind,
+) -> Option<Default> {
     let span = decl.span();
     let wrong = |cx: &mut Ctxt, what: &str| {
         cx.error_at(
@@ -340,56 +384,66 @@ fn validate_default(cx: &mut Ctxt, decl: DefaultDecl, sql_type: SqlType, rust: R
     };
     match decl {
         DefaultDecl::Sql { sql, .. } => Some(Default::Sql(sql.value())),
-        DefaultDecl::Literal { lit, negative, .. } => match lit {
-            syn::Lit::Str(text) if !negative => {
-                if !(sql_type.is_textual() || sql_type.is_json()) {
-                    return wrong(cx, "a string");
-                }
-                let value = text.value();
-                if let SqlType::Varchar(Some(max)) = sql_type {
-                    if value.chars().count() > max as usize {
-                        cx.error_at(
+        DefaultDecl::Literal { lit, negative, .. } => {
+            match lit {
+                syn::Lit::Str(text) if !negative => {
+                    if !(sql_type.is_textual() || sql_type.is_json()) {
+                        return wrong(cx, "a string");
+                    }
+                    let value = text.value();
+                    if let SqlType::Varchar(Some(max)) = sql_type {
+                        if value.chars().count() > max as usize {
+                            cx.error_at(
                             span,
                             format!("this default has {} characters, more than varchar({max}) holds", value.chars().count()),
                         );
+                            return None;
+                        }
+                    }
+                    if rust == RustKind::Custom && value.is_empty() {
+                        cx.error_at(span, "an empty string is not a value of a string enum");
                         return None;
                     }
+                    Some(Default::Str(value))
                 }
-                if rust == RustKind::Custom && value.is_empty() {
-                    cx.error_at(span, "an empty string is not a value of a string enum");
-                    return None;
-                }
-                Some(Default::Str(value))
-            }
-            syn::Lit::Int(int) => {
-                let digits = if negative { format!("-{}", int.base10_digits()) } else { int.base10_digits().to_owned() };
-                let Ok(value) = digits.parse::<i64>() else {
-                    cx.error_at(span, "this integer does not fit in 64 bits");
-                    return None;
-                };
-                match sql_type {
-                    SqlType::Integer if i32::try_from(value).is_err() => {
-                        cx.error_at(span, "this integer does not fit an `integer` column (32 bits); use `bigint`");
-                        None
+                syn::Lit::Int(int) => {
+                    let digits = if negative {
+                        format!("-{}", int.base10_digits())
+                    } else {
+                        int.base10_digits().to_owned()
+                    };
+                    let Ok(value) = digits.parse::<i64>() else {
+                        cx.error_at(span, "this integer does not fit in 64 bits");
+                        return None;
+                    };
+                    match sql_type {
+                        SqlType::Integer if i32::try_from(value).is_err() => {
+                            cx.error_at(span, "this integer does not fit an `integer` column (32 bits); use `bigint`");
+                            None
+                        }
+                        SqlType::Integer | SqlType::BigInt => Some(Default::Int(value)),
+                        SqlType::Float | SqlType::Numeric(_) => Some(Default::Decimal(digits)),
+                        _ => wrong(cx, "an integer"),
                     }
-                    SqlType::Integer | SqlType::BigInt => Some(Default::Int(value)),
-                    SqlType::Float | SqlType::Numeric(_) => Some(Default::Decimal(digits)),
-                    _ => wrong(cx, "an integer"),
                 }
+                syn::Lit::Float(float) => match sql_type {
+                    SqlType::Float | SqlType::Numeric(_) => {
+                        let digits = float.base10_digits();
+                        Some(Default::Decimal(if negative {
+                            format!("-{digits}")
+                        } else {
+                            digits.to_owned()
+                        }))
+                    }
+                    _ => wrong(cx, "a decimal number"),
+                },
+                syn::Lit::Bool(boolean) if !negative => match sql_type {
+                    SqlType::Boolean => Some(Default::Bool(boolean.value)),
+                    _ => wrong(cx, &format!("`{}`", boolean.value)),
+                },
+                _ => wrong(cx, "this literal"),
             }
-            syn::Lit::Float(float) => match sql_type {
-                SqlType::Float | SqlType::Numeric(_) => {
-                    let digits = float.base10_digits();
-                    Some(Default::Decimal(if negative { format!("-{digits}") } else { digits.to_owned() }))
-                }
-                _ => wrong(cx, "a decimal number"),
-            },
-            syn::Lit::Bool(boolean) if !negative => match sql_type {
-                SqlType::Boolean => Some(Default::Bool(boolean.value)),
-                _ => wrong(cx, &format!("`{}`", boolean.value)),
-            },
-            _ => wrong(cx, "this literal"),
-        },
+        }
         DefaultDecl::Function { name, args } => {
             let function = match (name.to_string().as_str(), args.as_deref()) {
                 ("uuid_generate_v4", Some([])) => ServerFunction::UuidGenerateV4,
@@ -415,10 +469,12 @@ fn validate_default(cx: &mut Ctxt, decl: DefaultDecl, sql_type: SqlType, rust: R
                 }
             };
             let fits = match function {
-                ServerFunction::UuidGenerateV4 | ServerFunction::GenRandomUuid | ServerFunction::UuidV7 => {
-                    sql_type == SqlType::Uuid
+                ServerFunction::UuidGenerateV4
+                | ServerFunction::GenRandomUuid
+                | ServerFunction::UuidV7 => sql_type == SqlType::Uuid,
+                ServerFunction::CurrentTimestamp(_) | ServerFunction::Now => {
+                    sql_type == SqlType::Timestamp
                 }
-                ServerFunction::CurrentTimestamp(_) | ServerFunction::Now => sql_type == SqlType::Timestamp,
             };
             if !fits {
                 return wrong(cx, &format!("`{name}`"));
@@ -441,27 +497,43 @@ fn default_hint(sql_type: SqlType) -> &'static str {
     }
 }
 
-fn validate_client_default(cx: &mut Ctxt, ident: &Ident, sql_type: SqlType) -> Option<ClientDefault> {
+fn validate_client_default(
+    cx: &mut Ctxt,
+    ident: &Ident,
+    sql_type: SqlType,
+) -> Option<ClientDefault> {
     let (value, wanted) = match ident.to_string().as_str() {
         "uuid4" => (ClientDefault::Uuid4, SqlType::Uuid),
         "uuid7" => (ClientDefault::Uuid7, SqlType::Uuid),
         "now" => (ClientDefault::Now, SqlType::Timestamp),
         _ => {
-            cx.error_at(ident.span(), "unknown client default; expected `uuid4`, `uuid7` or `now`");
+            cx.error_at(
+                ident.span(),
+                "unknown client default; expected `uuid4`, `uuid7` or `now`",
+            );
             return None;
         }
     };
     if wanted != sql_type {
         cx.error_at(
             ident.span(),
-            format!("`client_default = {ident}` fills a `{}` column, not a `{}` one", wanted.dsl_name(), sql_type.dsl_name()),
+            format!(
+                "`client_default = {ident}` fills a `{}` column, not a `{}` one",
+                wanted.dsl_name(),
+                sql_type.dsl_name()
+            ),
         );
         return None;
     }
     Some(value)
 }
 
-fn validate_audit(cx: &mut Ctxt, ident: &Ident, sql_type: SqlType, has_default: bool) -> Option<Audit> {
+fn validate_audit(
+    cx: &mut Ctxt,
+    ident: &Ident,
+    sql_type: SqlType,
+    has_default: bool,
+) -> Option<Audit> {
     let (audit, wanted) = match ident.to_string().as_str() {
         "created_by" => (Audit::CreatedBy, SqlType::Uuid),
         "updated_by" => (Audit::UpdatedBy, SqlType::Uuid),
@@ -478,7 +550,10 @@ fn validate_audit(cx: &mut Ctxt, ident: &Ident, sql_type: SqlType, has_default: 
     if wanted != sql_type {
         cx.error_at(
             ident.span(),
-            format!("an `audit = {ident}` column must be `{}`", wanted.dsl_name()),
+            format!(
+                "an `audit = {ident}` column must be `{}`",
+                wanted.dsl_name()
+            ),
         );
         return None;
     }
@@ -509,11 +584,23 @@ fn validate_primary_key(
         let example = columns
             .iter()
             .find(|column| column.name == "id")
-            .map(|column| format!("#[column({}, primary_key)]\n    {}: {},", column.sql_type.dsl_name(), column.field, column.ty.to_token_stream().to_string().replace(' ', "")))
-            .unwrap_or_else(|| "#[column(uuid, primary_key, default = uuid_generate_v4())]\n    pub id: Uuid,".to_owned());
+            .map(|column| {
+                format!(
+                    "#[column({}, primary_key)]\n    {}: {},",
+                    column.sql_type.dsl_name(),
+                    column.field,
+                    column.ty.to_token_stream().to_string().replace(' ', "")
+                )
+            })
+            .unwrap_or_else(|| {
+                "#[column(uuid, primary_key, default = uuid_generate_v4())]\n    pub id: Uuid,"
+                    .to_owned()
+            });
         cx.error_at(
             entity.span(),
-            format!("entity `{entity}` has no primary key; mark its key column:\n\n    {example}\n"),
+            format!(
+                "entity `{entity}` has no primary key; mark its key column:\n\n    {example}\n"
+            ),
         );
         return None;
     }
@@ -557,7 +644,10 @@ fn validate_owner(
                 return None;
             };
             if columns[index].sql_type != SqlType::Uuid {
-                cx.error_at(columns[index].sql_type_span, "`tenant_id` must be a `uuid` column");
+                cx.error_at(
+                    columns[index].sql_type_span,
+                    "`tenant_id` must be a `uuid` column",
+                );
                 return None;
             }
             Some(Ownership::Tenant { column: index })
@@ -590,7 +680,12 @@ fn validate_owner(
     }
 }
 
-fn validate_soft_delete(cx: &mut Ctxt, ident: &Ident, columns: &[Column], names: &ColumnNames) -> Option<SoftDelete> {
+fn validate_soft_delete(
+    cx: &mut Ctxt,
+    ident: &Ident,
+    columns: &[Column],
+    names: &ColumnNames,
+) -> Option<SoftDelete> {
     let index = names.find(cx, ident, columns, "`soft_delete`")?;
     match (columns[index].sql_type, columns[index].nullable) {
         (SqlType::Boolean, false) => Some(SoftDelete::Flag(index)),
@@ -632,7 +727,11 @@ fn validate_index(
     indexes: &mut Vec<Index>,
     unique_constraints: &mut Vec<UniqueConstraint>,
 ) {
-    let kind = if decl.is_constraint { "unique" } else { "index" };
+    let kind = if decl.is_constraint {
+        "unique"
+    } else {
+        "index"
+    };
     let Some(name) = decl.name else {
         cx.error_at(
             decl.attribute.span(),
@@ -642,14 +741,20 @@ fn validate_index(
     };
     check_sql_name(cx, &name, kind);
     if decl.columns.is_empty() {
-        cx.error_at(name.span(), format!("#[{kind}] needs `columns(...)`, e.g. `columns(tenant_id)`"));
+        cx.error_at(
+            name.span(),
+            format!("#[{kind}] needs `columns(...)`, e.g. `columns(tenant_id)`"),
+        );
         return;
     }
     let mut resolved = Vec::new();
     for column in &decl.columns {
         if let Some(index) = names.find(cx, &column.column, columns, &format!("#[{kind}]")) {
             if resolved.iter().any(|(seen, _)| *seen == index) {
-                cx.error_at(column.column.span(), "this column is listed twice in the index");
+                cx.error_at(
+                    column.column.span(),
+                    "this column is listed twice in the index",
+                );
             }
             resolved.push((index, column.descending));
         }
@@ -670,7 +775,10 @@ fn validate_index(
         Some(method) if method == "btree" => false,
         Some(method) if method == "gin" => true,
         Some(method) => {
-            cx.error_at(method.span(), "unknown index method; expected `btree` (the default) or `gin`");
+            cx.error_at(
+                method.span(),
+                "unknown index method; expected `btree` (the default) or `gin`",
+            );
             false
         }
     };
@@ -679,17 +787,27 @@ fn validate_index(
             if columns[*index].sql_type != SqlType::Jsonb {
                 cx.error_at(
                     decl.using.as_ref().map_or(name.span(), Ident::span),
-                    format!("a GIN index needs jsonb columns, and `{}` is `{}`", columns[*index].name, columns[*index].sql_type.dsl_name()),
+                    format!(
+                        "a GIN index needs jsonb columns, and `{}` is `{}`",
+                        columns[*index].name,
+                        columns[*index].sql_type.dsl_name()
+                    ),
                 );
             }
         }
         if decl.unique.is_some() {
-            cx.error_at(decl.using.as_ref().map_or(name.span(), Ident::span), "a GIN index cannot be unique");
+            cx.error_at(
+                decl.using.as_ref().map_or(name.span(), Ident::span),
+                "a GIN index cannot be unique",
+            );
         }
     }
     if let Some(predicate) = &decl.predicate {
         if predicate.value().trim().is_empty() {
-            cx.error_at(predicate.span(), "`where` needs a condition, e.g. `where = \"status = 'active'\"`");
+            cx.error_at(
+                predicate.span(),
+                "`where` needs a condition, e.g. `where = \"status = 'active'\"`",
+            );
         }
     }
     indexes.push(Index {
@@ -726,7 +844,11 @@ fn check_duplicate_index_names(
     let names = indexes
         .iter()
         .map(|index| (index.name.as_str(), index.name_span))
-        .chain(unique_constraints.iter().map(|unique| (unique.name.as_str(), unique.name_span)));
+        .chain(
+            unique_constraints
+                .iter()
+                .map(|unique| (unique.name.as_str(), unique.name_span)),
+        );
     for (name, span) in names {
         if seen.contains(&name) {
             cx.error_at(
@@ -777,7 +899,9 @@ fn check_sql_name(cx: &mut Ctxt, name: &LitStr, what: &str) {
     let value = name.value();
     let valid = !value.is_empty()
         && value.len() <= 63
-        && value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && value
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
         && !value.starts_with(|c: char| c.is_ascii_digit());
     if !valid {
         cx.error_at(
