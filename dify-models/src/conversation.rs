@@ -31,7 +31,10 @@ pub enum MessageStatus {
 }
 
 #[entity(table = "conversations", owner = via(app_id), primary_key_name = "conversation_pkey", soft_delete = is_deleted, write = member)]
-#[index(name = "conversation_app_from_user_idx", columns(app_id, from_source, from_end_user_id))]
+#[index(
+    name = "conversation_app_from_user_idx",
+    columns(app_id, from_source, from_end_user_id)
+)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Conversation {
     #[column(uuid, primary_key, default = uuid_generate_v4())]
@@ -87,9 +90,18 @@ pub struct Conversation {
 #[entity(table = "messages", owner = via(app_id), primary_key_name = "message_pkey", write = member)]
 #[index(name = "message_app_id_idx", columns(app_id, created_at))]
 #[index(name = "message_conversation_id_idx", columns(conversation_id))]
-#[index(name = "message_end_user_idx", columns(app_id, from_source, from_end_user_id))]
-#[index(name = "message_account_idx", columns(app_id, from_source, from_account_id))]
-#[index(name = "message_workflow_run_id_idx", columns(conversation_id, workflow_run_id))]
+#[index(
+    name = "message_end_user_idx",
+    columns(app_id, from_source, from_end_user_id)
+)]
+#[index(
+    name = "message_account_idx",
+    columns(app_id, from_source, from_account_id)
+)]
+#[index(
+    name = "message_workflow_run_id_idx",
+    columns(conversation_id, workflow_run_id)
+)]
 #[index(name = "message_created_at_idx", columns(created_at))]
 #[index(name = "message_app_mode_idx", columns(app_mode))]
 #[derive(Debug, Clone, PartialEq)]

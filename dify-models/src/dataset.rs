@@ -182,9 +182,18 @@ pub struct Document {
 #[entity(table = "document_segments", owner = tenant, primary_key_name = "document_segment_pkey", write = dataset_editing)]
 #[index(name = "document_segment_dataset_id_idx", columns(dataset_id))]
 #[index(name = "document_segment_document_id_idx", columns(document_id))]
-#[index(name = "document_segment_tenant_dataset_idx", columns(dataset_id, tenant_id))]
-#[index(name = "document_segment_tenant_document_idx", columns(document_id, tenant_id))]
-#[index(name = "document_segment_node_dataset_idx", columns(index_node_id, dataset_id))]
+#[index(
+    name = "document_segment_tenant_dataset_idx",
+    columns(dataset_id, tenant_id)
+)]
+#[index(
+    name = "document_segment_tenant_document_idx",
+    columns(document_id, tenant_id)
+)]
+#[index(
+    name = "document_segment_node_dataset_idx",
+    columns(index_node_id, dataset_id)
+)]
 #[index(name = "document_segment_tenant_idx", columns(tenant_id))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocumentSegment {

@@ -199,12 +199,8 @@ pub struct UniqueConstraint {
 }
 
 pub enum Ownership {
-    Tenant {
-        column: usize,
-    },
-    Via {
-        column: usize,
-    },
+    Tenant { column: usize },
+    Via { column: usize },
     Global,
 }
 

@@ -65,7 +65,11 @@ fn fallback_struct(decl: &parse::EntityDecl) -> proc_macro2::TokenStream {
     let ident = &decl.ident;
     let fields = decl.fields.iter().map(|field| {
         let parse::FieldDecl {
-            attrs, vis, ident, ty, ..
+            attrs,
+            vis,
+            ident,
+            ty,
+            ..
         } = field;
         quote::quote!(#(#attrs)* #vis #ident: #ty,)
     });

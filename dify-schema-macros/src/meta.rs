@@ -55,7 +55,10 @@ impl MetaItem {
             MetaValue::Flag => Ok(()),
             _ => Err(syn::Error::new(
                 self.key.span(),
-                format!("`{}` is a flag and takes no value; write just `{}`", self.key, self.key),
+                format!(
+                    "`{}` is a flag and takes no value; write just `{}`",
+                    self.key, self.key
+                ),
             )),
         }
     }
@@ -127,9 +130,9 @@ fn parse_items(input: ParseStream) -> syn::Result<Vec<MetaItem>> {
         if input.is_empty() {
             break;
         }
-        input.parse::<Token![,]>().map_err(|error| {
-            syn::Error::new(error.span(), "expected `,` between items")
-        })?;
+        input
+            .parse::<Token![,]>()
+            .map_err(|error| syn::Error::new(error.span(), "expected `,` between items"))?;
     }
     Ok(items)
 }

@@ -103,7 +103,11 @@ pub enum SqlTypeArg {
 /// A default as written.
 pub enum DefaultDecl {
     /// `"normal"`, `0`, `-1`, `0.001`, `true`
-    Literal { lit: syn::Lit, negative: bool, span: Span },
+    Literal {
+        lit: syn::Lit,
+        negative: bool,
+        span: Span,
+    },
     /// `uuid_generate_v4()`, `CURRENT_TIMESTAMP(0)`, `CURRENT_TIMESTAMP`, `now()`
     Function {
         name: Ident,
@@ -148,12 +152,19 @@ const COLUMN_KEYS: &[&str] = &[
 /// Parses the item and the `#[entity(...)]` arguments. Attribute mistakes go
 /// to `cx` so that the rest of the declaration is still read; only a
 /// non-struct item is fatal.
-pub fn parse_entity(cx: &mut Ctxt, args: TokenStream, item: TokenStream) -> syn::Result<EntityDecl> {
+pub fn parse_entity(
+    cx: &mut Ctxt,
+    args: TokenStream,
+    item: TokenStream,
+) -> syn::Result<EntityDecl> {
     let item: syn::ItemStruct = syn::parse2(item).map_err(|error| {
         syn::Error::new(error.span(), "#[entity] goes on a struct with named fields")
     })?;
     if !item.generics.params.is_empty() {
-        cx.error_spanned(&item.generics, "an entity cannot be generic: remove the type parameters");
+        cx.error_spanned(
+            &item.generics,
+            "an entity cannot be generic: remove the type parameters",
+        );
     }
     let syn::Fields::Named(named) = item.fields else {
         return Err(syn::Error::new(
@@ -171,7 +182,10 @@ pub fn parse_entity(cx: &mut Ctxt, args: TokenStream, item: TokenStream) -> syn:
                 indexes.push(index);
             }
         } else if attr.path().is_ident("column") {
-            cx.error_spanned(attr.path(), "#[column(...)] goes on a field, not on the struct");
+            cx.error_spanned(
+                attr.path(),
+                "#[column(...)] goes on a field, not on the struct",
+            );
         } else {
             attrs.push(attr);
         }
@@ -209,7 +223,9 @@ fn parse_entity_args(cx: &mut Ctxt, tokens: TokenStream) -> EntityArgs {
         let key = item.key.to_string();
         let result = match key.as_str() {
             // #[entity(table = "apps")]
-            "table" => item.lit_str("table = \"apps\"").map(|v| set(cx, &item, &mut args.table, v)),
+            "table" => item
+                .lit_str("table = \"apps\"")
+                .map(|v| set(cx, &item, &mut args.table, v)),
             // #[entity(owner = tenant | global | via(app_id))]
             "owner" => parse_owner(&item).map(|v| set(cx, &item, &mut args.owner, v)),
             // #[entity(primary_key_name = "app_pkey")]
@@ -245,7 +261,10 @@ fn parse_owner(item: &MetaItem) -> syn::Result<OwnerDecl> {
     const FORM: &str = "owner = tenant`, `owner = global` or `owner = via(app_id)";
     let tokens = item.assigned(FORM)?;
     let parsed = syn::parse2::<OwnerSyntax>(tokens.clone()).map_err(|_| {
-        syn::Error::new(first_span(tokens, item.key.span()), format!("expected `{FORM}`"))
+        syn::Error::new(
+            first_span(tokens, item.key.span()),
+            format!("expected `{FORM}`"),
+        )
     })?;
     match (parsed.keyword.to_string().as_str(), parsed.column) {
         ("tenant", None) => Ok(OwnerDecl::Tenant(parsed.keyword)),
@@ -413,7 +432,10 @@ fn parse_field(cx: &mut Ctxt, field: syn::Field) -> FieldDecl {
             continue;
         }
         if column.is_some() {
-            cx.error_spanned(attr.path(), "a field takes one #[column(...)]; merge the two");
+            cx.error_spanned(
+                attr.path(),
+                "a field takes one #[column(...)]; merge the two",
+            );
             continue;
         }
         column = Some(parse_column(cx, &attr));
@@ -443,7 +465,10 @@ fn parse_column(cx: &mut Ctxt, attr: &Attribute) -> ColumnDecl {
     let tokens = match &attr.meta {
         syn::Meta::List(list) => list.tokens.clone(),
         _ => {
-            cx.error_spanned(attr, "expected `#[column(<sql type>, ...)]`, e.g. `#[column(varchar(255))]`");
+            cx.error_spanned(
+                attr,
+                "expected `#[column(<sql type>, ...)]`, e.g. `#[column(varchar(255))]`",
+            );
             return column;
         }
     };
@@ -480,7 +505,9 @@ fn parse_column(cx: &mut Ctxt, attr: &Attribute) -> ColumnDecl {
             "references" => parse_path(&item, "references = App")
                 .map(|v| set(cx, &item, &mut column.references, v)),
             // #[column(join = false)]
-            "join" => parse_bool(&item, "join = false").map(|v| set(cx, &item, &mut column.join, v)),
+            "join" => {
+                parse_bool(&item, "join = false").map(|v| set(cx, &item, &mut column.join, v))
+            }
             // #[column(foreign_key = "messages_conversation_id_fkey")]
             "foreign_key" => item
                 .lit_str("foreign_key = \"messages_conversation_id_fkey\"")
@@ -489,7 +516,10 @@ fn parse_column(cx: &mut Ctxt, attr: &Attribute) -> ColumnDecl {
             "audit" => item
                 .ident_value("audit = created_by")
                 .map(|v| set(cx, &item, &mut column.audit, v)),
-            _ if position > 0 && !matches!(item.value, MetaValue::Assign(_)) && column.sql_type.is_none() => {
+            _ if position > 0
+                && !matches!(item.value, MetaValue::Assign(_))
+                && column.sql_type.is_none() =>
+            {
                 Err(syn::Error::new(
                     item.key.span(),
                     "the SQL type goes first: `#[column(varchar(255), ...)]`",
@@ -578,7 +608,10 @@ impl syn::parse::Parse for DefaultDecl {
                     sql: content.parse()?,
                 });
             }
-            let args = syn::punctuated::Punctuated::<syn::LitInt, syn::Token![,]>::parse_terminated(&content)?;
+            let args =
+                syn::punctuated::Punctuated::<syn::LitInt, syn::Token![,]>::parse_terminated(
+                    &content,
+                )?;
             Some(args.into_iter().collect())
         } else {
             None

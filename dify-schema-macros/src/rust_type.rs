@@ -59,8 +59,8 @@ pub fn classify(ty: &Type) -> RustKind {
             Some(Type::Path(inner)) if inner.path.is_ident("u8") => RustKind::Bytes,
             _ => RustKind::Unsupported,
         },
-        "Option" | "Box" | "Rc" | "Arc" | "f32" | "i8" | "i16" | "u8" | "u16" | "u32"
-        | "u64" | "usize" | "isize" | "i128" | "u128" | "char" | "str" => RustKind::Unsupported,
+        "Option" | "Box" | "Rc" | "Arc" | "f32" | "i8" | "i16" | "u8" | "u16" | "u32" | "u64"
+        | "usize" | "isize" | "i128" | "u128" | "char" | "str" => RustKind::Unsupported,
         _ if last.arguments.is_empty() => RustKind::Custom,
         _ => RustKind::Unsupported,
     }
@@ -71,7 +71,10 @@ pub fn fits(kind: RustKind, sql_type: SqlType) -> bool {
     matches!(
         (kind, sql_type),
         (RustKind::Uuid, SqlType::Uuid)
-            | (RustKind::String | RustKind::Custom, SqlType::Varchar(_) | SqlType::Text)
+            | (
+                RustKind::String | RustKind::Custom,
+                SqlType::Varchar(_) | SqlType::Text
+            )
             | (RustKind::Json, SqlType::Json | SqlType::Jsonb)
             | (RustKind::DateTime, SqlType::Timestamp)
             | (RustKind::I32, SqlType::Integer)

@@ -27,21 +27,35 @@ pub fn derive(item: TokenStream) -> syn::Result<TokenStream> {
         ));
     };
     if !input.generics.params.is_empty() {
-        return Err(syn::Error::new_spanned(&input.generics, "a string enum cannot be generic"));
+        return Err(syn::Error::new_spanned(
+            &input.generics,
+            "a string enum cannot be generic",
+        ));
     }
     let mut cx = Ctxt::new();
     let mut variants = Vec::new();
     let mut values: Vec<LitStr> = Vec::new();
     for variant in &data.variants {
         if !matches!(variant.fields, Fields::Unit) {
-            cx.error_spanned(&variant.fields, "a string enum has unit variants only; remove the fields");
+            cx.error_spanned(
+                &variant.fields,
+                "a string enum has unit variants only; remove the fields",
+            );
             continue;
         }
         let mut value = None;
-        for attr in variant.attrs.iter().filter(|attr| attr.path().is_ident("value")) {
+        for attr in variant
+            .attrs
+            .iter()
+            .filter(|attr| attr.path().is_ident("value"))
+        {
             match &attr.meta {
                 syn::Meta::NameValue(syn::MetaNameValue {
-                    value: syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(lit), .. }),
+                    value:
+                        syn::Expr::Lit(syn::ExprLit {
+                            lit: syn::Lit::Str(lit),
+                            ..
+                        }),
                     ..
                 }) if value.is_none() => value = Some(lit.clone()),
                 syn::Meta::NameValue(_) if value.is_some() => {
@@ -50,21 +64,33 @@ pub fn derive(item: TokenStream) -> syn::Result<TokenStream> {
                 _ => cx.error_spanned(attr, "expected `#[value = \"stored-value\"]`"),
             }
         }
-        let value = value.unwrap_or_else(|| LitStr::new(&snake_case(&variant.ident.to_string()), variant.ident.span()));
+        let value = value.unwrap_or_else(|| {
+            LitStr::new(
+                &snake_case(&variant.ident.to_string()),
+                variant.ident.span(),
+            )
+        });
         if value.value().is_empty() {
             cx.error_at(value.span(), "a stored value cannot be empty");
         }
         if let Some(first) = values.iter().find(|seen| seen.value() == value.value()) {
             cx.error_at(
                 value.span(),
-                format!("the value `{}` is already used by another variant (at `{}`)", value.value(), first.value()),
+                format!(
+                    "the value `{}` is already used by another variant (at `{}`)",
+                    value.value(),
+                    first.value()
+                ),
             );
         }
         variants.push(&variant.ident);
         values.push(value);
     }
     if data.variants.is_empty() {
-        cx.error_at(input.ident.span(), "a string enum needs at least one variant");
+        cx.error_at(
+            input.ident.span(),
+            "a string enum needs at least one variant",
+        );
     }
     cx.check()?;
 

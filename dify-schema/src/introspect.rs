@@ -62,12 +62,14 @@ pub fn live_tables(conn: &mut PgConnection) -> Result<BTreeMap<String, LiveTable
     let mut tables: BTreeMap<String, LiveTable> = BTreeMap::new();
     let columns: Vec<ColumnRow> = diesel::sql_query(COLUMNS_SQL).load(conn)?;
     for row in columns {
-        let table = tables.entry(row.table_name.clone()).or_insert_with(|| LiveTable {
-            name: row.table_name.clone(),
-            columns: Vec::new(),
-            indexes: Vec::new(),
-            foreign_keys: Vec::new(),
-        });
+        let table = tables
+            .entry(row.table_name.clone())
+            .or_insert_with(|| LiveTable {
+                name: row.table_name.clone(),
+                columns: Vec::new(),
+                indexes: Vec::new(),
+                foreign_keys: Vec::new(),
+            });
         table.columns.push(LiveColumn {
             sql_type: live_type(&row),
             name: row.column_name,
@@ -107,33 +109,127 @@ pub fn live_tables(conn: &mut PgConnection) -> Result<BTreeMap<String, LiveTable
 pub enum Drift {
     MissingTable(String),
     ExtraTable(String),
-    MissingColumn { table: String, column: String },
-    ExtraColumn { table: String, column: String },
-    ColumnType { table: String, column: String, declared: String, live: String },
-    Nullability { table: String, column: String, declared_nullable: bool },
-    ColumnDefault { table: String, column: String, declared: Option<String>, live: Option<String> },
-    MissingIndex { table: String, index: String },
-    ExtraIndex { table: String, index: String },
-    IndexDefinition { table: String, index: String, declared: String, live: String },
-    MissingForeignKey { table: String, name: String },
-    ExtraForeignKey { table: String, name: String },
+    MissingColumn {
+        table: String,
+        column: String,
+    },
+    ExtraColumn {
+        table: String,
+        column: String,
+    },
+    ColumnType {
+        table: String,
+        column: String,
+        declared: String,
+        live: String,
+    },
+    Nullability {
+        table: String,
+        column: String,
+        declared_nullable: bool,
+    },
+    ColumnDefault {
+        table: String,
+        column: String,
+        declared: Option<String>,
+        live: Option<String>,
+    },
+    MissingIndex {
+        table: String,
+        index: String,
+    },
+    ExtraIndex {
+        table: String,
+        index: String,
+    },
+    IndexDefinition {
+        table: String,
+        index: String,
+        declared: String,
+        live: String,
+    },
+    MissingForeignKey {
+        table: String,
+        name: String,
+    },
+    ExtraForeignKey {
+        table: String,
+        name: String,
+    },
 }
 
 impl fmt::Display for Drift {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Drift::MissingTable(table) => write!(f, "table `{table}` is declared but not in the database"),
-            Drift::ExtraTable(table) => write!(f, "table `{table}` is in the database but not declared"),
-            Drift::MissingColumn { table, column } => write!(f, "column `{table}.{column}` is declared but not in the database"),
-            Drift::ExtraColumn { table, column } => write!(f, "column `{table}.{column}` is in the database but not declared"),
-            Drift::ColumnType { table, column, declared, live } => write!(f, "column `{table}.{column}` is declared `{declared}` but is `{live}`"),
-            Drift::Nullability { table, column, declared_nullable } => write!(f, "column `{table}.{column}` is declared {} but is {}", null_word(*declared_nullable), null_word(!declared_nullable)),
-            Drift::ColumnDefault { table, column, declared, live } => write!(f, "column `{table}.{column}` has default {} declared but {} in the database", show(declared), show(live)),
-            Drift::MissingIndex { table, index } => write!(f, "index `{index}` on `{table}` is declared but not in the database"),
-            Drift::ExtraIndex { table, index } => write!(f, "index `{index}` on `{table}` is in the database but not declared"),
-            Drift::IndexDefinition { table, index, declared, live } => write!(f, "index `{index}` on `{table}` is declared as {declared} but is {live}"),
-            Drift::MissingForeignKey { table, name } => write!(f, "foreign key `{name}` on `{table}` is declared but not in the database"),
-            Drift::ExtraForeignKey { table, name } => write!(f, "foreign key `{name}` on `{table}` is in the database but not declared"),
+            Drift::MissingTable(table) => {
+                write!(f, "table `{table}` is declared but not in the database")
+            }
+            Drift::ExtraTable(table) => {
+                write!(f, "table `{table}` is in the database but not declared")
+            }
+            Drift::MissingColumn { table, column } => write!(
+                f,
+                "column `{table}.{column}` is declared but not in the database"
+            ),
+            Drift::ExtraColumn { table, column } => write!(
+                f,
+                "column `{table}.{column}` is in the database but not declared"
+            ),
+            Drift::ColumnType {
+                table,
+                column,
+                declared,
+                live,
+            } => write!(
+                f,
+                "column `{table}.{column}` is declared `{declared}` but is `{live}`"
+            ),
+            Drift::Nullability {
+                table,
+                column,
+                declared_nullable,
+            } => write!(
+                f,
+                "column `{table}.{column}` is declared {} but is {}",
+                null_word(*declared_nullable),
+                null_word(!declared_nullable)
+            ),
+            Drift::ColumnDefault {
+                table,
+                column,
+                declared,
+                live,
+            } => write!(
+                f,
+                "column `{table}.{column}` has default {} declared but {} in the database",
+                show(declared),
+                show(live)
+            ),
+            Drift::MissingIndex { table, index } => write!(
+                f,
+                "index `{index}` on `{table}` is declared but not in the database"
+            ),
+            Drift::ExtraIndex { table, index } => write!(
+                f,
+                "index `{index}` on `{table}` is in the database but not declared"
+            ),
+            Drift::IndexDefinition {
+                table,
+                index,
+                declared,
+                live,
+            } => write!(
+                f,
+                "index `{index}` on `{table}` is declared as {declared} but is {live}"
+            ),
+            Drift::MissingForeignKey { table, name } => write!(
+                f,
+                "foreign key `{name}` on `{table}` is declared but not in the database"
+            ),
+            Drift::ExtraForeignKey { table, name } => write!(
+                f,
+                "foreign key `{name}` on `{table}` is in the database but not declared"
+            ),
         }
     }
 }
@@ -173,7 +269,10 @@ fn compare_table(table: &Table, live: &LiveTable, drift: &mut Vec<Drift>) {
     let name = || table.name.to_owned();
     for column in table.columns {
         let Some(live_column) = live.columns.iter().find(|c| c.name == column.name) else {
-            drift.push(Drift::MissingColumn { table: name(), column: column.name.into() });
+            drift.push(Drift::MissingColumn {
+                table: name(),
+                column: column.name.into(),
+            });
             continue;
         };
         let declared_type = column_type(column.sql_type);
@@ -209,7 +308,10 @@ fn compare_table(table: &Table, live: &LiveTable, drift: &mut Vec<Drift>) {
     }
     for live_column in &live.columns {
         if table.column(&live_column.name).is_none() {
-            drift.push(Drift::ExtraColumn { table: name(), column: live_column.name.clone() });
+            drift.push(Drift::ExtraColumn {
+                table: name(),
+                column: live_column.name.clone(),
+            });
         }
     }
 
@@ -225,21 +327,45 @@ fn compare_table(table: &Table, live: &LiveTable, drift: &mut Vec<Drift>) {
                 IndexMethod::Btree => "btree",
                 IndexMethod::Gin => "gin",
             };
-            (index.name.to_owned(), describe_index(&columns, &descending, index.unique, method, index.predicate, None))
+            (
+                index.name.to_owned(),
+                describe_index(
+                    &columns,
+                    &descending,
+                    index.unique,
+                    method,
+                    index.predicate,
+                    None,
+                ),
+            )
         })
         .collect();
     for unique in table.unique_constraints {
         let columns: Vec<_> = unique.columns.iter().map(|c| (*c).to_owned()).collect();
         let descending = vec![false; columns.len()];
-        declared.push((unique.name.into(), describe_index(&columns, &descending, true, "btree", None, Some('u'))));
+        declared.push((
+            unique.name.into(),
+            describe_index(&columns, &descending, true, "btree", None, Some('u')),
+        ));
     }
-    let key: Vec<_> = table.primary_key.columns.iter().map(|c| (*c).to_owned()).collect();
+    let key: Vec<_> = table
+        .primary_key
+        .columns
+        .iter()
+        .map(|c| (*c).to_owned())
+        .collect();
     let descending = vec![false; key.len()];
-    declared.push((table.primary_key.name.into(), describe_index(&key, &descending, true, "btree", None, Some('p'))));
+    declared.push((
+        table.primary_key.name.into(),
+        describe_index(&key, &descending, true, "btree", None, Some('p')),
+    ));
 
     for (index_name, description) in &declared {
         match live.indexes.iter().find(|index| &index.name == index_name) {
-            None => drift.push(Drift::MissingIndex { table: name(), index: index_name.clone() }),
+            None => drift.push(Drift::MissingIndex {
+                table: name(),
+                index: index_name.clone(),
+            }),
             Some(index) => {
                 let live_description = describe_index(
                     &index.columns,
@@ -261,20 +387,42 @@ fn compare_table(table: &Table, live: &LiveTable, drift: &mut Vec<Drift>) {
         }
     }
     for index in &live.indexes {
-        if !declared.iter().any(|(declared_name, _)| declared_name == &index.name) {
-            drift.push(Drift::ExtraIndex { table: name(), index: index.name.clone() });
+        if !declared
+            .iter()
+            .any(|(declared_name, _)| declared_name == &index.name)
+        {
+            drift.push(Drift::ExtraIndex {
+                table: name(),
+                index: index.name.clone(),
+            });
         }
     }
 
     for relation in table.relations {
-        let Some(fk) = relation.foreign_key else { continue };
-        if !live.foreign_keys.iter().any(|live_fk| live_fk.name == fk && live_fk.column == relation.column && live_fk.parent_table == relation.parent_table) {
-            drift.push(Drift::MissingForeignKey { table: name(), name: fk.into() });
+        let Some(fk) = relation.foreign_key else {
+            continue;
+        };
+        if !live.foreign_keys.iter().any(|live_fk| {
+            live_fk.name == fk
+                && live_fk.column == relation.column
+                && live_fk.parent_table == relation.parent_table
+        }) {
+            drift.push(Drift::MissingForeignKey {
+                table: name(),
+                name: fk.into(),
+            });
         }
     }
     for live_fk in &live.foreign_keys {
-        if !table.relations.iter().any(|r| r.foreign_key == Some(live_fk.name.as_str())) {
-            drift.push(Drift::ExtraForeignKey { table: name(), name: live_fk.name.clone() });
+        if !table
+            .relations
+            .iter()
+            .any(|r| r.foreign_key == Some(live_fk.name.as_str()))
+        {
+            drift.push(Drift::ExtraForeignKey {
+                table: name(),
+                name: live_fk.name.clone(),
+            });
         }
     }
 }
@@ -291,7 +439,13 @@ fn describe_index(
     let columns: Vec<String> = columns
         .iter()
         .zip(descending)
-        .map(|(column, desc)| if *desc { format!("{column} DESC") } else { column.clone() })
+        .map(|(column, desc)| {
+            if *desc {
+                format!("{column} DESC")
+            } else {
+                column.clone()
+            }
+        })
         .collect();
     let kind = match constraint {
         Some('p') => "PRIMARY KEY ",
@@ -488,7 +642,10 @@ mod tests {
 
     #[test]
     fn catalogue_spellings_normalize_to_the_declared_ones() {
-        assert_eq!(normalize_sql("'normal'::character varying"), normalize_sql("'normal'"));
+        assert_eq!(
+            normalize_sql("'normal'::character varying"),
+            normalize_sql("'normal'")
+        );
         assert_eq!(normalize_sql("'{}'::text"), normalize_sql("'{}'"));
         assert_eq!(normalize_sql("'0.001'::double precision"), "0.001");
         assert_eq!(

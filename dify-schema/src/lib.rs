@@ -135,11 +135,11 @@ pub mod __private {
                     use $crate::__private::diesel::{
                         ExpressionMethods, NullableExpressionMethods, Table,
                     };
-                    let on = <$fk as ::core::default::Default>::default()
-                        .nullable()
-                        .eq(<$parent as ::core::default::Default>::default()
+                    let on = <$fk as ::core::default::Default>::default().nullable().eq(
+                        <$parent as ::core::default::Default>::default()
                             .primary_key()
-                            .nullable());
+                            .nullable(),
+                    );
                     (rhs, on)
                 }
             }

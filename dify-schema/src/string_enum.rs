@@ -108,7 +108,6 @@ pub const fn max_len(values: &[&str]) -> usize {
 macro_rules! __string_enum_sql {
     ($ty:ty) => {
         const _: () = {
-            use $crate::__private::diesel;
             use diesel::backend::Backend;
             use diesel::deserialize::{self, FromSql};
             use diesel::expression::AsExpression;
@@ -116,13 +115,11 @@ macro_rules! __string_enum_sql {
             use diesel::pg::{Pg, PgValue};
             use diesel::serialize::{self, IsNull, Output, ToSql};
             use diesel::sql_types::{Nullable, Text};
+            use $crate::__private::diesel;
 
             impl ToSql<Text, Pg> for $ty {
                 fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Pg>) -> serialize::Result {
-                    ::std::io::Write::write_all(
-                        out,
-                        $crate::StringEnum::as_str(self).as_bytes(),
-                    )?;
+                    ::std::io::Write::write_all(out, $crate::StringEnum::as_str(self).as_bytes())?;
                     Ok(IsNull::No)
                 }
             }

@@ -12,5 +12,8 @@ fn rendered_ddl_of_the_declared_tables() {
 fn rendering_does_not_depend_on_the_order_of_the_schema_list() {
     let reversed: Vec<_> = SCHEMA.tables().rev().collect();
     let reversed = dify_schema::schema::Schema::new(Box::leak(reversed.into_boxed_slice()));
-    assert_eq!(postgres::create_schema(&reversed), postgres::create_schema(&SCHEMA));
+    assert_eq!(
+        postgres::create_schema(&reversed),
+        postgres::create_schema(&SCHEMA)
+    );
 }

@@ -17,7 +17,8 @@ use serde_json::json;
 
 fn fresh_schema(db: &TestDatabase) -> PgConnection {
     let mut conn = db.connect();
-    conn.batch_execute(&postgres::create_schema(&SCHEMA)).unwrap();
+    conn.batch_execute(&postgres::create_schema(&SCHEMA))
+        .unwrap();
     conn
 }
 
@@ -26,12 +27,20 @@ fn at(text: &str) -> NaiveDateTime {
 }
 
 /// Inserts a row, reads it back by key, and checks both agree.
-fn round_trip<E>(system: &mut SystemAccess<'_>, tenant: Option<Uuid>, actor: Option<Uuid>, new: E::New) -> E
+fn round_trip<E>(
+    system: &mut SystemAccess<'_>,
+    tenant: Option<Uuid>,
+    actor: Option<Uuid>,
+    new: E::New,
+) -> E
 where
     E: dify_schema::__private::Persist<Key = Uuid> + PartialEq + std::fmt::Debug + HasId,
 {
     let inserted: E = system.insert(tenant, actor, new).unwrap();
-    let found: E = system.find(inserted.id()).unwrap().expect("the inserted row is found");
+    let found: E = system
+        .find(inserted.id())
+        .unwrap()
+        .expect("the inserted row is found");
     assert_eq!(found, inserted, "{} did not round-trip", E::TABLE.name);
     inserted
 }
@@ -43,7 +52,17 @@ trait HasId {
 macro_rules! has_id {
     ($($entity:ty),*) => { $(impl HasId for $entity { fn id(&self) -> Uuid { self.id } })* };
 }
-has_id!(Tenant, Account, TenantAccountJoin, App, Conversation, Message, Dataset, Document, DocumentSegment);
+has_id!(
+    Tenant,
+    Account,
+    TenantAccountJoin,
+    App,
+    Conversation,
+    Message,
+    Dataset,
+    Document,
+    DocumentSegment
+);
 
 #[test]
 fn every_entity_round_trips_through_insert_and_select() {
@@ -51,220 +70,291 @@ fn every_entity_round_trips_through_insert_and_select() {
     let mut conn = fresh_schema(&db);
     let mut system = bypass_tenant_isolation(&mut conn, "round-trip test");
 
-    let tenant: Tenant = round_trip(&mut system, None, None, NewTenant {
-        id: None,
-        name: "Acme".into(),
-        encrypt_public_key: Some("-----BEGIN PUBLIC KEY-----".into()),
-        plan: None,
-        status: Some(TenantStatus::Archive),
-        custom_config: None,
-    });
-    assert_eq!(tenant.plan, "basic", "the server default fills an omitted column");
+    let tenant: Tenant = round_trip(
+        &mut system,
+        None,
+        None,
+        NewTenant {
+            id: None,
+            name: "Acme".into(),
+            encrypt_public_key: Some("-----BEGIN PUBLIC KEY-----".into()),
+            plan: None,
+            status: Some(TenantStatus::Archive),
+            custom_config: None,
+        },
+    );
+    assert_eq!(
+        tenant.plan, "basic",
+        "the server default fills an omitted column"
+    );
     assert_eq!(tenant.status, TenantStatus::Archive);
 
-    let account: Account = round_trip(&mut system, None, None, NewAccount {
-        id: None,
-        name: "Ada".into(),
-        email: "ada@example.com".into(),
-        password: None,
-        password_salt: None,
-        avatar: None,
-        interface_language: Some("en-US".into()),
-        interface_theme: None,
-        timezone: Some("Europe/London".into()),
-        last_login_at: Some(at("2026-11-25 10:00:00.123456")),
-        last_login_ip: None,
-        last_active_at: None,
-        status: None,
-        initialized_at: None,
-    });
-    assert_eq!(account.status, AccountStatus::Active, "an enum default comes back typed");
-    assert_eq!(account.last_login_at, Some(at("2026-11-25 10:00:00.123456")), "microseconds survive");
+    let account: Account = round_trip(
+        &mut system,
+        None,
+        None,
+        NewAccount {
+            id: None,
+            name: "Ada".into(),
+            email: "ada@example.com".into(),
+            password: None,
+            password_salt: None,
+            avatar: None,
+            interface_language: Some("en-US".into()),
+            interface_theme: None,
+            timezone: Some("Europe/London".into()),
+            last_login_at: Some(at("2026-11-25 10:00:00.123456")),
+            last_login_ip: None,
+            last_active_at: None,
+            status: None,
+            initialized_at: None,
+        },
+    );
+    assert_eq!(
+        account.status,
+        AccountStatus::Active,
+        "an enum default comes back typed"
+    );
+    assert_eq!(
+        account.last_login_at,
+        Some(at("2026-11-25 10:00:00.123456")),
+        "microseconds survive"
+    );
 
-    let join: TenantAccountJoin = round_trip(&mut system, Some(tenant.id), None, NewTenantAccountJoin {
-        id: None,
-        account_id: account.id,
-        current: Some(true),
-        role: Some(TenantAccountRole::DatasetOperator),
-        invited_by: None,
-    });
-    assert_eq!(join.tenant_id, tenant.id, "the tenant comes from the context, not the form");
+    let join: TenantAccountJoin = round_trip(
+        &mut system,
+        Some(tenant.id),
+        None,
+        NewTenantAccountJoin {
+            id: None,
+            account_id: account.id,
+            current: Some(true),
+            role: Some(TenantAccountRole::DatasetOperator),
+            invited_by: None,
+        },
+    );
+    assert_eq!(
+        join.tenant_id, tenant.id,
+        "the tenant comes from the context, not the form"
+    );
     assert_eq!(join.role, TenantAccountRole::DatasetOperator);
 
-    let app: App = round_trip(&mut system, Some(tenant.id), Some(account.id), NewApp {
-        id: None,
-        name: "Support bot".into(),
-        description: None,
-        mode: AppMode::AdvancedChat,
-        icon_type: Some(IconType::Emoji),
-        icon: Some("🤖".into()),
-        icon_background: None,
-        app_model_config_id: None,
-        workflow_id: None,
-        status: None,
-        enable_site: true,
-        enable_api: false,
-        api_rpm: None,
-        api_rph: Some(60),
-        is_demo: None,
-        is_public: None,
-        is_universal: None,
-        tracing: None,
-        max_active_requests: None,
-        use_icon_as_answer_icon: None,
-    });
+    let app: App = round_trip(
+        &mut system,
+        Some(tenant.id),
+        Some(account.id),
+        NewApp {
+            id: None,
+            name: "Support bot".into(),
+            description: None,
+            mode: AppMode::AdvancedChat,
+            icon_type: Some(IconType::Emoji),
+            icon: Some("🤖".into()),
+            icon_background: None,
+            app_model_config_id: None,
+            workflow_id: None,
+            status: None,
+            enable_site: true,
+            enable_api: false,
+            api_rpm: None,
+            api_rph: Some(60),
+            is_demo: None,
+            is_public: None,
+            is_universal: None,
+            tracing: None,
+            max_active_requests: None,
+            use_icon_as_answer_icon: None,
+        },
+    );
     assert_eq!(app.mode, AppMode::AdvancedChat);
-    assert_eq!(app.created_by, Some(account.id), "the actor fills created_by");
+    assert_eq!(
+        app.created_by,
+        Some(account.id),
+        "the actor fills created_by"
+    );
     assert_eq!(app.description, "", "empty-string default");
 
-    let conversation: Conversation = round_trip(&mut system, None, None, NewConversation {
-        id: None,
-        app_id: app.id,
-        app_model_config_id: None,
-        model_provider: Some("openai".into()),
-        override_model_configs: None,
-        model_id: Some("gpt-4o".into()),
-        mode: AppMode::Chat,
-        name: "Refund".into(),
-        summary: None,
-        inputs: json!({"order": 42, "tags": ["a", "b"], "nested": {"ok": true}}),
-        introduction: None,
-        system_instruction: None,
-        system_instruction_tokens: None,
-        status: "normal".into(),
-        invoke_from: Some(InvokeFrom::WebApp),
-        from_source: ConversationFromSource::Api,
-        from_end_user_id: None,
-        from_account_id: Some(account.id),
-        read_at: None,
-        read_account_id: None,
-        dialogue_count: 0,
-        is_deleted: None,
-    });
-    assert_eq!(conversation.inputs["nested"]["ok"], json!(true), "json round-trips");
+    let conversation: Conversation = round_trip(
+        &mut system,
+        None,
+        None,
+        NewConversation {
+            id: None,
+            app_id: app.id,
+            app_model_config_id: None,
+            model_provider: Some("openai".into()),
+            override_model_configs: None,
+            model_id: Some("gpt-4o".into()),
+            mode: AppMode::Chat,
+            name: "Refund".into(),
+            summary: None,
+            inputs: json!({"order": 42, "tags": ["a", "b"], "nested": {"ok": true}}),
+            introduction: None,
+            system_instruction: None,
+            system_instruction_tokens: None,
+            status: "normal".into(),
+            invoke_from: Some(InvokeFrom::WebApp),
+            from_source: ConversationFromSource::Api,
+            from_end_user_id: None,
+            from_account_id: Some(account.id),
+            read_at: None,
+            read_account_id: None,
+            dialogue_count: 0,
+            is_deleted: None,
+        },
+    );
+    assert_eq!(
+        conversation.inputs["nested"]["ok"],
+        json!(true),
+        "json round-trips"
+    );
     assert!(!conversation.is_deleted);
 
-    let message: Message = round_trip(&mut system, None, None, NewMessage {
-        id: None,
-        app_id: app.id,
-        model_provider: None,
-        model_id: None,
-        override_model_configs: None,
-        conversation_id: conversation.id,
-        inputs: json!({}),
-        query: "Where is my refund?".into(),
-        message: json!([{"role": "user", "text": "Where is my refund?"}]),
-        message_tokens: Some(7),
-        message_unit_price: "0.0010".parse::<BigDecimal>().unwrap(),
-        message_price_unit: None,
-        answer: "On its way.".into(),
-        answer_tokens: None,
-        answer_unit_price: "0.0020".parse::<BigDecimal>().unwrap(),
-        answer_price_unit: None,
-        parent_message_id: None,
-        provider_response_latency: Some(0.25),
-        total_price: Some("0.0000270".parse().unwrap()),
-        currency: "USD".into(),
-        status: Some(MessageStatus::Normal),
-        error: None,
-        message_metadata: None,
-        invoke_from: None,
-        from_source: "api".into(),
-        from_end_user_id: None,
-        from_account_id: None,
-        agent_based: None,
-        workflow_run_id: None,
-        app_mode: Some("chat".into()),
-    });
-    assert_eq!(message.message_price_unit, "0.001".parse::<BigDecimal>().unwrap(), "numeric default");
+    let message: Message = round_trip(
+        &mut system,
+        None,
+        None,
+        NewMessage {
+            id: None,
+            app_id: app.id,
+            model_provider: None,
+            model_id: None,
+            override_model_configs: None,
+            conversation_id: conversation.id,
+            inputs: json!({}),
+            query: "Where is my refund?".into(),
+            message: json!([{"role": "user", "text": "Where is my refund?"}]),
+            message_tokens: Some(7),
+            message_unit_price: "0.0010".parse::<BigDecimal>().unwrap(),
+            message_price_unit: None,
+            answer: "On its way.".into(),
+            answer_tokens: None,
+            answer_unit_price: "0.0020".parse::<BigDecimal>().unwrap(),
+            answer_price_unit: None,
+            parent_message_id: None,
+            provider_response_latency: Some(0.25),
+            total_price: Some("0.0000270".parse().unwrap()),
+            currency: "USD".into(),
+            status: Some(MessageStatus::Normal),
+            error: None,
+            message_metadata: None,
+            invoke_from: None,
+            from_source: "api".into(),
+            from_end_user_id: None,
+            from_account_id: None,
+            agent_based: None,
+            workflow_run_id: None,
+            app_mode: Some("chat".into()),
+        },
+    );
+    assert_eq!(
+        message.message_price_unit,
+        "0.001".parse::<BigDecimal>().unwrap(),
+        "numeric default"
+    );
 
-    let dataset: Dataset = round_trip(&mut system, Some(tenant.id), Some(account.id), NewDataset {
-        id: None,
-        name: "Handbook".into(),
-        description: None,
-        provider: None,
-        permission: Some(DatasetPermission::AllTeamMembers),
-        data_source_type: Some("upload_file".into()),
-        indexing_technique: Some("high_quality".into()),
-        index_struct: None,
-        embedding_model: None,
-        embedding_model_provider: None,
-        keyword_number: None,
-        collection_binding_id: None,
-        retrieval_model: Some(json!({"search_method": "semantic_search", "top_k": 4})),
-        built_in_field_enabled: None,
-        icon_info: None,
-        runtime_mode: None,
-        pipeline_id: None,
-        chunk_structure: None,
-        enable_api: None,
-        is_multimodal: None,
-    });
+    let dataset: Dataset = round_trip(
+        &mut system,
+        Some(tenant.id),
+        Some(account.id),
+        NewDataset {
+            id: None,
+            name: "Handbook".into(),
+            description: None,
+            provider: None,
+            permission: Some(DatasetPermission::AllTeamMembers),
+            data_source_type: Some("upload_file".into()),
+            indexing_technique: Some("high_quality".into()),
+            index_struct: None,
+            embedding_model: None,
+            embedding_model_provider: None,
+            keyword_number: None,
+            collection_binding_id: None,
+            retrieval_model: Some(json!({"search_method": "semantic_search", "top_k": 4})),
+            built_in_field_enabled: None,
+            icon_info: None,
+            runtime_mode: None,
+            pipeline_id: None,
+            chunk_structure: None,
+            enable_api: None,
+            is_multimodal: None,
+        },
+    );
     assert_eq!(dataset.created_by, account.id);
     assert_eq!(dataset.keyword_number, Some(10));
 
-    let document: Document = round_trip(&mut system, Some(tenant.id), Some(account.id), NewDocument {
-        id: None,
-        dataset_id: dataset.id,
-        position: 1,
-        data_source_type: "upload_file".into(),
-        data_source_info: None,
-        dataset_process_rule_id: None,
-        batch: "20261125".into(),
-        name: "handbook.pdf".into(),
-        created_from: "web".into(),
-        created_api_request_id: None,
-        processing_started_at: None,
-        file_id: None,
-        word_count: None,
-        parsing_completed_at: None,
-        cleaning_completed_at: None,
-        splitting_completed_at: None,
-        tokens: None,
-        indexing_latency: None,
-        completed_at: None,
-        is_paused: None,
-        paused_by: None,
-        paused_at: None,
-        error: None,
-        stopped_at: None,
-        indexing_status: Some(IndexingStatus::Splitting),
-        enabled: None,
-        disabled_at: None,
-        disabled_by: None,
-        archived: None,
-        archived_reason: None,
-        archived_by: None,
-        archived_at: None,
-        doc_type: None,
-        doc_metadata: Some(json!({"author": "HR"})),
-        doc_form: None,
-        doc_language: Some("English".into()),
-    });
+    let document: Document = round_trip(
+        &mut system,
+        Some(tenant.id),
+        Some(account.id),
+        NewDocument {
+            id: None,
+            dataset_id: dataset.id,
+            position: 1,
+            data_source_type: "upload_file".into(),
+            data_source_info: None,
+            dataset_process_rule_id: None,
+            batch: "20261125".into(),
+            name: "handbook.pdf".into(),
+            created_from: "web".into(),
+            created_api_request_id: None,
+            processing_started_at: None,
+            file_id: None,
+            word_count: None,
+            parsing_completed_at: None,
+            cleaning_completed_at: None,
+            splitting_completed_at: None,
+            tokens: None,
+            indexing_latency: None,
+            completed_at: None,
+            is_paused: None,
+            paused_by: None,
+            paused_at: None,
+            error: None,
+            stopped_at: None,
+            indexing_status: Some(IndexingStatus::Splitting),
+            enabled: None,
+            disabled_at: None,
+            disabled_by: None,
+            archived: None,
+            archived_reason: None,
+            archived_by: None,
+            archived_at: None,
+            doc_type: None,
+            doc_metadata: Some(json!({"author": "HR"})),
+            doc_form: None,
+            doc_language: Some("English".into()),
+        },
+    );
     assert_eq!(document.indexing_status, IndexingStatus::Splitting);
 
-    let segment: DocumentSegment = round_trip(&mut system, Some(tenant.id), Some(account.id), NewDocumentSegment {
-        id: None,
-        dataset_id: dataset.id,
-        document_id: document.id,
-        position: 1,
-        content: "Refunds take five days.".into(),
-        answer: None,
-        word_count: 4,
-        tokens: 6,
-        keywords: Some(json!(["refund"])),
-        index_node_id: None,
-        index_node_hash: None,
-        hit_count: 0,
-        enabled: None,
-        disabled_at: None,
-        disabled_by: None,
-        status: Some(SegmentStatus::ReSegment),
-        indexing_at: None,
-        completed_at: None,
-        error: None,
-        stopped_at: None,
-    });
+    let segment: DocumentSegment = round_trip(
+        &mut system,
+        Some(tenant.id),
+        Some(account.id),
+        NewDocumentSegment {
+            id: None,
+            dataset_id: dataset.id,
+            document_id: document.id,
+            position: 1,
+            content: "Refunds take five days.".into(),
+            answer: None,
+            word_count: 4,
+            tokens: 6,
+            keywords: Some(json!(["refund"])),
+            index_node_id: None,
+            index_node_hash: None,
+            hit_count: 0,
+            enabled: None,
+            disabled_at: None,
+            disabled_by: None,
+            status: Some(SegmentStatus::ReSegment),
+            indexing_at: None,
+            completed_at: None,
+            error: None,
+            stopped_at: None,
+        },
+    );
     assert_eq!(segment.status, SegmentStatus::ReSegment);
 
     // Every declared table got its row.
@@ -278,14 +368,31 @@ fn an_unknown_enum_value_in_a_row_is_a_typed_error() {
     let mut conn = fresh_schema(&db);
     let mut system = bypass_tenant_isolation(&mut conn, "enum test");
     let tenant: Tenant = system
-        .insert(None, None, NewTenant { id: None, name: "T".into(), encrypt_public_key: None, plan: None, status: None, custom_config: None })
+        .insert(
+            None,
+            None,
+            NewTenant {
+                id: None,
+                name: "T".into(),
+                encrypt_public_key: None,
+                plan: None,
+                status: None,
+                custom_config: None,
+            },
+        )
         .unwrap();
     // Dify's Python side may write a value this build does not know yet.
-    diesel::sql_query(format!("UPDATE tenants SET status = 'frozen' WHERE id = '{}'", tenant.id))
-        .execute(system.connection())
-        .unwrap();
+    diesel::sql_query(format!(
+        "UPDATE tenants SET status = 'frozen' WHERE id = '{}'",
+        tenant.id
+    ))
+    .execute(system.connection())
+    .unwrap();
     match system.find::<Tenant>(tenant.id) {
-        Err(Error::UnknownEnumValue { column, value: unknown }) => {
+        Err(Error::UnknownEnumValue {
+            column,
+            value: unknown,
+        }) => {
             assert_eq!(column.as_deref(), Some("status"));
             assert_eq!(unknown.enum_name, "TenantStatus");
             assert_eq!(unknown.value, "frozen");
@@ -299,21 +406,41 @@ fn an_over_long_varchar_is_refused_before_anything_is_written() {
     let db = TestDatabase::new();
     let mut conn = fresh_schema(&db);
     let mut system = bypass_tenant_isolation(&mut conn, "length test");
-    let result = system.insert::<Tenant>(None, None, NewTenant {
-        id: None,
-        name: "é".repeat(256),
-        encrypt_public_key: None,
-        plan: None,
-        status: None,
-        custom_config: None,
-    });
+    let result = system.insert::<Tenant>(
+        None,
+        None,
+        NewTenant {
+            id: None,
+            name: "é".repeat(256),
+            encrypt_public_key: None,
+            plan: None,
+            status: None,
+            custom_config: None,
+        },
+    );
     match result {
-        Err(Error::ValueTooLong { table: "tenants", column: "name", max: 255, actual: 256 }) => {}
+        Err(Error::ValueTooLong {
+            table: "tenants",
+            column: "name",
+            max: 255,
+            actual: 256,
+        }) => {}
         other => panic!("expected ValueTooLong, got {other:?}"),
     }
     // 255 two-byte characters fit: the limit counts characters, not bytes.
     system
-        .insert::<Tenant>(None, None, NewTenant { id: None, name: "é".repeat(255), encrypt_public_key: None, plan: None, status: None, custom_config: None })
+        .insert::<Tenant>(
+            None,
+            None,
+            NewTenant {
+                id: None,
+                name: "é".repeat(255),
+                encrypt_public_key: None,
+                plan: None,
+                status: None,
+                custom_config: None,
+            },
+        )
         .unwrap();
     assert_eq!(system.list::<Tenant>().unwrap().len(), 1);
 }
@@ -323,12 +450,24 @@ fn a_tenant_owned_insert_without_a_tenant_is_refused() {
     let db = TestDatabase::new();
     let mut conn = fresh_schema(&db);
     let mut system = bypass_tenant_isolation(&mut conn, "tenant test");
-    let result = system.insert::<TenantAccountJoin>(None, None, NewTenantAccountJoin {
-        id: None,
-        account_id: Uuid::new_v4(),
-        current: None,
-        role: None,
-        invited_by: None,
-    });
-    assert!(matches!(result, Err(Error::MissingTenant { table: "tenant_account_joins" })), "{result:?}");
+    let result = system.insert::<TenantAccountJoin>(
+        None,
+        None,
+        NewTenantAccountJoin {
+            id: None,
+            account_id: Uuid::new_v4(),
+            current: None,
+            role: None,
+            invited_by: None,
+        },
+    );
+    assert!(
+        matches!(
+            result,
+            Err(Error::MissingTenant {
+                table: "tenant_account_joins"
+            })
+        ),
+        "{result:?}"
+    );
 }

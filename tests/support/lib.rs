@@ -67,8 +67,11 @@ impl Drop for TestDatabase {
     fn drop(&mut self) {
         // FORCE ends connections a failed test may have left open.
         if let Ok(mut admin) = PgConnection::establish(&server_url()) {
-            let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name))
-                .execute(&mut admin);
+            let _ = diesel::sql_query(format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                self.name
+            ))
+            .execute(&mut admin);
         }
     }
 }
@@ -88,7 +91,10 @@ fn database_url(name: &str) -> String {
     let url = server_url();
     match url.rfind('/') {
         Some(slash) if url[..slash].contains("://") && slash > url.find("://").unwrap() + 2 => {
-            let query = url[slash..].find('?').map(|q| &url[slash + q..]).unwrap_or("");
+            let query = url[slash..]
+                .find('?')
+                .map(|q| &url[slash + q..])
+                .unwrap_or("");
             format!("{}/{name}{query}", &url[..slash])
         }
         _ => format!("{url}/{name}"),

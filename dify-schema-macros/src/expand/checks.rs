@@ -11,12 +11,21 @@ use crate::ir::{Default, Entity, Ownership, SqlType};
 pub fn checks(entity: &Entity) -> TokenStream {
     let mut checks = vec![registered(entity)];
     if let Ownership::Via { column, .. } = entity.ownership {
-        let parent = &entity.column(column).relation.as_ref().expect("validated").parent;
+        let parent = &entity
+            .column(column)
+            .relation
+            .as_ref()
+            .expect("validated")
+            .parent;
         checks.push(quote_spanned! {parent.span()=>
             const _: () = ::dify_schema::entity::assert_tenant_owned::<#parent>();
         });
     }
-    for column in entity.columns.iter().filter(|column| column.is_string_enum()) {
+    for column in entity
+        .columns
+        .iter()
+        .filter(|column| column.is_string_enum())
+    {
         let ty = &column.value_ty;
         checks.push(quote_spanned! {ty.span()=>
             const _: () = ::dify_schema::__private::assert_string_enum::<#ty>();

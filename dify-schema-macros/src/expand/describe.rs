@@ -75,14 +75,20 @@ fn table_literal(entity: &Entity) -> TokenStream {
     });
     let uniques = entity.unique_constraints.iter().map(|unique| {
         let name = &unique.name;
-        let columns = unique.columns.iter().map(|index| &entity.column(*index).name);
+        let columns = unique
+            .columns
+            .iter()
+            .map(|index| &entity.column(*index).name);
         quote!(#s::UniqueConstraint { name: #name, columns: &[#(#columns),*] })
     });
     let relations = entity.columns.iter().filter_map(|column| {
         let relation = column.relation.as_ref()?;
         let name = &column.name;
         let parent = &relation.parent;
-        let parent_entity = parent.segments.last().map(|segment| segment.ident.to_string());
+        let parent_entity = parent
+            .segments
+            .last()
+            .map(|segment| segment.ident.to_string());
         let foreign_key = option(relation.foreign_key.as_ref().map(|fk| quote!(#fk)));
         Some(quote! {
             #s::Relation {
@@ -101,7 +107,11 @@ fn table_literal(entity: &Entity) -> TokenStream {
         Ownership::Via { column, .. } => {
             let column = entity.column(column);
             let name = &column.name;
-            let parent = &column.relation.as_ref().expect("validated: via has a relation").parent;
+            let parent = &column
+                .relation
+                .as_ref()
+                .expect("validated: via has a relation")
+                .parent;
             quote!(#s::Ownership::Via {
                 column: #name,
                 parent_table: <#parent as ::dify_schema::Entity>::TABLE.name,
@@ -109,16 +119,21 @@ fn table_literal(entity: &Entity) -> TokenStream {
         }
         Ownership::Global => quote!(#s::Ownership::Global),
     };
-    let soft_delete = option(entity.soft_delete.as_ref().map(|soft_delete| match soft_delete {
-        SoftDelete::Flag(index) => {
-            let name = &entity.column(*index).name;
-            quote!(#s::SoftDelete::Flag(#name))
-        }
-        SoftDelete::Timestamp(index) => {
-            let name = &entity.column(*index).name;
-            quote!(#s::SoftDelete::Timestamp(#name))
-        }
-    }));
+    let soft_delete = option(
+        entity
+            .soft_delete
+            .as_ref()
+            .map(|soft_delete| match soft_delete {
+                SoftDelete::Flag(index) => {
+                    let name = &entity.column(*index).name;
+                    quote!(#s::SoftDelete::Flag(#name))
+                }
+                SoftDelete::Timestamp(index) => {
+                    let name = &entity.column(*index).name;
+                    quote!(#s::SoftDelete::Timestamp(#name))
+                }
+            }),
+    );
     let capability = match entity.write {
         Capability::Member => quote!(#s::Capability::Member),
         Capability::DatasetEditing => quote!(#s::Capability::DatasetEditing),
@@ -167,11 +182,15 @@ fn column_literal(column: &Column) -> TokenStream {
             quote!(#s::Default::Function(#s::ServerFunction::#function))
         }
     }));
-    let client_default = option(column.client_default.map(|client_default| match client_default {
-        ClientDefault::Uuid4 => quote!(#s::ClientDefault::Uuid4),
-        ClientDefault::Uuid7 => quote!(#s::ClientDefault::Uuid7),
-        ClientDefault::Now => quote!(#s::ClientDefault::Now),
-    }));
+    let client_default = option(
+        column
+            .client_default
+            .map(|client_default| match client_default {
+                ClientDefault::Uuid4 => quote!(#s::ClientDefault::Uuid4),
+                ClientDefault::Uuid7 => quote!(#s::ClientDefault::Uuid7),
+                ClientDefault::Now => quote!(#s::ClientDefault::Now),
+            }),
+    );
     let audit = option(column.audit.map(|audit| match audit {
         Audit::CreatedBy => quote!(#s::Audit::CreatedBy),
         Audit::UpdatedBy => quote!(#s::Audit::UpdatedBy),

@@ -19,7 +19,11 @@ pub fn row_struct(entity: &Entity) -> TokenStream {
     } = entity;
     let fields = entity.columns.iter().map(|column| {
         let Column {
-            attrs, vis, field, ty, ..
+            attrs,
+            vis,
+            field,
+            ty,
+            ..
         } = column;
         quote!(#(#attrs)* #vis #field: #ty,)
     });
@@ -73,27 +77,38 @@ pub fn forms(entity: &Entity) -> TokenStream {
     let changes_doc = format!(
         "Changes to a `{ident}` row: each `Some` field is written, each `None` left as it is."
     );
-    let insert_fields = entity.columns.iter().enumerate().filter_map(|(index, column)| {
-        if !in_insert_form(entity, index) {
-            return None;
-        }
-        let field = &column.field;
-        let ty = &column.ty;
-        let docs = column.attrs.iter().filter(|attr| attr.path().is_ident("doc"));
-        Some(if optional_on_insert(column) {
-            quote!(#(#docs)* pub #field: ::core::option::Option<#ty>,)
-        } else {
-            quote!(#(#docs)* pub #field: #ty,)
-        })
-    });
-    let changes_fields = entity.columns.iter().enumerate().filter_map(|(index, column)| {
-        if !in_changes_form(entity, index) {
-            return None;
-        }
-        let field = &column.field;
-        let ty = &column.ty;
-        Some(quote!(pub #field: ::core::option::Option<#ty>,))
-    });
+    let insert_fields = entity
+        .columns
+        .iter()
+        .enumerate()
+        .filter_map(|(index, column)| {
+            if !in_insert_form(entity, index) {
+                return None;
+            }
+            let field = &column.field;
+            let ty = &column.ty;
+            let docs = column
+                .attrs
+                .iter()
+                .filter(|attr| attr.path().is_ident("doc"));
+            Some(if optional_on_insert(column) {
+                quote!(#(#docs)* pub #field: ::core::option::Option<#ty>,)
+            } else {
+                quote!(#(#docs)* pub #field: #ty,)
+            })
+        });
+    let changes_fields = entity
+        .columns
+        .iter()
+        .enumerate()
+        .filter_map(|(index, column)| {
+            if !in_changes_form(entity, index) {
+                return None;
+            }
+            let field = &column.field;
+            let ty = &column.ty;
+            Some(quote!(pub #field: ::core::option::Option<#ty>,))
+        });
     quote! {
         #[doc = #insert_doc]
         #[derive(Debug, Clone, PartialEq)]

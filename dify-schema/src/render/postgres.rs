@@ -42,9 +42,10 @@ pub fn create_schema(schema: &Schema) -> String {
 /// The extensions the defaults need (`uuid_generate_v4()` lives in uuid-ossp).
 pub fn required_extensions<'a>(tables: impl IntoIterator<Item = &'a Table>) -> Vec<&'static str> {
     let uses_uuid_ossp = tables.into_iter().any(|table| {
-        table.columns.iter().any(|column| {
-            column.default == Some(Default::Function(ServerFunction::UuidGenerateV4))
-        })
+        table
+            .columns
+            .iter()
+            .any(|column| column.default == Some(Default::Function(ServerFunction::UuidGenerateV4)))
     });
     if uses_uuid_ossp {
         vec!["uuid-ossp"]
@@ -72,7 +73,11 @@ pub fn create_table(table: &Table) -> String {
             ident_list(unique.columns.iter().copied())
         ));
     }
-    format!("CREATE TABLE {} (\n{}\n);", ident(table.name), lines.join(",\n"))
+    format!(
+        "CREATE TABLE {} (\n{}\n);",
+        ident(table.name),
+        lines.join(",\n")
+    )
 }
 
 /// `name type [DEFAULT ...] [NOT NULL]`, as in `CREATE TABLE` or `ADD COLUMN`.
@@ -218,16 +223,83 @@ fn ident_list<'a>(names: impl Iterator<Item = &'a str>) -> String {
 
 /// PostgreSQL's reserved key words (those that cannot name a column unquoted).
 const RESERVED: &[&str] = &[
-    "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "both",
-    "case", "cast", "check", "collate", "column", "constraint", "create", "current_catalog",
-    "current_date", "current_role", "current_time", "current_timestamp", "current_user",
-    "default", "deferrable", "desc", "distinct", "do", "else", "end", "except", "false",
-    "fetch", "for", "foreign", "from", "grant", "group", "having", "in", "initially",
-    "intersect", "into", "lateral", "leading", "limit", "localtime", "localtimestamp", "not",
-    "null", "offset", "on", "only", "or", "order", "placing", "primary", "references",
-    "returning", "select", "session_user", "some", "symmetric", "table", "then", "to",
-    "trailing", "true", "union", "unique", "user", "using", "variadic", "when", "where",
-    "window", "with",
+    "all",
+    "analyse",
+    "analyze",
+    "and",
+    "any",
+    "array",
+    "as",
+    "asc",
+    "asymmetric",
+    "both",
+    "case",
+    "cast",
+    "check",
+    "collate",
+    "column",
+    "constraint",
+    "create",
+    "current_catalog",
+    "current_date",
+    "current_role",
+    "current_time",
+    "current_timestamp",
+    "current_user",
+    "default",
+    "deferrable",
+    "desc",
+    "distinct",
+    "do",
+    "else",
+    "end",
+    "except",
+    "false",
+    "fetch",
+    "for",
+    "foreign",
+    "from",
+    "grant",
+    "group",
+    "having",
+    "in",
+    "initially",
+    "intersect",
+    "into",
+    "lateral",
+    "leading",
+    "limit",
+    "localtime",
+    "localtimestamp",
+    "not",
+    "null",
+    "offset",
+    "on",
+    "only",
+    "or",
+    "order",
+    "placing",
+    "primary",
+    "references",
+    "returning",
+    "select",
+    "session_user",
+    "some",
+    "symmetric",
+    "table",
+    "then",
+    "to",
+    "trailing",
+    "true",
+    "union",
+    "unique",
+    "user",
+    "using",
+    "variadic",
+    "when",
+    "where",
+    "window",
+    "with",
 ];
 
 #[cfg(test)]

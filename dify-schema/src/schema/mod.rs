@@ -253,7 +253,9 @@ impl Schema {
     }
 
     /// The tables in declaration order.
-    pub fn tables(&self) -> impl DoubleEndedIterator<Item = &'static Table> + ExactSizeIterator + '_ {
+    pub fn tables(
+        &self,
+    ) -> impl DoubleEndedIterator<Item = &'static Table> + ExactSizeIterator + '_ {
         self.tables.iter().copied()
     }
 

@@ -1,0 +1,17 @@
+use dify_schema::prelude::*;
+
+dify_schema::schema! { pub static SCHEMA = [App]; }
+
+#[entity(table = "apps", owner = tenant)]
+pub struct App {
+    #[column(uuid, primary_key)]
+    pub id: Uuid,
+    #[column(uuid)]
+    pub tenant_id: Uuid,
+    #[column(varchar(255))]
+    pub name: String,
+    #[column(varchar(255), name = "name")]
+    pub title: String,
+}
+
+fn main() {}

@@ -1,0 +1,16 @@
+use dify_schema::prelude::*;
+
+dify_schema::schema! { pub static SCHEMA = [App]; }
+
+#[entity(table = "apps", owner = tenant)]
+#[unique(name = "unique_app_name", columns(tenant_id, title))]
+pub struct App {
+    #[column(uuid, primary_key)]
+    pub id: Uuid,
+    #[column(uuid)]
+    pub tenant_id: Uuid,
+    #[column(varchar(255))]
+    pub name: String,
+}
+
+fn main() {}

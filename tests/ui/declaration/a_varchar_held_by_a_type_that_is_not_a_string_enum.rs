@@ -1,0 +1,21 @@
+use dify_schema::prelude::*;
+
+dify_schema::schema! { pub static SCHEMA = [App]; }
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AppStatus {
+    Normal,
+    Archived,
+}
+
+#[entity(table = "apps", owner = tenant)]
+pub struct App {
+    #[column(uuid, primary_key)]
+    pub id: Uuid,
+    #[column(uuid)]
+    pub tenant_id: Uuid,
+    #[column(varchar(16))]
+    pub status: AppStatus,
+}
+
+fn main() {}

@@ -1,0 +1,21 @@
+use dify_schema::prelude::*;
+
+dify_schema::schema! { pub static SCHEMA = [App]; }
+
+#[entity(table = "apps", owner = tenant)]
+pub struct App {
+    #[column(uuid, primary_key)]
+    pub id: Uuid,
+    #[column(uuid)]
+    pub tenant_id: Uuid,
+}
+
+#[entity(table = "sites", owner = tenant)]
+pub struct Site {
+    #[column(uuid, primary_key)]
+    pub id: Uuid,
+    #[column(uuid)]
+    pub tenant_id: Uuid,
+}
+
+fn main() {}
