@@ -78,6 +78,8 @@ pub struct Column {
     pub sql_type_span: Span,
     pub primary_key: bool,
     pub default: Option<Default>,
+    /// Where the default was written, for errors rustc reports about it.
+    pub default_span: Span,
     pub client_default: Option<ClientDefault>,
     pub audit: Option<Audit>,
     pub relation: Option<Relation>,

@@ -73,8 +73,38 @@ fn fallback_struct(decl: &parse::EntityDecl) -> proc_macro2::TokenStream {
         } = field;
         quote::quote!(#(#attrs)* #vis #ident: #ty,)
     });
+    // A stub `Entity` keeps `schema!` and other entities' relations from
+    // reporting "not an entity" on top of the real mistake.
+    let table = decl
+        .args
+        .table
+        .as_ref()
+        .map_or_else(|| ident.to_string(), syn::LitStr::value);
+    let entity_name = ident.to_string();
     quote::quote! {
         #(#attrs)*
         #vis struct #ident { #(#fields)* }
+
+        const _: () = {
+            impl ::dify_schema::Entity for #ident {
+                const TABLE: &'static ::dify_schema::schema::Table = &::dify_schema::schema::Table {
+                    name: #table,
+                    entity: #entity_name,
+                    columns: &[],
+                    primary_key: ::dify_schema::schema::PrimaryKey { name: "", columns: &[] },
+                    indexes: &[],
+                    unique_constraints: &[],
+                    relations: &[],
+                    ownership: ::dify_schema::schema::Ownership::Global,
+                    soft_delete: ::core::option::Option::None,
+                    write_capability: ::dify_schema::schema::Capability::Editing,
+                };
+                type New<'t> = ();
+                type Changes<'t> = ();
+                type Key = ();
+                type Ref<'t> = ::dify_schema::types::Uuid;
+                fn key(&self) -> Self::Key {}
+            }
+        };
     }
 }

@@ -89,16 +89,16 @@ pub fn fits(kind: RustKind, sql_type: SqlType) -> bool {
 /// The Rust type a declaration should use for this SQL type, for messages.
 pub fn expected_rust_type(sql_type: SqlType) -> &'static str {
     match sql_type {
-        SqlType::Uuid => "Uuid",
-        SqlType::Varchar(_) | SqlType::Text => "String (or a #[derive(StringEnum)] enum)",
-        SqlType::Json | SqlType::Jsonb => "Json (serde_json::Value)",
-        SqlType::Timestamp => "NaiveDateTime",
-        SqlType::Integer => "i32",
-        SqlType::BigInt => "i64",
-        SqlType::Boolean => "bool",
-        SqlType::Float => "f64",
-        SqlType::Numeric(_) => "BigDecimal",
-        SqlType::Bytea => "Vec<u8>",
+        SqlType::Uuid => "`Uuid`",
+        SqlType::Varchar(_) | SqlType::Text => "`String` (or a `#[derive(StringEnum)]` enum)",
+        SqlType::Json | SqlType::Jsonb => "`Json` (serde_json::Value)",
+        SqlType::Timestamp => "`NaiveDateTime`",
+        SqlType::Integer => "`i32`",
+        SqlType::BigInt => "`i64`",
+        SqlType::Boolean => "`bool`",
+        SqlType::Float => "`f64`",
+        SqlType::Numeric(_) => "`BigDecimal`",
+        SqlType::Bytea => "`Vec<u8>`",
     }
 }
 

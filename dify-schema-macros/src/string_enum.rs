@@ -73,13 +73,13 @@ pub fn derive(item: TokenStream) -> syn::Result<TokenStream> {
         if value.value().is_empty() {
             cx.error_at(value.span(), "a stored value cannot be empty");
         }
-        if let Some(first) = values.iter().find(|seen| seen.value() == value.value()) {
+        if let Some(position) = values.iter().position(|seen| seen.value() == value.value()) {
             cx.error_at(
                 value.span(),
                 format!(
-                    "the value `{}` is already used by another variant (at `{}`)",
+                    "the value `{}` is already stored by variant `{}`; give this variant its own `#[value = \"...\"]`",
                     value.value(),
-                    first.value()
+                    variants[position]
                 ),
             );
         }

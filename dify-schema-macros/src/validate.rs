@@ -200,8 +200,8 @@ fn validate_field(cx: &mut Ctxt, field: FieldDecl) -> Option<Column> {
         cx.error_spanned(
             &value_ty,
             format!(
-                "`{found}` cannot hold a `{}` column; use `{}`{extra}",
-                sql_type.dsl_name(),
+                "`{found}` cannot hold {} column; use {}{extra}",
+                article(sql_type),
                 expected_rust_type(sql_type)
             ),
         );
@@ -218,7 +218,14 @@ fn validate_field(cx: &mut Ctxt, field: FieldDecl) -> Option<Column> {
         ..
     } = decl;
 
+    let default_span = default.as_ref().map_or(sql_type_span, DefaultDecl::span);
     let default = default.and_then(|default| validate_default(cx, default, sql_type, rust));
+    if let (Some(ident), Some(_)) = (&client_default, &references) {
+        cx.error_at(
+            ident.span(),
+            "a reference names an existing row, so it cannot have a `client_default`",
+        );
+    }
     let client_default =
         client_default.and_then(|ident| validate_client_default(cx, &ident, sql_type));
     let audit = audit.and_then(|ident| validate_audit(cx, &ident, sql_type, default.is_some()));
@@ -267,6 +274,7 @@ fn validate_field(cx: &mut Ctxt, field: FieldDecl) -> Option<Column> {
         sql_type_span,
         primary_key: primary_key.is_some(),
         default,
+        default_span,
         client_default,
         audit,
         relation,
@@ -375,8 +383,8 @@ fn validate_default(
         cx.error_at(
             span,
             format!(
-                "{what} cannot be the default of a `{}` column{}",
-                sql_type.dsl_name(),
+                "{what} cannot be the default of {} column{}",
+                article(sql_type),
                 default_hint(sql_type)
             ),
         );
@@ -586,8 +594,9 @@ fn validate_primary_key(
             .find(|column| column.name == "id")
             .map(|column| {
                 format!(
-                    "#[column({}, primary_key)]\n    {}: {},",
+                    "#[column({}, primary_key)]\n    {}{}: {},",
                     column.sql_type.dsl_name(),
+                    visibility_prefix(&column.vis),
                     column.field,
                     column.ty.to_token_stream().to_string().replace(' ', "")
                 )
@@ -908,5 +917,20 @@ fn check_sql_name(cx: &mut Ctxt, name: &LitStr, what: &str) {
             name.span(),
             format!("a {what} name is lower-case ASCII letters, digits and `_`, at most 63 bytes, not starting with a digit"),
         );
+    }
+}
+
+/// "a `uuid`", "an `integer`": the type with its article, for messages.
+fn article(sql_type: SqlType) -> String {
+    let name = sql_type.dsl_name();
+    let an = name.starts_with(['a', 'e', 'i', 'o', 'u']);
+    format!("{} `{name}`", if an { "an" } else { "a" })
+}
+
+/// `pub ` for a `pub` field, as the user wrote it, for suggested code.
+fn visibility_prefix(vis: &syn::Visibility) -> String {
+    match vis {
+        syn::Visibility::Inherited => String::new(),
+        vis => format!("{} ", vis.to_token_stream().to_string().replace(' ', "")),
     }
 }

@@ -1,7 +1,7 @@
 //! The errors of the data layer: typed, so that a caller can tell a bad row
 //! from a dead server from a missing permission.
 
-use crate::string_enum::UnknownEnumValue;
+use crate::string_enum::{UnknownEnumInColumn, UnknownEnumValue};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -36,6 +36,20 @@ pub enum Error {
     #[error("`{table}` is tenant-owned, so inserting into it needs a tenant")]
     MissingTenant { table: &'static str },
 
+    /// The account is not a member of the tenant; no scope was opened.
+    #[error("account {account} is not a member of tenant {tenant}")]
+    NotMember {
+        tenant: uuid::Uuid,
+        account: uuid::Uuid,
+    },
+
+    /// The member's role lacks the capability the operation needs.
+    #[error("this needs the {need} capability, and the member's role is {role}")]
+    Forbidden {
+        need: &'static str,
+        role: crate::scope::Role,
+    },
+
     /// Any other error from Diesel or the database.
     #[error(transparent)]
     Database(diesel::result::Error),
@@ -46,6 +60,12 @@ impl From<diesel::result::Error> for Error {
         // Diesel wraps a failed column conversion in an opaque box; an
         // unknown enum value is worth its own variant.
         if let diesel::result::Error::DeserializationError(inner) = &error {
+            if let Some(unknown) = inner.downcast_ref::<UnknownEnumInColumn>() {
+                return Error::UnknownEnumValue {
+                    column: Some(unknown.column.to_owned()),
+                    value: unknown.value.clone(),
+                };
+            }
             if let Some(unknown) = inner.downcast_ref::<UnknownEnumValue>() {
                 return Error::UnknownEnumValue {
                     column: None,

@@ -17,19 +17,21 @@ pub mod error;
 pub mod introspect;
 pub mod render;
 pub mod schema;
+pub mod scope;
 pub mod string_enum;
 pub mod system;
 pub mod types;
 
 pub use dify_schema_macros::{entity, StringEnum};
-pub use entity::Entity;
+pub use entity::{Cursor, Entity, OrderKey, Page, Ref};
 pub use error::{Error, Result};
+pub use scope::{with_tenant, Id, Role, Row, Scope};
 pub use string_enum::{StringEnum, UnknownEnumValue};
 
 /// What a module of declarations imports.
 pub mod prelude {
     pub use crate::types::{BigDecimal, Json, NaiveDateTime, Uuid};
-    pub use crate::{entity, Entity, StringEnum};
+    pub use crate::{entity, Entity, Id, Page, Ref, StringEnum};
 }
 
 /// Gathers the entities of a crate into one [`schema::Schema`].
@@ -63,9 +65,15 @@ macro_rules! schema {
 /// What generated code uses. Not a public API: it changes without notice.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::entity::{HasDieselTable, InsertContext, Persist};
+    pub use crate::entity::{
+        BelongsTo, HasDieselTable, InsertContext, Persist, ScopedAccess, SoftDeletable,
+        TenantPredicate, Token,
+    };
     pub use crate::schema::contains_name;
-    pub use crate::string_enum::{assert_string_enum, max_len, StringEnum, StringEnumColumn};
+    pub use crate::scope::RefValue;
+    pub use crate::string_enum::{
+        assert_string_enum, enum_from_row, max_len, StringEnum, StringEnumColumn,
+    };
     pub use {chrono, diesel, serde_json, uuid};
 
     /// Refuses a value longer than its `varchar(max)` column before it is sent.

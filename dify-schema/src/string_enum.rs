@@ -67,15 +67,52 @@ pub const fn assert_string_enum<T: StringEnumColumn>() {}
     label = "this type is neither `String` nor a string enum",
     note = "use `String`, or derive a string enum: `#[derive(Clone, Copy, StringEnum)] enum {Self} {{ ... }}`"
 )]
-pub trait StringEnumColumn {
+pub trait StringEnumColumn: Sized {
     const NAME: &'static str;
     const VALUES: &'static [&'static str];
+    fn to_db_str(self) -> &'static str;
+    fn from_db_string(value: &str) -> Result<Self, UnknownEnumValue>;
 }
 
 impl<T: StringEnum> StringEnumColumn for T {
     const NAME: &'static str = T::NAME;
     const VALUES: &'static [&'static str] = T::VALUES;
+    fn to_db_str(self) -> &'static str {
+        self.as_str()
+    }
+    fn from_db_string(value: &str) -> Result<Self, UnknownEnumValue> {
+        T::from_db_str(value)
+    }
 }
+
+/// Converts a column's text to its enum while a row is read; an unknown
+/// value becomes a deserialization error, which [`crate::Error`] turns
+/// into `UnknownEnumValue` with the column's name.
+#[doc(hidden)]
+pub fn enum_from_row<T: StringEnumColumn>(
+    column: &'static str,
+    value: &str,
+) -> diesel::deserialize::Result<T> {
+    T::from_db_string(value).map_err(|value| {
+        Box::new(UnknownEnumInColumn { column, value }) as Box<dyn std::error::Error + Send + Sync>
+    })
+}
+
+/// An [`UnknownEnumValue`] and the column it was read from.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct UnknownEnumInColumn {
+    pub column: &'static str,
+    pub value: UnknownEnumValue,
+}
+
+impl fmt::Display for UnknownEnumInColumn {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "column `{}`: {}", self.column, self.value)
+    }
+}
+
+impl std::error::Error for UnknownEnumInColumn {}
 
 /// The length in characters of the longest value, for the compile-time
 /// check that every value of an enum fits its varchar column.

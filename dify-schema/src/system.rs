@@ -5,8 +5,9 @@
 use diesel::PgConnection;
 use uuid::Uuid;
 
-use crate::entity::{InsertContext, Persist};
+use crate::entity::{InsertContext, Persist, Token};
 use crate::error::Result;
+use crate::scope::Id;
 
 /// Unscoped access to every table, on one connection.
 pub struct SystemAccess<'c> {
@@ -23,7 +24,7 @@ pub fn bypass_tenant_isolation<'c>(
     SystemAccess { conn, reason }
 }
 
-impl SystemAccess<'_> {
+impl<'c> SystemAccess<'c> {
     /// Why this access was opened.
     pub fn reason(&self) -> &'static str {
         self.reason
@@ -35,19 +36,30 @@ impl SystemAccess<'_> {
         &mut self,
         tenant: Option<Uuid>,
         actor: Option<Uuid>,
-        new: E::New,
+        new: E::New<'c>,
     ) -> Result<E> {
-        E::insert_row(self.conn, InsertContext { tenant, actor }, new)
+        E::insert_row(
+            Token::new(),
+            self.conn,
+            InsertContext { tenant, actor },
+            new,
+        )
     }
 
     /// Reads a row by key, whichever tenant owns it.
     pub fn find<E: Persist>(&mut self, key: E::Key) -> Result<Option<E>> {
-        E::find_row(self.conn, key)
+        E::find_row(Token::new(), self.conn, key)
     }
 
     /// Reads every row of a table, ordered by key.
     pub fn list<E: Persist>(&mut self) -> Result<Vec<E>> {
-        E::list_rows(self.conn)
+        E::list_rows(Token::new(), self.conn)
+    }
+
+    /// Brands a uuid for insert and update forms, trusting the caller:
+    /// system work may link any rows.
+    pub fn trust<E>(&self, raw: Uuid) -> Id<'c, E> {
+        Id::trusted(raw)
     }
 
     /// The raw connection.

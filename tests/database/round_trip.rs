@@ -27,11 +27,11 @@ fn at(text: &str) -> NaiveDateTime {
 }
 
 /// Inserts a row, reads it back by key, and checks both agree.
-fn round_trip<E>(
-    system: &mut SystemAccess<'_>,
+fn round_trip<'c, E>(
+    system: &mut SystemAccess<'c>,
     tenant: Option<Uuid>,
     actor: Option<Uuid>,
-    new: E::New,
+    new: E::New<'c>,
 ) -> E
 where
     E: dify_schema::__private::Persist<Key = Uuid> + PartialEq + std::fmt::Debug + HasId,
@@ -174,13 +174,14 @@ fn every_entity_round_trips_through_insert_and_select() {
     );
     assert_eq!(app.description, "", "empty-string default");
 
+    let app_ref = system.trust::<App>(app.id);
     let conversation: Conversation = round_trip(
         &mut system,
         None,
         None,
         NewConversation {
             id: None,
-            app_id: app.id,
+            app_id: app_ref,
             app_model_config_id: None,
             model_provider: Some("openai".into()),
             override_model_configs: None,
@@ -200,7 +201,6 @@ fn every_entity_round_trips_through_insert_and_select() {
             read_at: None,
             read_account_id: None,
             dialogue_count: 0,
-            is_deleted: None,
         },
     );
     assert_eq!(
@@ -210,17 +210,18 @@ fn every_entity_round_trips_through_insert_and_select() {
     );
     assert!(!conversation.is_deleted);
 
+    let conversation_ref = system.trust::<Conversation>(conversation.id);
     let message: Message = round_trip(
         &mut system,
         None,
         None,
         NewMessage {
             id: None,
-            app_id: app.id,
+            app_id: app_ref,
             model_provider: None,
             model_id: None,
             override_model_configs: None,
-            conversation_id: conversation.id,
+            conversation_id: conversation_ref,
             inputs: json!({}),
             query: "Where is my refund?".into(),
             message: json!([{"role": "user", "text": "Where is my refund?"}]),
@@ -283,13 +284,14 @@ fn every_entity_round_trips_through_insert_and_select() {
     assert_eq!(dataset.created_by, account.id);
     assert_eq!(dataset.keyword_number, Some(10));
 
+    let dataset_ref = system.trust::<Dataset>(dataset.id);
     let document: Document = round_trip(
         &mut system,
         Some(tenant.id),
         Some(account.id),
         NewDocument {
             id: None,
-            dataset_id: dataset.id,
+            dataset_id: dataset_ref,
             position: 1,
             data_source_type: "upload_file".into(),
             data_source_info: None,
@@ -328,14 +330,15 @@ fn every_entity_round_trips_through_insert_and_select() {
     );
     assert_eq!(document.indexing_status, IndexingStatus::Splitting);
 
+    let document_ref = system.trust::<Document>(document.id);
     let segment: DocumentSegment = round_trip(
         &mut system,
         Some(tenant.id),
         Some(account.id),
         NewDocumentSegment {
             id: None,
-            dataset_id: dataset.id,
-            document_id: document.id,
+            dataset_id: dataset_ref,
+            document_id: document_ref,
             position: 1,
             content: "Refunds take five days.".into(),
             answer: None,

@@ -44,12 +44,12 @@ pub fn checks(entity: &Entity) -> TokenStream {
             });
         }
         if let Some(Default::Str(value)) = &column.default {
+            let ty_name = quote!(#ty).to_string().replace(' ', "");
             let message = format!(
-                "the default `{value}` of column `{}` is not a value of `{}`",
+                "the default `{value}` of column `{}` is not a value of `{ty_name}`; use one of its stored values (each variant's name in snake_case, or its `#[value = \"...\"]`)",
                 column.name,
-                quote!(#ty).to_string().replace(' ', "")
             );
-            checks.push(quote_spanned! {ty.span()=>
+            checks.push(quote_spanned! {column.default_span=>
                 const _: () = ::core::assert!(
                     ::dify_schema::__private::contains_name(<#ty as ::dify_schema::__private::StringEnumColumn>::VALUES, #value),
                     #message

@@ -2,8 +2,9 @@
 //! renders into DDL, diffs into migrations and checks against a database.
 
 use proc_macro2::TokenStream;
-use quote::{quote, ToTokens};
+use quote::quote;
 
+use super::model::{form_needs_lifetime, in_changes_form, in_insert_form};
 use crate::ir::{
     Audit, Capability, ClientDefault, Column, Default, Entity, Ownership, ServerFunction,
     SoftDelete, SqlType,
@@ -14,16 +15,33 @@ pub fn entity_impl(entity: &Entity) -> TokenStream {
     let insert_ident = &entity.insert_ident;
     let changes_ident = &entity.changes_ident;
     let table = table_literal(entity);
-    let key_types: Vec<_> = entity
+    let key_columns: Vec<_> = entity
         .primary_key
         .columns
         .iter()
-        .map(|index| &entity.column(*index).ty)
+        .map(|index| entity.column(*index))
         .collect();
-    let key = if key_types.len() == 1 {
-        key_types[0].to_token_stream()
+    let key_types = key_columns.iter().map(|column| &column.ty);
+    let key_fields = key_columns.iter().map(|column| &column.field);
+    let (key, key_value) = if key_columns.len() == 1 {
+        let ty = &key_columns[0].ty;
+        let field = &key_columns[0].field;
+        (
+            quote!(#ty),
+            quote!(::core::clone::Clone::clone(&self.#field)),
+        )
     } else {
-        quote!((#(#key_types),*))
+        (
+            quote!((#(#key_types),*)),
+            quote!((#(::core::clone::Clone::clone(&self.#key_fields)),*)),
+        )
+    };
+    let insert_lifetime = form_needs_lifetime(entity, in_insert_form).then(|| quote!(<'t>));
+    let changes_lifetime = form_needs_lifetime(entity, in_changes_form).then(|| quote!(<'t>));
+    let reference = if entity.ownership_is_tenant() {
+        quote!(::dify_schema::Id<'t, Self>)
+    } else {
+        quote!(::dify_schema::types::Uuid)
     };
     let tenant_owned = entity
         .ownership_is_tenant()
@@ -31,9 +49,13 @@ pub fn entity_impl(entity: &Entity) -> TokenStream {
     quote! {
         impl ::dify_schema::Entity for #ident {
             const TABLE: &'static ::dify_schema::schema::Table = &#table;
-            type New = #insert_ident;
-            type Changes = #changes_ident;
+            type New<'t> = #insert_ident #insert_lifetime;
+            type Changes<'t> = #changes_ident #changes_lifetime;
             type Key = #key;
+            type Ref<'t> = #reference;
+            fn key(&self) -> Self::Key {
+                #key_value
+            }
         }
         #tenant_owned
     }

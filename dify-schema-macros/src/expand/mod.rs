@@ -9,6 +9,7 @@ mod checks;
 mod describe;
 mod model;
 mod persist;
+mod scoped;
 mod table;
 
 use proc_macro2::TokenStream;
@@ -24,6 +25,7 @@ pub fn expand(entity: &Entity) -> TokenStream {
     let entity_impl = describe::entity_impl(entity);
     let row_impls = model::row_impls(entity);
     let persist = persist::persist_impl(entity);
+    let scoped = scoped::scoped_impls(entity);
     let joins = table::joins(entity);
     let checks = checks::checks(entity);
     quote! {
@@ -34,6 +36,7 @@ pub fn expand(entity: &Entity) -> TokenStream {
             #entity_impl
             #row_impls
             #persist
+            #scoped
             #joins
             #checks
         };

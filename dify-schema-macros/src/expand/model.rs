@@ -2,15 +2,15 @@
 //! read a row.
 //!
 //! No Diesel derive touches a public type: the impls are written out here,
-//! so the models crate needs no `use diesel` and the derives' generic
-//! machinery is not paid for at every entity.
+//! so the derives' generic machinery is not paid for at every entity.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
 
 use super::rt;
 use super::table::diesel_sql_type;
-use crate::ir::{Column, Entity, Ownership};
+use crate::ir::{Column, Entity, Ownership, SoftDelete};
 
 /// The row struct, as declared minus the DSL attributes.
 pub fn row_struct(entity: &Entity) -> TokenStream {
@@ -36,11 +36,14 @@ pub fn row_struct(entity: &Entity) -> TokenStream {
 }
 
 /// Whether the insert form carries this column. The tenant comes from the
-/// scope and audit columns from the scope or the server, never from the
-/// caller: that is what makes "set another tenant's id" unwritable.
+/// scope, audit columns from the scope or the server, and the soft-delete
+/// mark from `soft_delete`; never from the caller: that is what makes "set
+/// another tenant's id" unwritable.
 pub fn in_insert_form(entity: &Entity, index: usize) -> bool {
     let column = entity.column(index);
-    !is_tenant_column(entity, index) && column.audit.is_none()
+    !is_tenant_column(entity, index)
+        && column.audit.is_none()
+        && !is_soft_delete_column(entity, index)
 }
 
 /// Whether the insert form makes this column optional (`None` = let the
@@ -49,14 +52,57 @@ pub fn optional_on_insert(column: &Column) -> bool {
     !column.nullable && (column.default.is_some() || column.client_default.is_some())
 }
 
-/// Whether the update form carries this column.
+/// Whether the update form carries this column: not the key, the tenant,
+/// the owning parent (a row does not move between owners), the audit
+/// columns or the soft-delete mark.
 pub fn in_changes_form(entity: &Entity, index: usize) -> bool {
     let column = entity.column(index);
-    !column.primary_key && !is_tenant_column(entity, index) && column.audit.is_none()
+    !column.primary_key
+        && !is_tenant_column(entity, index)
+        && !is_via_column(entity, index)
+        && column.audit.is_none()
+        && !is_soft_delete_column(entity, index)
 }
 
 pub fn is_tenant_column(entity: &Entity, index: usize) -> bool {
     matches!(entity.ownership, Ownership::Tenant { column } if column == index)
+}
+
+fn is_via_column(entity: &Entity, index: usize) -> bool {
+    matches!(entity.ownership, Ownership::Via { column } if column == index)
+}
+
+fn is_soft_delete_column(entity: &Entity, index: usize) -> bool {
+    matches!(entity.soft_delete, Some(SoftDelete::Flag(column) | SoftDelete::Timestamp(column)) if column == index)
+}
+
+/// The type of a column in a form: a reference to another entity is a
+/// `Ref<'t, Parent>` (a branded id when the parent is tenant-owned).
+pub fn form_value_type(column: &Column) -> TokenStream {
+    match &column.relation {
+        Some(relation) => {
+            let parent = &relation.parent;
+            let reference = quote_spanned!(parent.span()=> ::dify_schema::Ref<'t, #parent>);
+            if column.nullable {
+                quote!(::core::option::Option<#reference>)
+            } else {
+                reference
+            }
+        }
+        None => {
+            let ty = &column.ty;
+            quote!(#ty)
+        }
+    }
+}
+
+/// Whether a form has a field that needs the scope lifetime `'t`.
+pub fn form_needs_lifetime(entity: &Entity, in_form: fn(&Entity, usize) -> bool) -> bool {
+    entity
+        .columns
+        .iter()
+        .enumerate()
+        .any(|(index, column)| in_form(entity, index) && column.relation.is_some())
 }
 
 /// `NewApp` and `AppChanges`.
@@ -81,64 +127,92 @@ pub fn forms(entity: &Entity) -> TokenStream {
         .columns
         .iter()
         .enumerate()
-        .filter_map(|(index, column)| {
-            if !in_insert_form(entity, index) {
-                return None;
-            }
+        .filter(|(index, _)| in_insert_form(entity, *index))
+        .map(|(_, column)| {
             let field = &column.field;
-            let ty = &column.ty;
+            let ty = form_value_type(column);
             let docs = column
                 .attrs
                 .iter()
                 .filter(|attr| attr.path().is_ident("doc"));
-            Some(if optional_on_insert(column) {
+            if optional_on_insert(column) {
                 quote!(#(#docs)* pub #field: ::core::option::Option<#ty>,)
             } else {
                 quote!(#(#docs)* pub #field: #ty,)
-            })
+            }
         });
     let changes_fields = entity
         .columns
         .iter()
         .enumerate()
-        .filter_map(|(index, column)| {
-            if !in_changes_form(entity, index) {
-                return None;
-            }
+        .filter(|(index, _)| in_changes_form(entity, *index))
+        .map(|(_, column)| {
             let field = &column.field;
-            let ty = &column.ty;
-            Some(quote!(pub #field: ::core::option::Option<#ty>,))
+            let ty = form_value_type(column);
+            quote!(pub #field: ::core::option::Option<#ty>,)
         });
+    let insert_lifetime = form_needs_lifetime(entity, in_insert_form).then(|| quote!(<'t>));
+    let changes_lifetime = form_needs_lifetime(entity, in_changes_form).then(|| quote!(<'t>));
     quote! {
         #[doc = #insert_doc]
         #[derive(Debug, Clone, PartialEq)]
-        #vis struct #insert_ident {
+        #vis struct #insert_ident #insert_lifetime {
             #(#insert_fields)*
         }
 
         #[doc = #changes_doc]
         #[derive(Debug, Clone, PartialEq, Default)]
-        #vis struct #changes_ident {
+        #vis struct #changes_ident #changes_lifetime {
             #(#changes_fields)*
         }
     }
 }
 
 /// `Queryable` and `Selectable` for the row struct.
+///
+/// A string enum column is read as text and converted here, through the
+/// `StringEnumColumn` bound only: a type that is not a string enum then
+/// fails with that bound's message at the field, not with a page of Diesel
+/// trait errors at the attribute.
 pub fn row_impls(entity: &Entity) -> TokenStream {
     let rt = rt();
     let ident = &entity.ident;
     let module = entity.table_module();
     let sql_types = entity.columns.iter().map(diesel_sql_type);
-    let rust_types = entity.columns.iter().map(|column| &column.ty);
+    let row_types = entity.columns.iter().map(|column| {
+        if !column.is_string_enum() {
+            let ty = &column.ty;
+            return quote!(#ty);
+        }
+        if column.nullable {
+            quote!(::core::option::Option<::std::string::String>)
+        } else {
+            quote!(::std::string::String)
+        }
+    });
     let fields: Vec<_> = entity.columns.iter().map(|column| &column.field).collect();
-    let positions = (0..entity.columns.len()).map(syn::Index::from);
+    let values = entity.columns.iter().enumerate().map(|(position, column)| {
+        let position = syn::Index::from(position);
+        if !column.is_string_enum() {
+            return quote!(row.#position);
+        }
+        let ty = &column.value_ty;
+        let name = &column.name;
+        let convert = quote_spanned! {ty.span()=>
+            |value: ::std::string::String| #rt::enum_from_row::<#ty>(#name, &value)
+        };
+        if column.nullable {
+            quote!(row.#position.map(#convert).transpose()?)
+        } else {
+            quote!((#convert)(row.#position)?)
+        }
+    });
     quote! {
         impl #rt::diesel::deserialize::Queryable<(#(#sql_types,)*), #rt::diesel::pg::Pg> for #ident {
-            type Row = (#(#rust_types,)*);
+            type Row = (#(#row_types,)*);
             fn build(row: Self::Row) -> #rt::diesel::deserialize::Result<Self> {
                 ::core::result::Result::Ok(#ident {
-                    #(#fields: row.#positions,)*
+                    #(#fields: #values,)*
                 })
             }
         }
@@ -150,4 +224,28 @@ pub fn row_impls(entity: &Entity) -> TokenStream {
             }
         }
     }
+}
+
+/// The SQL value of a form field in a `column.eq(...)`: string enums as
+/// their stored text, references as their uuid. `value` is a `T`, or an
+/// `Option<T>` when `optional`.
+pub fn sql_value(column: &Column, value: TokenStream, optional: bool) -> TokenStream {
+    let rt = rt();
+    if column.is_string_enum() {
+        let ty = &column.value_ty;
+        let convert = quote_spanned!(ty.span()=> <#ty as #rt::StringEnumColumn>::to_db_str);
+        return if optional {
+            quote!(#value.map(#convert))
+        } else {
+            quote!(#convert(#value))
+        };
+    }
+    if column.relation.is_some() {
+        return if optional {
+            quote!(#value.map(#rt::RefValue::uuid))
+        } else {
+            quote!(#rt::RefValue::uuid(#value))
+        };
+    }
+    value
 }

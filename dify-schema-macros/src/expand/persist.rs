@@ -1,4 +1,5 @@
-//! `impl Persist`: the concrete insert and read queries of an entity.
+//! `impl Persist`: the concrete unscoped insert and read queries of an
+//! entity, which the system escape hatch runs and the scoped insert reuses.
 //!
 //! Each is a static Diesel query (no `into_boxed()`, which doubles the
 //! client cost per query), so Diesel caches its prepared statement.
@@ -6,7 +7,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::model::{in_insert_form, is_tenant_column, optional_on_insert};
+use super::model::{in_insert_form, is_tenant_column, optional_on_insert, sql_value};
 use super::rt;
 use crate::ir::{Audit, ClientDefault, Column, Entity, SqlType};
 use crate::rust_type::RustKind;
@@ -15,7 +16,6 @@ pub fn persist_impl(entity: &Entity) -> TokenStream {
     let rt = rt();
     let ident = &entity.ident;
     let module = entity.table_module();
-    let insert_ident = &entity.insert_ident;
     let table_name = entity.table.value();
 
     let length_checks = entity
@@ -23,10 +23,12 @@ pub fn persist_impl(entity: &Entity) -> TokenStream {
         .iter()
         .enumerate()
         .filter(|(index, _)| in_insert_form(entity, *index))
-        .filter_map(|(_, column)| length_check(&table_name, column));
+        .filter_map(|(_, column)| {
+            let optional = column.nullable || optional_on_insert(column);
+            length_check(&table_name, column, quote!(new), optional)
+        });
 
-    let needs_tenant = entity.tenant_column().is_some();
-    let tenant = needs_tenant.then(|| {
+    let tenant = entity.tenant_column().is_some().then(|| {
         quote! {
             let tenant = cx.tenant.ok_or(::dify_schema::Error::MissingTenant { table: #table_name })?;
         }
@@ -54,9 +56,10 @@ pub fn persist_impl(entity: &Entity) -> TokenStream {
     quote! {
         impl #rt::Persist for #ident {
             fn insert_row(
+                _: #rt::Token,
                 conn: &mut #rt::diesel::PgConnection,
                 cx: #rt::InsertContext,
-                new: #insert_ident,
+                new: <Self as ::dify_schema::Entity>::New<'_>,
             ) -> ::dify_schema::Result<Self> {
                 use #rt::diesel::{ExpressionMethods, RunQueryDsl, Selectable};
                 #(#length_checks)*
@@ -70,6 +73,7 @@ pub fn persist_impl(entity: &Entity) -> TokenStream {
             }
 
             fn find_row(
+                _: #rt::Token,
                 conn: &mut #rt::diesel::PgConnection,
                 key: <Self as ::dify_schema::Entity>::Key,
             ) -> ::dify_schema::Result<::core::option::Option<Self>> {
@@ -83,6 +87,7 @@ pub fn persist_impl(entity: &Entity) -> TokenStream {
             }
 
             fn list_rows(
+                _: #rt::Token,
                 conn: &mut #rt::diesel::PgConnection,
             ) -> ::dify_schema::Result<::std::vec::Vec<Self>> {
                 use #rt::diesel::{QueryDsl, RunQueryDsl, Selectable};
@@ -96,10 +101,16 @@ pub fn persist_impl(entity: &Entity) -> TokenStream {
     }
 }
 
-/// A varchar(n) held in a `String` is checked before the insert, so an
+/// A varchar(n) held in a `String` is checked before the write, so an
 /// over-long value is a typed error naming the column, not a database
-/// error about "value too long" with no column.
-fn length_check(table: &str, column: &Column) -> Option<TokenStream> {
+/// error about "value too long" with no column. `form` is the form value
+/// (`new` or `changes`); `optional` says the field is an `Option`.
+pub fn length_check(
+    table: &str,
+    column: &Column,
+    form: TokenStream,
+    optional: bool,
+) -> Option<TokenStream> {
     let SqlType::Varchar(Some(max)) = column.sql_type else {
         return None;
     };
@@ -109,10 +120,14 @@ fn length_check(table: &str, column: &Column) -> Option<TokenStream> {
     let field = &column.field;
     let name = &column.name;
     let check = quote!(::dify_schema::__private::check_varchar(#table, #name, #max, value)?;);
-    Some(if column.nullable || optional_on_insert(column) {
-        quote!(if let ::core::option::Option::Some(value) = &new.#field { #check })
+    // A nullable column in an update form is `Option<Option<String>>`.
+    let nested = optional && column.nullable && form.to_string() == "changes";
+    Some(if nested {
+        quote!(if let ::core::option::Option::Some(::core::option::Option::Some(value)) = &#form.#field { #check })
+    } else if optional {
+        quote!(if let ::core::option::Option::Some(value) = &#form.#field { #check })
     } else {
-        quote!({ let value = &new.#field; #check })
+        quote!({ let value = &#form.#field; #check })
     })
 }
 
@@ -141,21 +156,28 @@ fn insert_value(entity: &Entity, index: usize, column: &Column) -> Option<TokenS
         Some(Audit::CreatedAt | Audit::UpdatedAt) => return None,
         None => {}
     }
+    if !in_insert_form(entity, index) {
+        // The soft-delete mark starts at its default.
+        return None;
+    }
     if let Some(client_default) = column.client_default {
         let generate = match client_default {
             ClientDefault::Uuid4 => quote!(::dify_schema::__private::uuid::Uuid::new_v4),
             ClientDefault::Uuid7 => quote!(::dify_schema::__private::uuid::Uuid::now_v7),
             ClientDefault::Now => quote!(::dify_schema::__private::now),
         };
+        let value = quote!(new.#field.unwrap_or_else(#generate));
         return Some(if column.nullable {
-            quote!(#target.eq(::core::option::Option::Some(new.#field.unwrap_or_else(#generate))))
+            quote!(#target.eq(::core::option::Option::Some(#value)))
         } else {
-            quote!(#target.eq(new.#field.unwrap_or_else(#generate)))
+            quote!(#target.eq(#value))
         });
     }
+    let value = sql_value(column, quote!(value), false);
     if column.default.is_some() {
         // `None` in the form: Diesel writes DEFAULT for a `None` in the tuple.
-        return Some(quote!(new.#field.map(|value| #target.eq(value))));
+        return Some(quote!(new.#field.map(|value| #target.eq(#value))));
     }
-    Some(quote!(#target.eq(new.#field)))
+    let value = sql_value(column, quote!(new.#field), column.nullable);
+    Some(quote!(#target.eq(#value)))
 }

@@ -1,0 +1,367 @@
+//! The scoped accessors of a tenant-owned entity: the tenant predicate and
+//! the queries a `Scope` runs. Every query here carries the predicate
+//! (Architecture Invariant); the one exception is the children of a parent
+//! the caller holds as a branded id, where the id is the proof.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::model::{in_changes_form, sql_value};
+use super::persist::length_check;
+use super::rt;
+use crate::ir::{Audit, Capability, Entity, Ownership, SoftDelete, SqlType};
+
+pub fn scoped_impls(entity: &Entity) -> TokenStream {
+    let predicate = tenant_predicate(entity);
+    let Some(access) = scoped_access(entity) else {
+        return predicate;
+    };
+    quote!(#predicate #access)
+}
+
+/// `TenantPredicate`: `tenant_id = $1`, or for a via-owned entity
+/// `parent_id IN (SELECT parent.id FROM parent WHERE <parent's predicate>)`.
+fn tenant_predicate(entity: &Entity) -> TokenStream {
+    let rt = rt();
+    let ident = &entity.ident;
+    let module = entity.table_module();
+    match entity.ownership {
+        Ownership::Global => quote!(),
+        Ownership::Tenant { column } => {
+            let field = &entity.column(column).field;
+            quote! {
+                impl #rt::TenantPredicate for #ident {
+                    type Predicate = #rt::diesel::dsl::Eq<#module::#field, ::dify_schema::types::Uuid>;
+                    fn tenant_predicate(tenant: ::dify_schema::types::Uuid) -> Self::Predicate {
+                        use #rt::diesel::ExpressionMethods;
+                        #module::#field.eq(tenant)
+                    }
+                }
+            }
+        }
+        Ownership::Via { column } => {
+            let column = entity.column(column);
+            let field = &column.field;
+            let parent = &column
+                .relation
+                .as_ref()
+                .expect("validated: via has a relation")
+                .parent;
+            let parent_table = quote!(<#parent as #rt::HasDieselTable>::Table);
+            quote! {
+                impl #rt::TenantPredicate for #ident {
+                    type Predicate = #rt::diesel::dsl::EqAny<
+                        #module::#field,
+                        #rt::diesel::dsl::Filter<
+                            #rt::diesel::dsl::Select<
+                                #parent_table,
+                                <#parent_table as #rt::diesel::Table>::PrimaryKey,
+                            >,
+                            <#parent as #rt::TenantPredicate>::Predicate,
+                        >,
+                    >;
+                    fn tenant_predicate(tenant: ::dify_schema::types::Uuid) -> Self::Predicate {
+                        use #rt::diesel::{ExpressionMethods, QueryDsl, Table};
+                        let parent = <#parent_table as ::core::default::Default>::default();
+                        #module::#field.eq_any(
+                            parent
+                                .select(parent.primary_key())
+                                .filter(<#parent as #rt::TenantPredicate>::tenant_predicate(tenant)),
+                        )
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `ScopedAccess`, `OrderKey`, and where declared `SoftDeletable` and
+/// `BelongsTo`: only for entities keyed by one uuid, the shape every
+/// tenant-owned Dify table has.
+fn scoped_access(entity: &Entity) -> Option<TokenStream> {
+    if !entity.ownership_is_tenant() || entity.primary_key.columns.len() != 1 {
+        return None;
+    }
+    let key = entity.column(entity.primary_key.columns[0]);
+    if key.sql_type != SqlType::Uuid || key.nullable {
+        return None;
+    }
+    let rt = rt();
+    let ident = &entity.ident;
+    let module = entity.table_module();
+    let key_field = &key.field;
+    let need = match entity.write {
+        Capability::Member => quote!(::dify_schema::scope::Member),
+        Capability::DatasetEditing => quote!(::dify_schema::scope::DatasetEditing),
+        Capability::Editing => quote!(::dify_schema::scope::Editing),
+        Capability::Privileged => quote!(::dify_schema::scope::Privileged),
+    };
+    let predicate = quote!(<Self as #rt::TenantPredicate>::tenant_predicate(tenant));
+    let live = match entity.soft_delete {
+        None => quote!(),
+        Some(SoftDelete::Flag(index)) => {
+            let field = &entity.column(index).field;
+            quote!(.filter(#module::#field.eq(false)))
+        }
+        Some(SoftDelete::Timestamp(index)) => {
+            let field = &entity.column(index).field;
+            quote!(.filter(#module::#field.is_null()))
+        }
+    };
+    let select = quote!(.select(<Self as Selectable<#rt::diesel::pg::Pg>>::construct_selection()));
+
+    // Keyset order: (created_at, id) where the entity has a NOT NULL
+    // created_at, else the key alone.
+    let created_at = entity.columns.iter().find(|column| {
+        column.name == "created_at" && column.sql_type == SqlType::Timestamp && !column.nullable
+    });
+    let (order, keyset, cursor) = match created_at {
+        Some(created_at) => {
+            let field = &created_at.field;
+            (
+                quote!((#module::#field, #module::#key_field)),
+                quote! {{
+                    let at = cursor.created_at.unwrap_or(::dify_schema::types::NaiveDateTime::MIN);
+                    #module::#field.gt(at).or(#module::#field.eq(at).and(#module::#key_field.gt(cursor.id)))
+                }},
+                quote!(::dify_schema::Cursor { created_at: ::core::option::Option::Some(self.#field), id: self.#key_field }),
+            )
+        }
+        None => (
+            quote!(#module::#key_field),
+            quote!(#module::#key_field.gt(cursor.id)),
+            quote!(::dify_schema::Cursor { created_at: ::core::option::Option::None, id: self.#key_field }),
+        ),
+    };
+    let paged = |base: TokenStream| {
+        quote! {
+            match page.after {
+                ::core::option::Option::Some(cursor) => #base
+                    .filter(#keyset)
+                    .order(#order)
+                    .offset(page.offset)
+                    .limit(page.limit)
+                    #select
+                    .load::<Self>(conn)?,
+                ::core::option::Option::None => #base
+                    .order(#order)
+                    .offset(page.offset)
+                    .limit(page.limit)
+                    #select
+                    .load::<Self>(conn)?,
+            }
+        }
+    };
+    let list = paged(quote!(#module::table.filter(#predicate) #live));
+
+    let update = scoped_update(entity, &predicate, &live);
+
+    let soft_delete = entity.soft_delete.as_ref().map(|soft_delete| {
+        let mark = match soft_delete {
+            SoftDelete::Flag(index) => {
+                let field = &entity.column(*index).field;
+                quote!(#module::#field.eq(true))
+            }
+            SoftDelete::Timestamp(index) => {
+                let field = &entity.column(*index).field;
+                quote!(#module::#field.eq(::core::option::Option::Some(::dify_schema::__private::now())))
+            }
+        };
+        quote! {
+            impl #rt::SoftDeletable for #ident {
+                fn scoped_soft_delete(
+                    _: #rt::Token,
+                    conn: &mut #rt::diesel::PgConnection,
+                    tenant: ::dify_schema::types::Uuid,
+                    id: ::dify_schema::types::Uuid,
+                ) -> ::dify_schema::Result<bool> {
+                    use #rt::diesel::{ExpressionMethods, QueryDsl, RunQueryDsl};
+                    let changed = #rt::diesel::update(
+                        #module::table.filter(#module::#key_field.eq(id)).filter(#predicate) #live,
+                    )
+                    .set(#mark)
+                    .execute(conn)?;
+                    ::core::result::Result::Ok(changed > 0)
+                }
+            }
+        }
+    });
+
+    let belongs_to = match entity.ownership {
+        Ownership::Via { column } => {
+            let column = entity.column(column);
+            let field = &column.field;
+            let parent = &column.relation.as_ref().expect("validated").parent;
+            let children = paged(quote!(#module::table.filter(#module::#field.eq(parent)) #live));
+            Some(quote! {
+                impl #rt::BelongsTo<#parent> for #ident {
+                    fn parent_uuid(&self) -> ::dify_schema::types::Uuid {
+                        self.#field
+                    }
+                    fn scoped_children(
+                        _: #rt::Token,
+                        conn: &mut #rt::diesel::PgConnection,
+                        parent: ::dify_schema::types::Uuid,
+                        page: ::dify_schema::Page,
+                    ) -> ::dify_schema::Result<::std::vec::Vec<Self>> {
+                        use #rt::diesel::{BoolExpressionMethods, ExpressionMethods, QueryDsl, RunQueryDsl, Selectable};
+                        let rows = #children;
+                        ::core::result::Result::Ok(rows)
+                    }
+                }
+            })
+        }
+        _ => None,
+    };
+
+    Some(quote! {
+        impl ::dify_schema::OrderKey for #ident {
+            fn cursor(&self) -> ::dify_schema::Cursor {
+                #cursor
+            }
+        }
+
+        impl #rt::ScopedAccess for #ident {
+            type Need = #need;
+
+            fn scoped_find(
+                _: #rt::Token,
+                conn: &mut #rt::diesel::PgConnection,
+                tenant: ::dify_schema::types::Uuid,
+                id: ::dify_schema::types::Uuid,
+            ) -> ::dify_schema::Result<::core::option::Option<Self>> {
+                use #rt::diesel::{ExpressionMethods, OptionalExtension, QueryDsl, RunQueryDsl, Selectable};
+                let row = #module::table
+                    .filter(#module::#key_field.eq(id))
+                    .filter(#predicate)
+                    #live
+                    #select
+                    .first::<Self>(conn)
+                    .optional()?;
+                ::core::result::Result::Ok(row)
+            }
+
+            fn scoped_list(
+                _: #rt::Token,
+                conn: &mut #rt::diesel::PgConnection,
+                tenant: ::dify_schema::types::Uuid,
+                page: ::dify_schema::Page,
+            ) -> ::dify_schema::Result<::std::vec::Vec<Self>> {
+                use #rt::diesel::{BoolExpressionMethods, ExpressionMethods, QueryDsl, RunQueryDsl, Selectable};
+                let rows = #list;
+                ::core::result::Result::Ok(rows)
+            }
+
+            fn scoped_count(
+                _: #rt::Token,
+                conn: &mut #rt::diesel::PgConnection,
+                tenant: ::dify_schema::types::Uuid,
+            ) -> ::dify_schema::Result<i64> {
+                use #rt::diesel::{ExpressionMethods, QueryDsl, RunQueryDsl};
+                let count = #module::table.filter(#predicate) #live .count().get_result::<i64>(conn)?;
+                ::core::result::Result::Ok(count)
+            }
+
+            fn scoped_insert(
+                token: #rt::Token,
+                conn: &mut #rt::diesel::PgConnection,
+                tenant: ::dify_schema::types::Uuid,
+                actor: ::dify_schema::types::Uuid,
+                new: <Self as ::dify_schema::Entity>::New<'_>,
+            ) -> ::dify_schema::Result<Self> {
+                let cx = #rt::InsertContext {
+                    tenant: ::core::option::Option::Some(tenant),
+                    actor: ::core::option::Option::Some(actor),
+                };
+                <Self as #rt::Persist>::insert_row(token, conn, cx, new)
+            }
+
+            #update
+
+            fn scoped_delete(
+                _: #rt::Token,
+                conn: &mut #rt::diesel::PgConnection,
+                tenant: ::dify_schema::types::Uuid,
+                id: ::dify_schema::types::Uuid,
+            ) -> ::dify_schema::Result<bool> {
+                use #rt::diesel::{ExpressionMethods, QueryDsl, RunQueryDsl};
+                let deleted = #rt::diesel::delete(
+                    #module::table.filter(#module::#key_field.eq(id)).filter(#predicate),
+                )
+                .execute(conn)?;
+                ::core::result::Result::Ok(deleted > 0)
+            }
+        }
+
+        #soft_delete
+        #belongs_to
+    })
+}
+
+/// `scoped_update`: `UPDATE ... SET <the Some fields, updated_at, updated_by>
+/// WHERE id = $1 AND <tenant predicate> RETURNING ...`.
+fn scoped_update(entity: &Entity, predicate: &TokenStream, live: &TokenStream) -> TokenStream {
+    let rt = rt();
+    let module = entity.table_module();
+    let key_field = &entity.column(entity.primary_key.columns[0]).field;
+    let table_name = entity.table.value();
+    let form_columns: Vec<_> = entity
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| in_changes_form(entity, *index))
+        .map(|(_, column)| column)
+        .collect();
+    let length_checks = form_columns
+        .iter()
+        .filter_map(|column| length_check(&table_name, column, quote!(changes), true));
+    let untouched = form_columns.iter().map(|column| {
+        let field = &column.field;
+        quote!(changes.#field.is_none())
+    });
+    let mut sets: Vec<TokenStream> = form_columns
+        .iter()
+        .map(|column| {
+            let field = &column.field;
+            let value = sql_value(column, quote!(value), column.nullable);
+            quote!(changes.#field.map(|value| #module::#field.eq(#value)))
+        })
+        .collect();
+    for column in &entity.columns {
+        let field = &column.field;
+        match column.audit {
+            Some(Audit::UpdatedAt) => sets.push(quote!(#module::#field.eq(#rt::diesel::dsl::now))),
+            Some(Audit::UpdatedBy) if column.nullable => {
+                sets.push(quote!(#module::#field.eq(::core::option::Option::Some(actor))))
+            }
+            Some(Audit::UpdatedBy) => sets.push(quote!(#module::#field.eq(actor))),
+            _ => {}
+        }
+    }
+    quote! {
+        fn scoped_update(
+            token: #rt::Token,
+            conn: &mut #rt::diesel::PgConnection,
+            tenant: ::dify_schema::types::Uuid,
+            actor: ::dify_schema::types::Uuid,
+            id: ::dify_schema::types::Uuid,
+            changes: <Self as ::dify_schema::Entity>::Changes<'_>,
+        ) -> ::dify_schema::Result<::core::option::Option<Self>> {
+            use #rt::diesel::{ExpressionMethods, OptionalExtension, QueryDsl, RunQueryDsl, Selectable};
+            let _ = actor;
+            #(#length_checks)*
+            // Nothing to write: do not touch updated_at either.
+            if true #(&& #untouched)* {
+                return <Self as #rt::ScopedAccess>::scoped_find(token, conn, tenant, id);
+            }
+            let row = #rt::diesel::update(
+                #module::table.filter(#module::#key_field.eq(id)).filter(#predicate) #live,
+            )
+            .set((#(#sets,)*))
+            .returning(<Self as Selectable<#rt::diesel::pg::Pg>>::construct_selection())
+            .get_result::<Self>(conn)
+            .optional()?;
+            ::core::result::Result::Ok(row)
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! Ids branded by the scope they were read in.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use uuid::Uuid;
+
+/// The brand: invariant in `'t`, so an `Id<'t, _>` of one scope is a type
+/// error in any other scope, even one of the same tenant.
+pub(crate) type Brand<'t> = PhantomData<fn(&'t ()) -> &'t ()>;
+
+/// The id of an `E` row that was read under the scope `'t`.
+///
+/// There is no public constructor, no `Deserialize` and no `FromSql`: an id
+/// comes from a row read under the scope ([`crate::scope::Row::id`]), from a
+/// row's parent, or from [`crate::scope::Scope::lookup`], which checks an
+/// untrusted uuid against the tenant. So holding an `Id<'t, App>` proves the
+/// app belongs to the scope's tenant.
+pub struct Id<'t, E> {
+    raw: Uuid,
+    brand: Brand<'t>,
+    kind: PhantomData<fn() -> E>,
+}
+
+impl<'t, E> Id<'t, E> {
+    /// Brands a uuid. Only the runtime may do this, after a scoped read.
+    pub(crate) fn trusted(raw: Uuid) -> Self {
+        Id {
+            raw,
+            brand: PhantomData,
+            kind: PhantomData,
+        }
+    }
+
+    /// The uuid itself, e.g. to return it in an API response.
+    pub fn get(self) -> Uuid {
+        self.raw
+    }
+}
+
+impl<E> Clone for Id<'_, E> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<E> Copy for Id<'_, E> {}
+
+impl<E> PartialEq for Id<'_, E> {
+    fn eq(&self, other: &Self) -> bool {
+        self.raw == other.raw
+    }
+}
+
+impl<E> Eq for Id<'_, E> {}
+
+impl<E> std::hash::Hash for Id<'_, E> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.raw.hash(state);
+    }
+}
+
+impl<E> fmt::Debug for Id<'_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Id({})", self.raw)
+    }
+}
+
+impl<E> fmt::Display for Id<'_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.raw, f)
+    }
+}
+
+/// A value that stands for a row's uuid in an insert or update form:
+/// `Uuid` for a global parent, `Id` for a tenant-owned one.
+pub trait RefValue: Copy {
+    fn uuid(self) -> Uuid;
+}
+
+impl RefValue for Uuid {
+    fn uuid(self) -> Uuid {
+        self
+    }
+}
+
+impl<E> RefValue for Id<'_, E> {
+    fn uuid(self) -> Uuid {
+        self.raw
+    }
+}

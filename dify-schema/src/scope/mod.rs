@@ -1,0 +1,349 @@
+//! Tenant scopes: the only way to read or write tenant-owned rows.
+//!
+//! ```ignore
+//! with_tenant(&mut conn, tenant_id, account_id, |scope| {
+//!     let app = scope.lookup::<App>(raw_app_id)?.ok_or(NotFound)?;   // checked against the tenant
+//!     let conversations = scope.children::<Conversation>(app.id(), Page::first(20))?;
+//!     let scope = scope.require::<Editing>()?;                           // role checked once, here
+//!     scope.update(app.id(), AppChanges { name: Some("Renamed".into()), ..Default::default() })?;
+//!     Ok(())
+//! })
+//! ```
+//!
+//! # What the types guarantee
+//!
+//! * Every query a scope runs carries the tenant predicate: `tenant_id = $1`
+//!   on a tenant-owned table, and the parent chain
+//!   (`app_id IN (SELECT apps.id FROM apps WHERE apps.tenant_id = $1)`) on a
+//!   via-owned one. There is no other way to reach a tenant-owned table
+//!   (except [`crate::system::bypass_tenant_isolation`]).
+//! * An [`Id<'t, E>`] can only come from a read under the scope `'t`; the
+//!   brand `'t` is invariant, so an id cannot be used under another scope or
+//!   leave the closure.
+//! * Inserts and updates take tenant-owned references as `Id`s, so a row
+//!   cannot be linked to another tenant's row, and their forms have no
+//!   `tenant_id` field.
+//! * A write needs the capability its entity declares (`Editing` for apps,
+//!   `DatasetEditing` for datasets, ...); a scope gets it only through
+//!   [`Scope::require`], which checks the member's role.
+//!
+//! # The brand error, explained
+//!
+//! Using an id outside the scope it was read in fails to compile with an
+//! error that does not mention tenants:
+//!
+//! ```text
+//! error[E0521]: borrowed data escapes outside of closure
+//!    |
+//!    |     with_tenant(&mut conn, tenant_b, account, |scope_b| {
+//!    |                                                -------- `scope_b` is a reference that is only valid in the closure body
+//!    |         scope_b.find(app_id_from_scope_a)
+//!    |         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ `scope_b` escapes the closure body here
+//!    = note: requirement occurs because of the type `Id<'_, App>`, which makes the generic argument `'_` invariant
+//! ```
+//!
+//! It means: this id was read under a different scope (a different tenant,
+//! or the same tenant in another transaction), and each scope's ids are
+//! its own. The fix is to read the id again in the scope that needs it
+//! (`scope_b.lookup::<App>(id.get())`), which checks it against that
+//! scope's tenant. The same error (or E0597/E0716, "borrowed value does not
+//! live long enough") appears when an `Id` is returned out of the closure:
+//! return `id.get()`, the plain uuid, instead.
+
+mod id;
+mod role;
+
+use std::marker::PhantomData;
+use std::ops::Deref;
+use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
+
+use diesel::connection::{AnsiTransactionManager, TransactionManager};
+use diesel::sql_types::{Nullable, Text, Uuid as SqlUuid};
+use diesel::{PgConnection, QueryableByName, RunQueryDsl};
+use uuid::Uuid;
+
+pub(crate) use id::Brand;
+pub use id::{Id, RefValue};
+pub use role::{Allows, Capability, DatasetEditing, Editing, Member, Privileged, Role};
+
+use crate::entity::{BelongsTo, Page, ScopedAccess, SoftDeletable, Token};
+use crate::error::{Error, Result};
+use crate::StringEnum;
+
+/// The name of the setting that carries the tenant, for row-level security.
+pub const TENANT_SETTING: &str = "app.tenant_id";
+
+/// An open tenant scope: a transaction on one connection, a tenant, an
+/// account, its role, and the capability `C` checked so far.
+#[repr(transparent)]
+pub struct Scope<'t, C = Member> {
+    inner: ScopeInner<'t>,
+    capability: PhantomData<C>,
+}
+
+struct ScopeInner<'t> {
+    conn: &'t mut PgConnection,
+    tenant: Uuid,
+    account: Uuid,
+    role: Role,
+    brand: Brand<'t>,
+}
+
+/// Runs `f` in a tenant scope: one transaction in which the tenant is set
+/// for row-level security (`set_config(..., true)`, transaction-local, so a
+/// pooled connection never keeps it) and the account's role is read from
+/// `tenant_account_joins`, both in one statement.
+///
+/// `f`'s error rolls the transaction back; so does a panic, which then
+/// continues unwinding. An account that is not a member of the tenant gets
+/// [`Error::NotMember`] and `f` does not run.
+pub fn with_tenant<T, E, F>(
+    conn: &mut PgConnection,
+    tenant: Uuid,
+    account: Uuid,
+    f: F,
+) -> std::result::Result<T, E>
+where
+    F: for<'t> FnOnce(&mut Scope<'t, Member>) -> std::result::Result<T, E>,
+    E: From<Error>,
+{
+    AnsiTransactionManager::begin_transaction(conn).map_err(|error| E::from(error.into()))?;
+    let outcome = catch_unwind(AssertUnwindSafe(|| -> std::result::Result<T, E> {
+        let role = enter(conn, tenant, account).map_err(E::from)?;
+        let mut scope = Scope {
+            inner: ScopeInner {
+                conn: &mut *conn,
+                tenant,
+                account,
+                role,
+                brand: PhantomData,
+            },
+            capability: PhantomData,
+        };
+        f(&mut scope)
+    }));
+    match outcome {
+        Ok(Ok(value)) => {
+            AnsiTransactionManager::commit_transaction(conn)
+                .map_err(|error| E::from(error.into()))?;
+            Ok(value)
+        }
+        Ok(Err(error)) => {
+            // The caller's error is the one worth reporting; a failed
+            // rollback leaves Diesel's transaction manager marked broken,
+            // and the connection is then not reused.
+            let _ = AnsiTransactionManager::rollback_transaction(conn);
+            Err(error)
+        }
+        Err(panic) => {
+            let _ = AnsiTransactionManager::rollback_transaction(conn);
+            resume_unwind(panic)
+        }
+    }
+}
+
+#[derive(QueryableByName)]
+struct Membership {
+    #[diesel(sql_type = Nullable<Text>)]
+    role: Option<String>,
+}
+
+/// Sets the tenant and reads the role in one round trip. The role lookup
+/// is a subquery correlated with the row that `set_config` produced, so it
+/// runs after the tenant is set (row-level security on
+/// `tenant_account_joins` needs the setting to see the membership).
+fn enter(conn: &mut PgConnection, tenant: Uuid, account: Uuid) -> Result<Role> {
+    let membership: Membership = diesel::sql_query(
+        "SELECT (SELECT j.role::text FROM tenant_account_joins j \
+                 WHERE j.tenant_id = s.tenant AND j.account_id = $2) AS role \
+         FROM (SELECT set_config('app.tenant_id', $1::text, true)::uuid AS tenant OFFSET 0) s",
+    )
+    .bind::<SqlUuid, _>(tenant)
+    .bind::<SqlUuid, _>(account)
+    .get_result(conn)?;
+    let role = membership
+        .role
+        .ok_or(Error::NotMember { tenant, account })?;
+    Role::from_db_str(&role).map_err(|value| Error::UnknownEnumValue {
+        column: Some("tenant_account_joins.role".into()),
+        value,
+    })
+}
+
+impl<'t, C: Capability> Scope<'t, C> {
+    /// The tenant (workspace) of this scope.
+    pub fn tenant_id(&self) -> Uuid {
+        self.inner.tenant
+    }
+
+    /// The account acting in this scope.
+    pub fn account_id(&self) -> Uuid {
+        self.inner.account
+    }
+
+    /// The account's role in the tenant, read when the scope was entered.
+    pub fn role(&self) -> Role {
+        self.inner.role
+    }
+
+    /// This scope with capability `D`, if the member's role has it; ids read
+    /// before keep working, since the brand stays the same.
+    pub fn require<D: Capability>(&mut self) -> Result<&mut Scope<'t, D>> {
+        if !D::granted_to(self.inner.role) {
+            return Err(Error::Forbidden {
+                need: D::NAME,
+                role: self.inner.role,
+            });
+        }
+        // SAFETY: `Scope` is `repr(transparent)` over `ScopeInner`, which
+        // does not depend on `C`, so `Scope<'t, C>` and `Scope<'t, D>` have
+        // the same layout; only the phantom capability changes, and it was
+        // just checked.
+        Ok(unsafe { &mut *(self as *mut Scope<'t, C>).cast::<Scope<'t, D>>() })
+    }
+
+    /// The row with this id, unless it was (soft-)deleted.
+    pub fn find<E: ScopedAccess>(&mut self, id: Id<'t, E>) -> Result<Option<Row<'t, E>>> {
+        let row = E::scoped_find(Token::new(), self.inner.conn, self.inner.tenant, id.get())?;
+        Ok(row.map(Row::new))
+    }
+
+    /// Checks an untrusted uuid (from a request) against the tenant: the
+    /// row if it exists in this tenant, `None` otherwise, whoever owns it.
+    pub fn lookup<E: ScopedAccess>(&mut self, raw: Uuid) -> Result<Option<Row<'t, E>>> {
+        let row = E::scoped_find(Token::new(), self.inner.conn, self.inner.tenant, raw)?;
+        Ok(row.map(Row::new))
+    }
+
+    /// A page of the tenant's rows, in the entity's key order.
+    pub fn list<E: ScopedAccess>(&mut self, page: Page) -> Result<Vec<Row<'t, E>>> {
+        let rows = E::scoped_list(Token::new(), self.inner.conn, self.inner.tenant, page)?;
+        Ok(rows.into_iter().map(Row::new).collect())
+    }
+
+    /// How many rows the tenant has (not counting soft-deleted ones).
+    pub fn count<E: ScopedAccess>(&mut self) -> Result<i64> {
+        E::scoped_count(Token::new(), self.inner.conn, self.inner.tenant)
+    }
+
+    /// A page of the children of a parent held as a branded id: no join,
+    /// since the id already proves the parent is the tenant's.
+    pub fn children<E: BelongsTo<P>, P>(
+        &mut self,
+        parent: Id<'t, P>,
+        page: Page,
+    ) -> Result<Vec<Row<'t, E>>> {
+        let rows = E::scoped_children(Token::new(), self.inner.conn, parent.get(), page)?;
+        Ok(rows.into_iter().map(Row::new).collect())
+    }
+
+    /// Inserts a row owned by this tenant; the tenant and the audit columns
+    /// come from the scope.
+    pub fn insert<E: ScopedAccess>(&mut self, new: E::New<'t>) -> Result<Row<'t, E>>
+    where
+        C: Allows<E::Need>,
+    {
+        let row = E::scoped_insert(
+            Token::new(),
+            self.inner.conn,
+            self.inner.tenant,
+            self.inner.account,
+            new,
+        )?;
+        Ok(Row::new(row))
+    }
+
+    /// Writes the `Some` fields of `changes`; `None` when the row is gone.
+    pub fn update<E: ScopedAccess>(
+        &mut self,
+        id: Id<'t, E>,
+        changes: E::Changes<'t>,
+    ) -> Result<Option<Row<'t, E>>>
+    where
+        C: Allows<E::Need>,
+    {
+        let row = E::scoped_update(
+            Token::new(),
+            self.inner.conn,
+            self.inner.tenant,
+            self.inner.account,
+            id.get(),
+            changes,
+        )?;
+        Ok(row.map(Row::new))
+    }
+
+    /// Marks the row deleted (`is_deleted = true`, or `deleted_at = now`);
+    /// false when it was not there.
+    pub fn soft_delete<E: SoftDeletable>(&mut self, id: Id<'t, E>) -> Result<bool>
+    where
+        C: Allows<E::Need>,
+    {
+        E::scoped_soft_delete(Token::new(), self.inner.conn, self.inner.tenant, id.get())
+    }
+
+    /// Deletes the row; false when it was not there.
+    pub fn delete<E: ScopedAccess>(&mut self, id: Id<'t, E>) -> Result<bool>
+    where
+        C: Allows<E::Need>,
+    {
+        E::scoped_delete(Token::new(), self.inner.conn, self.inner.tenant, id.get())
+    }
+
+    /// The connection, for SQL the accessors do not cover. Row-level
+    /// security (when installed) still limits it to the tenant.
+    pub fn connection(&mut self) -> &mut PgConnection {
+        self.inner.conn
+    }
+}
+
+/// A row read under the scope `'t`: the row itself (through `Deref`) and
+/// the branded ids it carries.
+pub struct Row<'t, E> {
+    row: E,
+    brand: Brand<'t>,
+}
+
+impl<'t, E> Row<'t, E> {
+    fn new(row: E) -> Self {
+        Row {
+            row,
+            brand: PhantomData,
+        }
+    }
+
+    /// The row, without its brand.
+    pub fn into_inner(self) -> E {
+        self.row
+    }
+
+    /// This row's id, branded by the scope it was read in.
+    pub fn id(&self) -> Id<'t, E>
+    where
+        E: ScopedAccess,
+    {
+        Id::trusted(self.row.key())
+    }
+
+    /// The id of the parent this row belongs to (its `via` column): the
+    /// parent is in the same tenant by construction.
+    pub fn parent<P>(&self) -> Id<'t, P>
+    where
+        E: BelongsTo<P>,
+    {
+        Id::trusted(self.row.parent_uuid())
+    }
+}
+
+impl<E> Deref for Row<'_, E> {
+    type Target = E;
+    fn deref(&self) -> &E {
+        &self.row
+    }
+}
+
+impl<E: std::fmt::Debug> std::fmt::Debug for Row<'_, E> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.row.fmt(f)
+    }
+}
