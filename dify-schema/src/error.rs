@@ -50,6 +50,10 @@ pub enum Error {
         role: crate::scope::Role,
     },
 
+    /// The start-up check found tables that row-level security does not protect.
+    #[error("row-level security is not in force: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    RowLevelSecurity(Vec<crate::rls::RlsProblem>),
+
     /// Any other error from Diesel or the database.
     #[error(transparent)]
     Database(diesel::result::Error),

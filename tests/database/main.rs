@@ -3,4 +3,6 @@
 
 mod catalogue;
 mod ddl;
+mod fixtures;
+mod isolation;
 mod round_trip;

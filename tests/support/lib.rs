@@ -7,6 +7,7 @@
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
+use diesel::connection::SimpleConnection;
 use diesel::{Connection, PgConnection, RunQueryDsl};
 
 /// The server the tests use, as an URL to its maintenance database.
@@ -86,8 +87,74 @@ fn admin_connection() -> PgConnection {
     })
 }
 
+/// A login role that is neither superuser nor owner of the tables: what an
+/// application connects as, so that row-level security applies to it.
+/// Dropped (with its privileges) when the value is dropped.
+pub struct TestRole {
+    name: String,
+    database: String,
+}
+
+impl TestRole {
+    /// Creates the role and lets it read and write every table of `db`'s
+    /// public schema.
+    pub fn create(db: &TestDatabase) -> TestRole {
+        let name = format!("{}_app", db.name());
+        let mut admin = admin_connection();
+        diesel::sql_query(format!("CREATE ROLE {name} LOGIN NOSUPERUSER NOBYPASSRLS"))
+            .execute(&mut admin)
+            .unwrap_or_else(|error| panic!("cannot create role {name}: {error}"));
+        let mut conn = db.connect();
+        conn.batch_execute(&format!(
+            "GRANT USAGE ON SCHEMA public TO {name}; \
+             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {name};"
+        ))
+        .unwrap();
+        TestRole {
+            name,
+            database: db.name().to_owned(),
+        }
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The URL of the test database, logged in as this role.
+    pub fn url(&self) -> String {
+        with_user(&database_url(&self.database), &self.name)
+    }
+
+    pub fn connect(&self) -> PgConnection {
+        PgConnection::establish(&self.url())
+            .unwrap_or_else(|error| panic!("cannot connect as {}: {error}", self.name))
+    }
+}
+
+impl Drop for TestRole {
+    fn drop(&mut self) {
+        if let Ok(mut conn) = PgConnection::establish(&database_url(&self.database)) {
+            let _ = diesel::sql_query(format!("DROP OWNED BY {}", self.name)).execute(&mut conn);
+        }
+        if let Ok(mut admin) = PgConnection::establish(&server_url()) {
+            let _ =
+                diesel::sql_query(format!("DROP ROLE IF EXISTS {}", self.name)).execute(&mut admin);
+        }
+    }
+}
+
+/// `url` with its user replaced by `user` (and no password).
+fn with_user(url: &str, user: &str) -> String {
+    let Some(scheme_end) = url.find("://").map(|i| i + 3) else {
+        return url.to_owned();
+    };
+    let rest = &url[scheme_end..];
+    let host = rest.find('@').map_or(rest, |at| &rest[at + 1..]);
+    format!("{}{user}@{host}", &url[..scheme_end])
+}
+
 /// The URL of database `name` on the test server.
-fn database_url(name: &str) -> String {
+pub fn database_url(name: &str) -> String {
     let url = server_url();
     match url.rfind('/') {
         Some(slash) if url[..slash].contains("://") && slash > url.find("://").unwrap() + 2 => {
