@@ -5,4 +5,7 @@ mod catalogue;
 mod ddl;
 mod fixtures;
 mod isolation;
+mod panic;
+mod rls;
 mod round_trip;
+mod scoped_sql;

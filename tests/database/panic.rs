@@ -1,0 +1,80 @@
+//! A panic inside a scope on a hand-held connection (no pool to throw the
+//! connection away) rolls back and leaves no tenant setting behind.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use diesel::connection::{AnsiTransactionManager, TransactionManager};
+use diesel::sql_types::{Nullable, Text};
+use diesel::{QueryableByName, RunQueryDsl};
+use dify_models::app::App;
+use dify_schema::scope::Editing;
+use dify_schema::system::bypass_tenant_isolation;
+use dify_schema::{with_tenant, Error};
+
+use crate::fixtures::{database_with_schema, new_app, two_workspaces};
+
+#[derive(QueryableByName)]
+struct Setting {
+    #[diesel(sql_type = Nullable<Text>)]
+    value: Option<String>,
+}
+
+#[test]
+fn a_panic_inside_a_scope_rolls_back_and_clears_the_tenant() {
+    let (_db, mut conn) = database_with_schema();
+    let (a, _) = two_workspaces(&mut conn);
+
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        with_tenant(&mut conn, a.tenant, a.owner, |scope| -> Result<(), Error> {
+            scope
+                .require::<Editing>()?
+                .insert::<App>(new_app("written before the panic"))?;
+            panic!("a bug in a handler");
+        })
+    }));
+    assert!(outcome.is_err(), "the panic goes on unwinding");
+
+    let depth = AnsiTransactionManager::transaction_manager_status_mut(&mut conn)
+        .transaction_depth()
+        .expect("the transaction manager is not broken");
+    assert_eq!(depth, None, "no transaction is open");
+    let setting: Setting =
+        diesel::sql_query("SELECT current_setting('app.tenant_id', true) AS value")
+            .get_result(&mut conn)
+            .unwrap();
+    assert_eq!(
+        setting.value.as_deref().unwrap_or(""),
+        "",
+        "no tenant setting is left"
+    );
+
+    let mut system = bypass_tenant_isolation(&mut conn, "check");
+    let apps = system.list::<App>().unwrap();
+    assert!(
+        apps.iter()
+            .all(|app| app.name != "written before the panic"),
+        "the insert was rolled back"
+    );
+}
+
+#[test]
+fn an_error_inside_a_scope_rolls_back_too() {
+    let (_db, mut conn) = database_with_schema();
+    let (a, _) = two_workspaces(&mut conn);
+    let result = with_tenant(&mut conn, a.tenant, a.owner, |scope| -> Result<(), Error> {
+        scope
+            .require::<Editing>()?
+            .insert::<App>(new_app("written before the error"))?;
+        Err(Error::NotMember {
+            tenant: a.tenant,
+            account: a.owner,
+        })
+    });
+    assert!(result.is_err());
+    let mut system = bypass_tenant_isolation(&mut conn, "check");
+    assert!(system
+        .list::<App>()
+        .unwrap()
+        .iter()
+        .all(|app| app.name != "written before the error"));
+}
