@@ -1,1 +1,387 @@
-fn main() {}
+//! The quickstart: a database, two workspaces, and the scoped API.
+//!
+//! Run with `cargo run --example quickstart`. It uses `DATABASE_URL` (a
+//! server where this user may create a database) or PostgreSQL at
+//! 127.0.0.1:5432, creates a throwaway database, works in it, and drops it.
+
+use diesel::connection::SimpleConnection;
+use diesel::{Connection, PgConnection, RunQueryDsl};
+use dify_models::account::*;
+use dify_models::app::*;
+use dify_models::conversation::*;
+use dify_models::dataset::*;
+use dify_models::SCHEMA;
+use dify_schema::render::postgres;
+use dify_schema::scope::{DatasetEditing, Editing};
+use dify_schema::system::bypass_tenant_isolation;
+use dify_schema::types::{BigDecimal, Uuid};
+use dify_schema::{with_tenant, Error, Page};
+use serde_json::json;
+
+type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+fn main() {
+    if let Err(error) = run() {
+        eprintln!("quickstart failed: {error}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<()> {
+    let server = std::env::var("DATABASE_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+    let mut admin = PgConnection::establish(&server).map_err(|error| {
+        format!(
+            "cannot reach PostgreSQL at {server}: {error}\n\
+             Install and start PostgreSQL (Debian: apt-get install postgresql), \
+             or set DATABASE_URL to a server where you may create a database."
+        )
+    })?;
+    let name = format!("dify_quickstart_{}", std::process::id());
+    diesel::sql_query(format!("CREATE DATABASE {name}")).execute(&mut admin)?;
+    println!("created database {name}");
+    let url = match server.rfind('/') {
+        Some(slash) => format!("{}/{name}", &server[..slash]),
+        None => format!("{server}/{name}"),
+    };
+    let outcome = PgConnection::establish(&url)
+        .map_err(Into::into)
+        .and_then(|mut conn| tour(&mut conn));
+    diesel::sql_query(format!("DROP DATABASE {name} WITH (FORCE)")).execute(&mut admin)?;
+    println!("dropped database {name}");
+    outcome
+}
+
+fn tour(conn: &mut PgConnection) -> Result<()> {
+    conn.batch_execute(&postgres::create_schema(&SCHEMA))?;
+    println!("applied the schema: {} tables", SCHEMA.tables().len());
+
+    // Creating workspaces and memberships is system work (Dify does it at
+    // sign-up), so it goes through the one, greppable escape hatch.
+    let (acme, globex) = {
+        let mut system = bypass_tenant_isolation(conn, "quickstart: create workspaces");
+        (
+            workspace(&mut system, "Acme")?,
+            workspace(&mut system, "Globex")?,
+        )
+    };
+
+    // Everything else happens inside a tenant scope.
+    let acme_app = with_tenant(
+        conn,
+        acme.tenant,
+        acme.owner,
+        |scope| -> std::result::Result<Uuid, Error> {
+            println!("\nin workspace Acme as {:?}", scope.role());
+            let editing = scope.require::<Editing>()?;
+            let app = editing.insert::<App>(NewApp {
+                id: None,
+                name: "Support bot".into(),
+                description: Some("Answers refund questions".into()),
+                mode: AppMode::AdvancedChat,
+                icon_type: None,
+                icon: None,
+                icon_background: None,
+                app_model_config_id: None,
+                workflow_id: None,
+                status: None,
+                enable_site: true,
+                enable_api: true,
+                api_rpm: None,
+                api_rph: None,
+                is_demo: None,
+                is_public: None,
+                is_universal: None,
+                tracing: None,
+                max_active_requests: None,
+                use_icon_as_answer_icon: None,
+            })?;
+            println!("  app {} ({})", app.name, app.id);
+
+            let conversation = editing.insert::<Conversation>(NewConversation {
+                id: None,
+                app_id: app.id(),
+                app_model_config_id: None,
+                model_provider: Some("openai".into()),
+                override_model_configs: None,
+                model_id: Some("gpt-4o".into()),
+                mode: AppMode::AdvancedChat,
+                name: "Where is my refund?".into(),
+                summary: None,
+                inputs: json!({"order": 42}),
+                introduction: None,
+                system_instruction: None,
+                system_instruction_tokens: None,
+                status: "normal".into(),
+                invoke_from: Some(InvokeFrom::WebApp),
+                from_source: ConversationFromSource::Api,
+                from_end_user_id: None,
+                from_account_id: Some(acme.owner),
+                read_at: None,
+                read_account_id: None,
+                dialogue_count: 0,
+            })?;
+            for (query, answer) in [
+                ("Where is my refund?", "On its way."),
+                ("When?", "Within five days."),
+            ] {
+                editing.insert::<Message>(NewMessage {
+                    id: None,
+                    app_id: app.id(),
+                    model_provider: None,
+                    model_id: None,
+                    override_model_configs: None,
+                    conversation_id: conversation.id(),
+                    inputs: json!({}),
+                    query: query.into(),
+                    message: json!([{"role": "user", "text": query}]),
+                    message_tokens: Some(5),
+                    message_unit_price: BigDecimal::from(0),
+                    message_price_unit: None,
+                    answer: answer.into(),
+                    answer_tokens: Some(4),
+                    answer_unit_price: BigDecimal::from(0),
+                    answer_price_unit: None,
+                    parent_message_id: None,
+                    provider_response_latency: Some(0.4),
+                    total_price: None,
+                    currency: "USD".into(),
+                    status: None,
+                    error: None,
+                    message_metadata: None,
+                    invoke_from: None,
+                    from_source: "api".into(),
+                    from_end_user_id: None,
+                    from_account_id: Some(acme.owner),
+                    agent_based: None,
+                    workflow_run_id: None,
+                    app_mode: Some("advanced-chat".into()),
+                })?;
+            }
+            let messages = editing.children::<Message, _>(app.id(), Page::first(10))?;
+            println!(
+                "  conversation \"{}\" with {} messages",
+                conversation.name,
+                messages.len()
+            );
+            Ok(app.id)
+        },
+    )?;
+
+    // A dataset operator may edit knowledge bases, not apps.
+    with_tenant(
+        conn,
+        acme.tenant,
+        acme.dataset_operator,
+        |scope| -> std::result::Result<(), Error> {
+            println!("\nin workspace Acme as {:?}", scope.role());
+            let datasets = scope.require::<DatasetEditing>()?;
+            let dataset = datasets.insert::<Dataset>(NewDataset {
+                id: None,
+                name: "Handbook".into(),
+                description: None,
+                provider: None,
+                permission: Some(DatasetPermission::AllTeamMembers),
+                data_source_type: Some("upload_file".into()),
+                indexing_technique: Some("high_quality".into()),
+                index_struct: None,
+                embedding_model: None,
+                embedding_model_provider: None,
+                keyword_number: None,
+                collection_binding_id: None,
+                retrieval_model: Some(json!({"search_method": "semantic_search", "top_k": 4})),
+                built_in_field_enabled: None,
+                icon_info: None,
+                runtime_mode: None,
+                pipeline_id: None,
+                chunk_structure: None,
+                enable_api: None,
+                is_multimodal: None,
+            })?;
+            let document = datasets.insert::<Document>(NewDocument {
+                id: None,
+                dataset_id: dataset.id(),
+                position: 1,
+                data_source_type: "upload_file".into(),
+                data_source_info: None,
+                dataset_process_rule_id: None,
+                batch: "quickstart".into(),
+                name: "refunds.md".into(),
+                created_from: "web".into(),
+                created_api_request_id: None,
+                processing_started_at: None,
+                file_id: None,
+                word_count: Some(9),
+                parsing_completed_at: None,
+                cleaning_completed_at: None,
+                splitting_completed_at: None,
+                tokens: None,
+                indexing_latency: None,
+                completed_at: None,
+                is_paused: None,
+                paused_by: None,
+                paused_at: None,
+                error: None,
+                stopped_at: None,
+                indexing_status: Some(IndexingStatus::Completed),
+                enabled: None,
+                disabled_at: None,
+                disabled_by: None,
+                archived: None,
+                archived_reason: None,
+                archived_by: None,
+                archived_at: None,
+                doc_type: None,
+                doc_metadata: Some(json!({"team": "support"})),
+                doc_form: None,
+                doc_language: Some("English".into()),
+            })?;
+            for (position, content) in [
+                "Refunds take five days.",
+                "Contact support for late refunds.",
+            ]
+            .iter()
+            .enumerate()
+            {
+                datasets.insert::<DocumentSegment>(NewDocumentSegment {
+                    id: None,
+                    dataset_id: dataset.id(),
+                    document_id: document.id(),
+                    position: position as i32 + 1,
+                    content: (*content).into(),
+                    answer: None,
+                    word_count: content.split_whitespace().count() as i32,
+                    tokens: 8,
+                    keywords: Some(json!(["refund"])),
+                    index_node_id: None,
+                    index_node_hash: None,
+                    hit_count: 0,
+                    enabled: None,
+                    disabled_at: None,
+                    disabled_by: None,
+                    status: Some(SegmentStatus::Completed),
+                    indexing_at: None,
+                    completed_at: None,
+                    error: None,
+                    stopped_at: None,
+                })?;
+            }
+            println!(
+                "  knowledge base \"{}\": {} document, {} segments",
+                dataset.name,
+                datasets.count::<Document>()?,
+                datasets.count::<DocumentSegment>()?
+            );
+            match datasets.require::<Editing>() {
+                Err(error) => println!("  editing apps as a dataset operator: refused ({error})"),
+                Ok(_) => unreachable!("a dataset operator cannot edit apps"),
+            }
+            Ok(())
+        },
+    )?;
+
+    // The other workspace cannot reach any of it.
+    with_tenant(
+        conn,
+        globex.tenant,
+        globex.owner,
+        |scope| -> std::result::Result<(), Error> {
+            println!("\nin workspace Globex as {:?}", scope.role());
+            let found = scope.lookup::<App>(acme_app)?;
+            println!(
+                "  looking up Acme's app {acme_app}: {}",
+                if found.is_some() {
+                    "FOUND (a leak!)"
+                } else {
+                    "not found"
+                }
+            );
+            println!(
+                "  Globex sees {} apps, {} conversations, {} datasets",
+                scope.count::<App>()?,
+                scope.count::<Conversation>()?,
+                scope.count::<Dataset>()?
+            );
+            Ok(())
+        },
+    )?;
+
+    // And an account that is not a member cannot enter at all.
+    match with_tenant(
+        conn,
+        acme.tenant,
+        globex.owner,
+        |_| -> std::result::Result<(), Error> { Ok(()) },
+    ) {
+        Err(error) => println!("\nGlobex's owner entering Acme: refused ({error})"),
+        Ok(()) => unreachable!("not a member"),
+    }
+    Ok(())
+}
+
+struct Workspace {
+    tenant: Uuid,
+    owner: Uuid,
+    dataset_operator: Uuid,
+}
+
+fn workspace(system: &mut dify_schema::system::SystemAccess<'_>, name: &str) -> Result<Workspace> {
+    let tenant: Tenant = system.insert(
+        None,
+        None,
+        NewTenant {
+            id: None,
+            name: name.into(),
+            encrypt_public_key: None,
+            plan: None,
+            status: None,
+            custom_config: None,
+        },
+    )?;
+    let mut members = Vec::new();
+    for (role, person) in [
+        (TenantAccountRole::Owner, "owner"),
+        (TenantAccountRole::Editor, "editor"),
+        (TenantAccountRole::Normal, "member"),
+        (TenantAccountRole::DatasetOperator, "librarian"),
+    ] {
+        let account: Account = system.insert(
+            None,
+            None,
+            NewAccount {
+                id: None,
+                name: format!("{name} {person}"),
+                email: format!("{person}@{}.example", name.to_lowercase()),
+                password: None,
+                password_salt: None,
+                avatar: None,
+                interface_language: Some("en-US".into()),
+                interface_theme: None,
+                timezone: None,
+                last_login_at: None,
+                last_login_ip: None,
+                last_active_at: None,
+                status: None,
+                initialized_at: None,
+            },
+        )?;
+        system.insert::<TenantAccountJoin>(
+            Some(tenant.id),
+            None,
+            NewTenantAccountJoin {
+                id: None,
+                account_id: account.id,
+                current: Some(true),
+                role: Some(role),
+                invited_by: None,
+            },
+        )?;
+        members.push(account.id);
+    }
+    println!("workspace {name}: owner, editor, member and dataset operator");
+    Ok(Workspace {
+        tenant: tenant.id,
+        owner: members[0],
+        dataset_operator: members[3],
+    })
+}
