@@ -83,6 +83,8 @@ pub struct Column {
     pub client_default: Option<ClientDefault>,
     pub audit: Option<Audit>,
     pub relation: Option<Relation>,
+    /// Points at another tenant on purpose (`installed_apps.app_owner_tenant_id`).
+    pub cross_tenant: bool,
 }
 
 impl Column {

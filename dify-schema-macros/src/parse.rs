@@ -87,6 +87,7 @@ pub struct ColumnDecl {
     pub join: Option<syn::LitBool>,
     pub foreign_key: Option<LitStr>,
     pub audit: Option<Ident>,
+    pub cross_tenant: Option<Ident>,
 }
 
 /// A SQL type as written: `uuid`, `varchar(255)`, `numeric(10, 7)`.
@@ -147,6 +148,7 @@ const COLUMN_KEYS: &[&str] = &[
     "join",
     "foreign_key",
     "audit",
+    "cross_tenant",
 ];
 
 /// Parses the item and the `#[entity(...)]` arguments. Attribute mistakes go
@@ -461,6 +463,7 @@ fn parse_column(cx: &mut Ctxt, attr: &Attribute) -> ColumnDecl {
         join: None,
         foreign_key: None,
         audit: None,
+        cross_tenant: None,
     };
     let tokens = match &attr.meta {
         syn::Meta::List(list) => list.tokens.clone(),
@@ -512,6 +515,10 @@ fn parse_column(cx: &mut Ctxt, attr: &Attribute) -> ColumnDecl {
             "foreign_key" => item
                 .lit_str("foreign_key = \"messages_conversation_id_fkey\"")
                 .map(|v| set(cx, &item, &mut column.foreign_key, v)),
+            // #[column(cross_tenant)]
+            "cross_tenant" => item
+                .flag()
+                .map(|()| set(cx, &item, &mut column.cross_tenant, item.key.clone())),
             // #[column(audit = created_by)]
             "audit" => item
                 .ident_value("audit = created_by")

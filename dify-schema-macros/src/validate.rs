@@ -61,6 +61,7 @@ pub fn validate(cx: &mut Ctxt, decl: EntityDecl) -> Option<Entity> {
         &columns,
         decl.args.primary_key_name,
     );
+    check_tenant_like_columns(cx, &columns, decl.args.owner.as_ref());
     let ownership = validate_owner(
         cx,
         &decl.ident,
@@ -215,6 +216,7 @@ fn validate_field(cx: &mut Ctxt, field: FieldDecl) -> Option<Column> {
         join,
         foreign_key,
         audit,
+        cross_tenant,
         ..
     } = decl;
 
@@ -254,6 +256,14 @@ fn validate_field(cx: &mut Ctxt, field: FieldDecl) -> Option<Column> {
             foreign_key: foreign_key.map(|name| name.value()),
         }
     });
+    if let Some(flag) = &cross_tenant {
+        if sql_type != SqlType::Uuid {
+            cx.error_at(
+                flag.span(),
+                "`cross_tenant` marks a uuid column that holds a tenant's id",
+            );
+        }
+    }
     if primary_key.is_some() && nullable {
         cx.error_spanned(
             &field.ty,
@@ -278,6 +288,7 @@ fn validate_field(cx: &mut Ctxt, field: FieldDecl) -> Option<Column> {
         client_default,
         audit,
         relation,
+        cross_tenant: cross_tenant.is_some(),
     })
 }
 
@@ -932,5 +943,33 @@ fn visibility_prefix(vis: &syn::Visibility) -> String {
     match vis {
         syn::Visibility::Inherited => String::new(),
         vis => format!("{} ", vis.to_token_stream().to_string().replace(' ', "")),
+    }
+}
+
+/// A column that names a tenant but is not the row's owner is either a
+/// mistake (the entity should be `owner = tenant`) or a deliberate reference
+/// to another tenant, which the declaration must say (`cross_tenant`):
+/// scopes neither fill nor check it.
+fn check_tenant_like_columns(cx: &mut Ctxt, columns: &[Column], owner: Option<&OwnerDecl>) {
+    let owner_is_tenant = matches!(owner, Some(OwnerDecl::Tenant(_)));
+    for column in columns {
+        if !column.name.ends_with("tenant_id") || column.cross_tenant {
+            continue;
+        }
+        if owner_is_tenant && column.name == "tenant_id" {
+            continue;
+        }
+        let hint = if column.name == "tenant_id" {
+            "if it is the row's owner, declare `owner = tenant`; if it points at another tenant on purpose, mark it `#[column(uuid, cross_tenant)]`"
+        } else {
+            "if it points at another tenant on purpose, mark it `#[column(uuid, cross_tenant)]`"
+        };
+        cx.error_at(
+            column.field.span(),
+            format!(
+                "`{}` holds a tenant's id, but scopes neither fill nor check it; {hint}",
+                column.name
+            ),
+        );
     }
 }

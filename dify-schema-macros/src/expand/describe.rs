@@ -219,6 +219,7 @@ fn column_literal(column: &Column) -> TokenStream {
         Audit::CreatedAt => quote!(#s::Audit::CreatedAt),
         Audit::UpdatedAt => quote!(#s::Audit::UpdatedAt),
     }));
+    let cross_tenant = column.cross_tenant;
     let string_enum = option(column.is_string_enum().then(|| {
         let ty = &column.value_ty;
         quote!(#s::EnumInfo {
@@ -236,6 +237,7 @@ fn column_literal(column: &Column) -> TokenStream {
             client_default: #client_default,
             audit: #audit,
             string_enum: #string_enum,
+            cross_tenant: #cross_tenant,
         }
     }
 }

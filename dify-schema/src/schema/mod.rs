@@ -70,6 +70,8 @@ pub struct Column {
     pub audit: Option<Audit>,
     /// The string enum the column holds, when it is one (stored as varchar).
     pub string_enum: Option<EnumInfo>,
+    /// Holds another tenant's id on purpose; scopes neither fill nor check it.
+    pub cross_tenant: bool,
 }
 
 /// The values of a string enum, as stored in the database.
