@@ -6,6 +6,7 @@
 //! `ir`, reporting every mistake at its token) and `expand` (IR to Rust).
 
 mod ctxt;
+mod embed;
 mod expand;
 mod ir;
 mod meta;
@@ -29,6 +30,16 @@ pub fn entity(args: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro_derive(StringEnum, attributes(value))]
 pub fn derive_string_enum(item: TokenStream) -> TokenStream {
     string_enum::derive(item.into())
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// The migrations in a directory (relative to the calling crate's
+/// manifest), compiled in: `embed_migrations!("../migrations")` is a
+/// `dify_schema::migrate::MigrationSet`.
+#[proc_macro]
+pub fn embed_migrations(input: TokenStream) -> TokenStream {
+    embed::embed(input.into())
         .unwrap_or_else(syn::Error::into_compile_error)
         .into()
 }

@@ -15,6 +15,7 @@ extern crate self as dify_schema;
 pub mod entity;
 pub mod error;
 pub mod introspect;
+pub mod migrate;
 pub mod render;
 pub mod rls;
 pub mod schema;
@@ -23,7 +24,7 @@ pub mod string_enum;
 pub mod system;
 pub mod types;
 
-pub use dify_schema_macros::{entity, StringEnum};
+pub use dify_schema_macros::{embed_migrations, entity, StringEnum};
 pub use entity::{Cursor, Entity, OrderKey, Page, Ref};
 pub use error::{Error, Result};
 pub use scope::{with_tenant, Id, Role, Row, Scope};

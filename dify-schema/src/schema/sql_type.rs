@@ -1,5 +1,5 @@
 /// The SQL types a column may have, independent of the backend that renders them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum SqlType {
     Uuid,
     /// `varchar(n)`; `None` is an unbounded `varchar`, which a few Dify

@@ -1,0 +1,13 @@
+//! Migrations: generated from the declarations by diffing them against the
+//! schema recorded beside the previous migration, written in Diesel's
+//! layout, and applied by a runner that adds a lock, checksums and progress
+//! to Diesel's migration table.
+
+pub mod diff;
+pub mod files;
+pub mod runner;
+pub mod sql;
+
+pub use diff::{diff, Diff, Phase};
+pub use files::{generate, recorded_schema, Generated, MigrationFile, MigrationSet};
+pub use runner::{Event, MigrateError, Runner, Status};

@@ -1,0 +1,446 @@
+//! The migration runner: Diesel's migration table and traits, with what
+//! they lack added around them.
+//!
+//! * A PostgreSQL advisory lock taken with `pg_try_advisory_lock` in a
+//!   retry loop, never a blocking `pg_advisory_lock`: a runner blocked in
+//!   the lock queue deadlocks with another runner's
+//!   `CREATE INDEX CONCURRENTLY`, which waits for every older transaction
+//!   (flyway #1654). Two runners started together: one applies, the other
+//!   waits, then finds nothing to do.
+//! * Each migration in its own transaction (except those marked
+//!   `run_in_transaction = false`), run statement by statement so a failure
+//!   names the statement; a failed migration leaves the database as it was.
+//! * A SHA-256 checksum per applied migration; an applied migration whose
+//!   files changed is refused by name.
+//! * Unacknowledged `-- UNSAFE(` statements are refused before anything runs.
+//! * Progress events for a bar or a log.
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use diesel::connection::SimpleConnection;
+use diesel::migration::MigrationConnection;
+use diesel::sql_types::{BigInt, Bool, Integer, Nullable, Text};
+use diesel::{Connection, PgConnection, QueryableByName, RunQueryDsl};
+
+use super::diff::unacknowledged;
+use super::files::{MigrationFile, MigrationSet};
+use super::sql::split_statements;
+
+/// The advisory lock key: "dify" in ASCII, shared by every runner of this schema.
+pub const LOCK_KEY: i64 = 0x6469_6679;
+
+/// The table of checksums beside Diesel's `__diesel_schema_migrations`.
+pub const CHECKSUM_TABLE: &str = "__dify_schema_migrations";
+
+/// Why migrating stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum MigrateError {
+    #[error("migration {name} was applied, but its files have changed since (checksum {applied} applied, {current} now); restore it and put the change in a new migration")]
+    Edited {
+        name: String,
+        applied: String,
+        current: String,
+    },
+
+    #[error("migration {name} has unsafe statements nobody acknowledged:\n{}", lines.join("\n"))]
+    Unacknowledged { name: String, lines: Vec<String> },
+
+    #[error("migration {name} failed at statement:\n{statement}\n{message}")]
+    Failed {
+        name: String,
+        statement: String,
+        message: String,
+    },
+
+    #[error("version {version} is applied in the database but no migration file has it")]
+    Unknown { version: String },
+
+    #[error("gave up waiting {waited:?} for the migration lock (held by pid {holder:?})")]
+    LockTimeout {
+        waited: Duration,
+        holder: Option<i32>,
+    },
+
+    #[error("there is no applied migration to roll back")]
+    NothingToRollBack,
+
+    #[error(transparent)]
+    Database(#[from] diesel::result::Error),
+}
+
+/// What the runner is doing, for progress output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// Another runner holds the lock; this one retries.
+    WaitingForLock {
+        holder: Option<i32>,
+    },
+    LockAcquired,
+    /// `pending` migrations will run.
+    Plan {
+        pending: usize,
+    },
+    Applying {
+        index: usize,
+        total: usize,
+        name: String,
+    },
+    Applied {
+        index: usize,
+        total: usize,
+        name: String,
+        millis: u128,
+    },
+    RollingBack {
+        name: String,
+    },
+    RolledBack {
+        name: String,
+    },
+}
+
+/// One migration and whether it has run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub name: String,
+    pub applied: bool,
+    /// False when applied and its files changed since.
+    pub unchanged: bool,
+}
+
+pub struct Runner<'a> {
+    conn: &'a mut PgConnection,
+    migrations: &'a MigrationSet,
+    /// How often to retry the lock.
+    pub poll: Duration,
+    /// Give up waiting for the lock after this long (`None`: wait as long as it takes).
+    pub lock_wait: Option<Duration>,
+}
+
+#[derive(QueryableByName)]
+struct Applied {
+    #[diesel(sql_type = Text)]
+    version: String,
+    #[diesel(sql_type = Nullable<Text>)]
+    checksum: Option<String>,
+}
+
+#[derive(QueryableByName)]
+struct Locked {
+    #[diesel(sql_type = Bool)]
+    locked: bool,
+}
+
+#[derive(QueryableByName)]
+struct Holder {
+    #[diesel(sql_type = Nullable<Integer>)]
+    pid: Option<i32>,
+}
+
+impl<'a> Runner<'a> {
+    pub fn new(conn: &'a mut PgConnection, migrations: &'a MigrationSet) -> Runner<'a> {
+        Runner {
+            conn,
+            migrations,
+            poll: Duration::from_millis(200),
+            lock_wait: None,
+        }
+    }
+
+    /// Every migration with its state, in order.
+    pub fn status(&mut self) -> Result<Vec<Status>, MigrateError> {
+        self.setup()?;
+        let applied = self.applied()?;
+        Ok(self
+            .migrations
+            .migrations()
+            .iter()
+            .map(|migration| {
+                let recorded = applied.get(migration.version());
+                Status {
+                    name: migration.name.to_string(),
+                    applied: recorded.is_some(),
+                    unchanged: match recorded {
+                        Some(Some(checksum)) => *checksum == migration.checksum(),
+                        _ => true,
+                    },
+                }
+            })
+            .collect())
+    }
+
+    /// Fails when an applied migration was edited or is missing.
+    pub fn verify(&mut self) -> Result<(), MigrateError> {
+        self.setup()?;
+        let applied = self.applied()?;
+        self.verify_against(&applied)
+    }
+
+    /// Applies every pending migration, under the lock. Returns the names applied.
+    pub fn run_pending(
+        &mut self,
+        mut progress: impl FnMut(Event),
+    ) -> Result<Vec<String>, MigrateError> {
+        self.setup()?;
+        self.lock(&mut progress)?;
+        let result = self.run_pending_locked(&mut progress);
+        let unlocked = self.unlock();
+        let applied = result?;
+        unlocked?;
+        Ok(applied)
+    }
+
+    /// Reverts the last applied migration, under the lock.
+    pub fn rollback(&mut self, mut progress: impl FnMut(Event)) -> Result<String, MigrateError> {
+        self.setup()?;
+        self.lock(&mut progress)?;
+        let result = self.rollback_locked(&mut progress);
+        let unlocked = self.unlock();
+        let name = result?;
+        unlocked?;
+        Ok(name)
+    }
+
+    fn run_pending_locked(
+        &mut self,
+        progress: &mut impl FnMut(Event),
+    ) -> Result<Vec<String>, MigrateError> {
+        // Read the state only now, under the lock: a runner that waited sees
+        // what the other one applied.
+        let applied = self.applied()?;
+        self.verify_against(&applied)?;
+        let pending: Vec<&MigrationFile> = self
+            .migrations
+            .migrations()
+            .iter()
+            .filter(|m| !applied.contains_key(m.version()))
+            .collect();
+        for migration in &pending {
+            let mut lines = unacknowledged(&migration.up);
+            lines.extend(unacknowledged(&migration.down));
+            if !lines.is_empty() {
+                return Err(MigrateError::Unacknowledged {
+                    name: migration.name.to_string(),
+                    lines,
+                });
+            }
+        }
+        progress(Event::Plan {
+            pending: pending.len(),
+        });
+        let total = pending.len();
+        let mut done = Vec::new();
+        for (index, migration) in pending.into_iter().enumerate() {
+            progress(Event::Applying {
+                index,
+                total,
+                name: migration.name.to_string(),
+            });
+            let started = Instant::now();
+            self.apply(migration)?;
+            progress(Event::Applied {
+                index,
+                total,
+                name: migration.name.to_string(),
+                millis: started.elapsed().as_millis(),
+            });
+            done.push(migration.name.to_string());
+        }
+        Ok(done)
+    }
+
+    fn rollback_locked(
+        &mut self,
+        progress: &mut impl FnMut(Event),
+    ) -> Result<String, MigrateError> {
+        let applied = self.applied()?;
+        self.verify_against(&applied)?;
+        let last = self
+            .migrations
+            .migrations()
+            .iter()
+            .rev()
+            .find(|m| applied.contains_key(m.version()))
+            .ok_or(MigrateError::NothingToRollBack)?;
+        progress(Event::RollingBack {
+            name: last.name.to_string(),
+        });
+        let version = last.version().to_owned();
+        let forget = |conn: &mut PgConnection| -> Result<(), diesel::result::Error> {
+            diesel::sql_query("DELETE FROM __diesel_schema_migrations WHERE version = $1")
+                .bind::<Text, _>(&version)
+                .execute(conn)?;
+            diesel::sql_query(format!("DELETE FROM {CHECKSUM_TABLE} WHERE version = $1"))
+                .bind::<Text, _>(&version)
+                .execute(conn)?;
+            Ok(())
+        };
+        if last.run_in_transaction {
+            self.conn.transaction(|conn| -> Result<(), MigrateError> {
+                execute_script(conn, last, &last.down)?;
+                forget(conn)?;
+                Ok(())
+            })?;
+        } else {
+            execute_script(self.conn, last, &last.down)?;
+            forget(self.conn)?;
+        }
+        progress(Event::RolledBack {
+            name: last.name.to_string(),
+        });
+        Ok(last.name.to_string())
+    }
+
+    fn apply(&mut self, migration: &MigrationFile) -> Result<(), MigrateError> {
+        let version = migration.version().to_owned();
+        let checksum = migration.checksum();
+        let name = migration.name.to_string();
+        let record = move |conn: &mut PgConnection| -> Result<(), diesel::result::Error> {
+            diesel::sql_query("INSERT INTO __diesel_schema_migrations (version) VALUES ($1)")
+                .bind::<Text, _>(&version)
+                .execute(conn)?;
+            diesel::sql_query(format!(
+                "INSERT INTO {CHECKSUM_TABLE} (version, name, checksum) VALUES ($1, $2, $3)"
+            ))
+            .bind::<Text, _>(&version)
+            .bind::<Text, _>(&name)
+            .bind::<Text, _>(&checksum)
+            .execute(conn)?;
+            Ok(())
+        };
+        if migration.run_in_transaction {
+            self.conn.transaction(|conn| -> Result<(), MigrateError> {
+                execute_script(conn, migration, &migration.up)?;
+                record(conn)?;
+                Ok(())
+            })
+        } else {
+            // One statement (CREATE INDEX CONCURRENTLY); a session-level
+            // lock_timeout, since SET LOCAL needs a transaction.
+            self.conn.batch_execute(&format!(
+                "SET lock_timeout = '{}'",
+                super::diff::LOCK_TIMEOUT
+            ))?;
+            let result = execute_script(self.conn, migration, &migration.up);
+            self.conn.batch_execute("RESET lock_timeout")?;
+            result?;
+            record(self.conn)?;
+            Ok(())
+        }
+    }
+
+    fn setup(&mut self) -> Result<(), MigrateError> {
+        self.conn.setup()?;
+        self.conn.batch_execute(&format!(
+            "CREATE TABLE IF NOT EXISTS {CHECKSUM_TABLE} (\
+                version varchar(50) PRIMARY KEY, \
+                name text NOT NULL, \
+                checksum text NOT NULL, \
+                applied_at timestamp without time zone NOT NULL DEFAULT CURRENT_TIMESTAMP)"
+        ))?;
+        Ok(())
+    }
+
+    /// Applied versions with their recorded checksum (`None` for one
+    /// applied by another tool, such as `diesel migration run`).
+    fn applied(&mut self) -> Result<HashMap<String, Option<String>>, MigrateError> {
+        let rows: Vec<Applied> = diesel::sql_query(format!(
+            "SELECT d.version::text AS version, c.checksum AS checksum \
+             FROM __diesel_schema_migrations d LEFT JOIN {CHECKSUM_TABLE} c ON c.version = d.version"
+        ))
+        .load(self.conn)?;
+        Ok(rows
+            .into_iter()
+            .map(|row| (row.version, row.checksum))
+            .collect())
+    }
+
+    fn verify_against(
+        &self,
+        applied: &HashMap<String, Option<String>>,
+    ) -> Result<(), MigrateError> {
+        for (version, checksum) in applied {
+            let Some(migration) = self.migrations.get(version) else {
+                return Err(MigrateError::Unknown {
+                    version: version.clone(),
+                });
+            };
+            if let Some(checksum) = checksum {
+                let current = migration.checksum();
+                if *checksum != current {
+                    return Err(MigrateError::Edited {
+                        name: migration.name.to_string(),
+                        applied: checksum.clone(),
+                        current,
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn lock(&mut self, progress: &mut impl FnMut(Event)) -> Result<(), MigrateError> {
+        let started = Instant::now();
+        let mut reported = false;
+        loop {
+            let locked: Locked = diesel::sql_query("SELECT pg_try_advisory_lock($1) AS locked")
+                .bind::<BigInt, _>(LOCK_KEY)
+                .get_result(self.conn)?;
+            if locked.locked {
+                progress(Event::LockAcquired);
+                return Ok(());
+            }
+            let holder = self.lock_holder()?;
+            if let Some(limit) = self.lock_wait {
+                if started.elapsed() >= limit {
+                    return Err(MigrateError::LockTimeout {
+                        waited: started.elapsed(),
+                        holder,
+                    });
+                }
+            }
+            if !reported {
+                progress(Event::WaitingForLock { holder });
+                reported = true;
+            }
+            std::thread::sleep(self.poll);
+        }
+    }
+
+    fn lock_holder(&mut self) -> Result<Option<i32>, MigrateError> {
+        // An advisory lock on a bigint key shows as classid = high 32 bits,
+        // objid = low 32 bits, objsubid = 1.
+        let holder: Holder = diesel::sql_query(
+            "SELECT (SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted \
+                     AND classid = ($1 >> 32)::oid AND objid = ($1 & 4294967295)::oid AND objsubid = 1 LIMIT 1) AS pid",
+        )
+        .bind::<BigInt, _>(LOCK_KEY)
+        .get_result(self.conn)?;
+        Ok(holder.pid)
+    }
+
+    fn unlock(&mut self) -> Result<(), MigrateError> {
+        diesel::sql_query("SELECT pg_advisory_unlock($1) AS locked")
+            .bind::<BigInt, _>(LOCK_KEY)
+            .get_result::<Locked>(self.conn)?;
+        Ok(())
+    }
+}
+
+/// Runs a script statement by statement, so a failure names its statement.
+fn execute_script(
+    conn: &mut PgConnection,
+    migration: &MigrationFile,
+    script: &str,
+) -> Result<(), MigrateError> {
+    for statement in split_statements(script) {
+        conn.batch_execute(&statement)
+            .map_err(|error| MigrateError::Failed {
+                name: migration.name.to_string(),
+                statement: statement.clone(),
+                message: error.to_string(),
+            })?;
+    }
+    Ok(())
+}
