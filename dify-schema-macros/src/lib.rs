@@ -110,6 +110,7 @@ fn fallback_struct(decl: &parse::EntityDecl) -> proc_macro2::TokenStream {
                     soft_delete: ::core::option::Option::None,
                     write_capability: ::dify_schema::schema::Capability::Editing,
                 };
+                const TABLE_NAME: &'static str = #table;
                 type New<'t> = ();
                 type Changes<'t> = ();
                 type Key = ();

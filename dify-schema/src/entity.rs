@@ -12,6 +12,10 @@ pub trait Entity: Sized + 'static {
     /// The static description of the table: columns, types, defaults,
     /// indexes, ownership.
     const TABLE: &'static Table;
+    /// The table's name alone (`TABLE.name`), for other entities' relations:
+    /// a separate constant, so two entities that reference each other do not
+    /// make their `TABLE`s depend on each other.
+    const TABLE_NAME: &'static str;
     /// The insert form (`NewApp`): no tenant, no audit columns; columns with
     /// a default are optional; references to tenant-owned rows are branded
     /// [`crate::scope::Id`]s of the scope `'t`.
@@ -47,14 +51,6 @@ pub trait TenantOwned: Entity {}
 /// Fails to compile unless `T` is tenant-owned; the check behind `via`.
 #[doc(hidden)]
 pub const fn assert_tenant_owned<T: TenantOwned>() {}
-
-/// The condition that keeps a query to one tenant's rows, as a Diesel
-/// expression on the entity's own table.
-#[doc(hidden)]
-pub trait TenantPredicate: TenantOwned {
-    type Predicate;
-    fn tenant_predicate(tenant: Uuid) -> Self::Predicate;
-}
 
 /// Names an entity's Diesel table by type, so generated code in another
 /// module can join to it.

@@ -59,7 +59,7 @@ macro_rules! schema {
         /// compile-time registration check.
         #[doc(hidden)]
         pub(crate) const __DIFY_SCHEMA_TABLES: &[&str] = &[
-            $(<$entity as $crate::Entity>::TABLE.name,)*
+            $(<$entity as $crate::Entity>::TABLE_NAME,)*
         ];
     };
 }
@@ -68,11 +68,11 @@ macro_rules! schema {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::entity::{
-        BelongsTo, HasDieselTable, InsertContext, Persist, ScopedAccess, SoftDeletable,
-        TenantPredicate, Token,
+        BelongsTo, HasDieselTable, InsertContext, Persist, ScopedAccess, SoftDeletable, Token,
     };
     pub use crate::schema::contains_name;
     pub use crate::scope::RefValue;
+    pub use crate::scope::{push_column, TenantFilter, TenantPredicate};
     pub use crate::string_enum::{
         assert_string_enum, enum_from_row, max_len, StringEnum, StringEnumColumn,
     };

@@ -15,6 +15,7 @@ pub fn entity_impl(entity: &Entity) -> TokenStream {
     let insert_ident = &entity.insert_ident;
     let changes_ident = &entity.changes_ident;
     let table = table_literal(entity);
+    let table_name = entity.table.value();
     let key_columns: Vec<_> = entity
         .primary_key
         .columns
@@ -49,6 +50,7 @@ pub fn entity_impl(entity: &Entity) -> TokenStream {
     quote! {
         impl ::dify_schema::Entity for #ident {
             const TABLE: &'static ::dify_schema::schema::Table = &#table;
+            const TABLE_NAME: &'static str = #table_name;
             type New<'t> = #insert_ident #insert_lifetime;
             type Changes<'t> = #changes_ident #changes_lifetime;
             type Key = #key;
@@ -115,7 +117,7 @@ fn table_literal(entity: &Entity) -> TokenStream {
         Some(quote! {
             #s::Relation {
                 column: #name,
-                parent_table: <#parent as ::dify_schema::Entity>::TABLE.name,
+                parent_table: <#parent as ::dify_schema::Entity>::TABLE_NAME,
                 parent_entity: #parent_entity,
                 foreign_key: #foreign_key,
             }
@@ -136,7 +138,7 @@ fn table_literal(entity: &Entity) -> TokenStream {
                 .parent;
             quote!(#s::Ownership::Via {
                 column: #name,
-                parent_table: <#parent as ::dify_schema::Entity>::TABLE.name,
+                parent_table: <#parent as ::dify_schema::Entity>::TABLE_NAME,
             })
         }
         Ownership::Global => quote!(#s::Ownership::Global),

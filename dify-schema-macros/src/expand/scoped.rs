@@ -19,57 +19,52 @@ pub fn scoped_impls(entity: &Entity) -> TokenStream {
     quote!(#predicate #access)
 }
 
-/// `TenantPredicate`: `tenant_id = $1`, or for a via-owned entity
-/// `parent_id IN (SELECT parent.id FROM parent WHERE <parent's predicate>)`.
+/// `TenantPredicate`: writes `"apps"."tenant_id" = $1`, or for a via-owned
+/// entity `"conversations"."app_id" = ANY(SELECT "apps"."id" FROM "apps"
+/// WHERE <the parent's predicate>)`.
 fn tenant_predicate(entity: &Entity) -> TokenStream {
     let rt = rt();
     let ident = &entity.ident;
-    let module = entity.table_module();
-    match entity.ownership {
-        Ownership::Global => quote!(),
+    let table = entity.table.value();
+    let body = match entity.ownership {
+        Ownership::Global => return quote!(),
         Ownership::Tenant { column } => {
-            let field = &entity.column(column).field;
+            let column = &entity.column(column).name;
             quote! {
-                impl #rt::TenantPredicate for #ident {
-                    type Predicate = #rt::diesel::dsl::Eq<#module::#field, ::dify_schema::types::Uuid>;
-                    fn tenant_predicate(tenant: ::dify_schema::types::Uuid) -> Self::Predicate {
-                        use #rt::diesel::ExpressionMethods;
-                        #module::#field.eq(tenant)
-                    }
-                }
+                #rt::push_column(out, #table, #column)?;
+                out.push_sql(" = ");
+                out.push_bind_param::<#rt::diesel::sql_types::Uuid, _>(tenant)?;
             }
         }
         Ownership::Via { column } => {
             let column = entity.column(column);
-            let field = &column.field;
+            let name = &column.name;
             let parent = &column
                 .relation
                 .as_ref()
                 .expect("validated: via has a relation")
                 .parent;
-            let parent_table = quote!(<#parent as #rt::HasDieselTable>::Table);
             quote! {
-                impl #rt::TenantPredicate for #ident {
-                    type Predicate = #rt::diesel::dsl::EqAny<
-                        #module::#field,
-                        #rt::diesel::dsl::Filter<
-                            #rt::diesel::dsl::Select<
-                                #parent_table,
-                                <#parent_table as #rt::diesel::Table>::PrimaryKey,
-                            >,
-                            <#parent as #rt::TenantPredicate>::Predicate,
-                        >,
-                    >;
-                    fn tenant_predicate(tenant: ::dify_schema::types::Uuid) -> Self::Predicate {
-                        use #rt::diesel::{ExpressionMethods, QueryDsl, Table};
-                        let parent = <#parent_table as ::core::default::Default>::default();
-                        #module::#field.eq_any(
-                            parent
-                                .select(parent.primary_key())
-                                .filter(<#parent as #rt::TenantPredicate>::tenant_predicate(tenant)),
-                        )
-                    }
-                }
+                let parent = <#parent as ::dify_schema::Entity>::TABLE;
+                #rt::push_column(out, #table, #name)?;
+                out.push_sql(" = ANY(SELECT ");
+                #rt::push_column(out, parent.name, parent.primary_key.columns[0])?;
+                out.push_sql(" FROM ");
+                out.push_identifier(parent.name)?;
+                out.push_sql(" WHERE ");
+                <#parent as #rt::TenantPredicate>::walk_tenant_sql(out, tenant)?;
+                out.push_sql(")");
+            }
+        }
+    };
+    quote! {
+        impl #rt::TenantPredicate for #ident {
+            fn walk_tenant_sql<'b>(
+                out: &mut #rt::diesel::query_builder::AstPass<'_, 'b, #rt::diesel::pg::Pg>,
+                tenant: &'b ::dify_schema::types::Uuid,
+            ) -> #rt::diesel::QueryResult<()> {
+                #body
+                ::core::result::Result::Ok(())
             }
         }
     }
@@ -96,7 +91,7 @@ fn scoped_access(entity: &Entity) -> Option<TokenStream> {
         Capability::Editing => quote!(::dify_schema::scope::Editing),
         Capability::Privileged => quote!(::dify_schema::scope::Privileged),
     };
-    let predicate = quote!(<Self as #rt::TenantPredicate>::tenant_predicate(tenant));
+    let predicate = quote!(#rt::TenantFilter::<Self>::new(tenant));
     let live = match entity.soft_delete {
         None => quote!(),
         Some(SoftDelete::Flag(index)) => {

@@ -51,6 +51,7 @@
 //! return `id.get()`, the plain uuid, instead.
 
 mod id;
+mod predicate;
 mod role;
 
 use std::marker::PhantomData;
@@ -64,6 +65,8 @@ use uuid::Uuid;
 
 pub(crate) use id::Brand;
 pub use id::{Id, RefValue};
+#[doc(hidden)]
+pub use predicate::{push_column, TenantFilter, TenantPredicate};
 pub use role::{Allows, Capability, DatasetEditing, Editing, Member, Privileged, Role};
 
 use crate::entity::{BelongsTo, Page, ScopedAccess, SoftDeletable, Token};
