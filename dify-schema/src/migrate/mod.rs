@@ -11,3 +11,6 @@ pub mod sql;
 pub use diff::{diff, Diff, Phase};
 pub use files::{generate, recorded_schema, Generated, MigrationFile, MigrationSet};
 pub use runner::{Event, MigrateError, Runner, Status};
+
+#[cfg(test)]
+mod tests;
