@@ -1,0 +1,338 @@
+//! `dify-db`: migrations and schema checks for Dify's database.
+//!
+//! Exit codes: 0 success, 1 a check failed (drift, lint, an edited or failed
+//! migration), 2 bad usage, 3 the database could not be reached.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use diesel::{Connection, PgConnection};
+use dify_models::SCHEMA;
+use dify_schema::introspect::{compare, live_tables};
+use dify_schema::migrate::diff::unacknowledged;
+use dify_schema::migrate::files::SCHEMA_RECORD;
+use dify_schema::migrate::{generate, recorded_schema, Event, MigrationSet, Runner};
+use dify_schema::render;
+use dify_schema::schema::snapshot::SchemaSnapshot;
+use indicatif::{ProgressBar, ProgressStyle};
+
+#[derive(Parser)]
+#[command(
+    name = "dify-db",
+    version,
+    about = "Migrations and schema checks for Dify's database"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args)]
+struct Database {
+    /// The database, e.g. postgres://user@host:5432/dify.
+    #[arg(long, env = "DATABASE_URL")]
+    database_url: String,
+}
+
+#[derive(clap::Args)]
+struct Directory {
+    /// The migrations directory; without it, the migrations compiled into
+    /// this binary (for `migrate`, `status`, `rollback`) or `./migrations`.
+    #[arg(long)]
+    dir: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Apply pending migrations (under an advisory lock, each in a transaction).
+    Migrate {
+        #[command(flatten)]
+        database: Database,
+        #[command(flatten)]
+        dir: Directory,
+    },
+    /// List migrations and whether each is applied.
+    Status {
+        #[command(flatten)]
+        database: Database,
+        #[command(flatten)]
+        dir: Directory,
+    },
+    /// Write the migration that takes the recorded schema to the declarations.
+    Generate {
+        /// A short name, e.g. add_app_tags.
+        name: String,
+        #[command(flatten)]
+        dir: Directory,
+    },
+    /// Fail (exit 1) if declarations, migration files and the database disagree.
+    Check {
+        #[command(flatten)]
+        database: Database,
+        #[command(flatten)]
+        dir: Directory,
+    },
+    /// Print the Diesel table! definitions of the declared schema.
+    PrintSchema,
+    /// Fail (exit 1) on unsafe statements nobody acknowledged.
+    Lint {
+        #[command(flatten)]
+        dir: Directory,
+    },
+    /// Revert the last applied migration.
+    Rollback {
+        #[command(flatten)]
+        database: Database,
+        #[command(flatten)]
+        dir: Directory,
+    },
+}
+
+/// A failure with its exit code.
+struct Failure {
+    code: u8,
+    message: String,
+}
+
+fn fail(code: u8, message: impl std::fmt::Display) -> Failure {
+    Failure {
+        code,
+        message: message.to_string(),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("error: {}", failure.message);
+            ExitCode::from(failure.code)
+        }
+    }
+}
+
+fn run(command: Command) -> Result<(), Failure> {
+    match command {
+        Command::Migrate { database, dir } => migrate(&database, &dir),
+        Command::Status { database, dir } => status(&database, &dir),
+        Command::Generate { name, dir } => generate_migration(&name, &dir),
+        Command::Check { database, dir } => check(&database, &dir),
+        Command::PrintSchema => {
+            print!("{}", render::diesel::print_schema(&SCHEMA));
+            Ok(())
+        }
+        Command::Lint { dir } => lint(&dir),
+        Command::Rollback { database, dir } => rollback(&database, &dir),
+    }
+}
+
+fn connect(database: &Database) -> Result<PgConnection, Failure> {
+    PgConnection::establish(&database.database_url)
+        .map_err(|error| fail(3, format!("cannot connect to the database: {error}")))
+}
+
+fn migration_set(dir: &Directory) -> Result<MigrationSet, Failure> {
+    match &dir.dir {
+        Some(path) => MigrationSet::from_dir(path)
+            .map_err(|error| fail(1, format!("cannot read {}: {error}", path.display()))),
+        None => Ok(dify_models::migrations()),
+    }
+}
+
+fn source_dir(dir: &Directory) -> PathBuf {
+    dir.dir
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("migrations"))
+}
+
+fn migrate(database: &Database, dir: &Directory) -> Result<(), Failure> {
+    let set = migration_set(dir)?;
+    let mut conn = connect(database)?;
+    let bar = ProgressBar::hidden();
+    bar.set_style(
+        ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let applied = Runner::new(&mut conn, &set)
+        .run_pending(|event| match event {
+            Event::WaitingForLock { holder } => {
+                eprintln!(
+                    "waiting for another runner (pid {}) to finish",
+                    holder.map_or("?".into(), |pid| pid.to_string())
+                );
+            }
+            Event::Plan { pending } if pending > 0 => {
+                bar.set_length(pending as u64);
+                bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            }
+            Event::Applying { name, .. } => bar.set_message(name),
+            Event::Applied { .. } => bar.inc(1),
+            _ => {}
+        })
+        .map_err(|error| fail(1, error))?;
+    bar.finish_and_clear();
+    if applied.is_empty() {
+        println!("nothing to migrate: the database is up to date");
+    }
+    for name in applied {
+        println!("applied {name}");
+    }
+    Ok(())
+}
+
+fn status(database: &Database, dir: &Directory) -> Result<(), Failure> {
+    let set = migration_set(dir)?;
+    let mut conn = connect(database)?;
+    let statuses = Runner::new(&mut conn, &set)
+        .status()
+        .map_err(|error| fail(1, error))?;
+    let mut edited = false;
+    for status in &statuses {
+        let state = match (status.applied, status.unchanged) {
+            (true, true) => "applied",
+            (true, false) => {
+                edited = true;
+                "applied, EDITED since"
+            }
+            (false, _) => "pending",
+        };
+        println!("{state:>22}  {}", status.name);
+    }
+    if edited {
+        return Err(fail(1, "an applied migration was edited"));
+    }
+    Ok(())
+}
+
+fn generate_migration(name: &str, dir: &Directory) -> Result<(), Failure> {
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    {
+        return Err(fail(
+            2,
+            "the name is lower-case letters, digits and `_`, e.g. add_app_tags",
+        ));
+    }
+    let path = source_dir(dir);
+    let version = diesel_version_now();
+    let generated = generate(&path, &SCHEMA, name, &version).map_err(|error| fail(1, error))?;
+    if generated.directories.is_empty() {
+        println!(
+            "nothing to generate: the declarations match {}",
+            path.join(SCHEMA_RECORD).display()
+        );
+        return Ok(());
+    }
+    for directory in &generated.directories {
+        println!("wrote {}", directory.display());
+    }
+    for note in &generated.diff.notes {
+        println!("note: {note}");
+    }
+    if !generated.diff.unsafe_operations.is_empty() {
+        println!("\nunsafe operations, marked `-- UNSAFE(` in the SQL; review each and change UNSAFE to ACKNOWLEDGED:");
+        for operation in &generated.diff.unsafe_operations {
+            println!("  - {operation}");
+        }
+    }
+    Ok(())
+}
+
+fn check(database: &Database, dir: &Directory) -> Result<(), Failure> {
+    let mut problems = Vec::new();
+    // Declarations against the migration files.
+    let path = source_dir(dir);
+    let recorded = recorded_schema(&path).map_err(|error| fail(1, error))?;
+    if SchemaSnapshot::of(&recorded) != SchemaSnapshot::of(&SCHEMA) {
+        problems.push(format!(
+            "the declarations differ from {}: run `dify-db generate <name>`",
+            path.join(SCHEMA_RECORD).display()
+        ));
+    }
+    // Migration files against the database.
+    let set = migration_set(dir)?;
+    let mut conn = connect(database)?;
+    let mut runner = Runner::new(&mut conn, &set);
+    match runner.status() {
+        Ok(statuses) => {
+            for status in statuses {
+                if !status.applied {
+                    problems.push(format!("migration {} is not applied", status.name));
+                } else if !status.unchanged {
+                    problems.push(format!(
+                        "migration {} was applied, but its files have changed since",
+                        status.name
+                    ));
+                }
+            }
+        }
+        Err(error) => problems.push(error.to_string()),
+    }
+    // The database against the declarations, through the catalogue.
+    let live = live_tables(&mut conn).map_err(|error| fail(1, error))?;
+    let ignore = [
+        "__diesel_schema_migrations",
+        dify_schema::migrate::runner::CHECKSUM_TABLE,
+    ];
+    problems.extend(
+        compare(&SCHEMA, &live, &ignore)
+            .iter()
+            .map(ToString::to_string),
+    );
+    if problems.is_empty() {
+        println!("no drift: declarations, migrations and the database agree");
+        return Ok(());
+    }
+    for problem in &problems {
+        println!("drift: {problem}");
+    }
+    Err(fail(1, format!("{} differences", problems.len())))
+}
+
+fn lint(dir: &Directory) -> Result<(), Failure> {
+    let path = source_dir(dir);
+    let set = MigrationSet::from_dir(&path)
+        .map_err(|error| fail(1, format!("cannot read {}: {error}", path.display())))?;
+    let mut count = 0;
+    for migration in set.migrations() {
+        for line in unacknowledged(&migration.up)
+            .into_iter()
+            .chain(unacknowledged(&migration.down))
+        {
+            println!("{}: {line}", migration.name);
+            count += 1;
+        }
+    }
+    if count > 0 {
+        return Err(fail(
+            1,
+            format!("{count} unsafe statements are not acknowledged"),
+        ));
+    }
+    println!(
+        "lint: {} migrations, no unacknowledged unsafe statements",
+        set.migrations().len()
+    );
+    Ok(())
+}
+
+fn rollback(database: &Database, dir: &Directory) -> Result<(), Failure> {
+    let set = migration_set(dir)?;
+    let mut conn = connect(database)?;
+    let name = Runner::new(&mut conn, &set)
+        .rollback(|_| {})
+        .map_err(|error| fail(1, error))?;
+    println!("rolled back {name}");
+    Ok(())
+}
+
+/// Diesel's version format, `2026-11-25-194500`, in UTC.
+fn diesel_version_now() -> String {
+    dify_schema::__private::now()
+        .format("%Y-%m-%d-%H%M%S")
+        .to_string()
+}
