@@ -54,6 +54,11 @@ pub enum Error {
     #[error("row-level security is not in force: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
     RowLevelSecurity(Vec<crate::rls::RlsProblem>),
 
+    /// No connection could be had from the pool in time: every connection is
+    /// in use, or the server cannot be reached.
+    #[error("no database connection: {0}")]
+    Pool(String),
+
     /// Any other error from Diesel or the database.
     #[error(transparent)]
     Database(diesel::result::Error),

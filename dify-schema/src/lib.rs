@@ -16,6 +16,7 @@ pub mod entity;
 pub mod error;
 pub mod introspect;
 pub mod migrate;
+pub mod pool;
 pub mod render;
 pub mod rls;
 pub mod schema;
