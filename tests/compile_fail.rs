@@ -1,9 +1,15 @@
 //! Compile-fail suite: declarations that must not compile, each with the
 //! error the schema author sees, blessed in a `.stderr` next to the case.
 //!
-//! Layout: `ui/<category>/<sentence_like_name>.rs`, one mistake per file
-//! (`ui/declaration/` holds mistakes in `#[entity]` declarations). Every
-//! category directory is picked up by the glob below.
+//! Layout: `ui/<category>/<sentence_like_name>.rs`, one mistake per file.
+//! `ui/declaration/` holds mistakes in `#[entity]` declarations;
+//! `ui/isolation/` holds code against `dify_models` that would break tenant
+//! isolation (an unscoped query, an id used under another scope, a form
+//! that sets `tenant_id`, a write without the role's capability). An
+//! isolation case must be otherwise valid code: a borrow-check error such
+//! as E0521 (the brand) is only reported when type checking succeeded, so
+//! any other mistake in the same function would hide it. Every category
+//! directory is picked up by the glob below.
 //!
 //! The `.stderr` snapshots hold rustc's wording, which changes between
 //! releases, so `ui/RUSTC_VERSION` records the `rustc --version` they were

@@ -934,7 +934,8 @@ fn check_sql_name(cx: &mut Ctxt, name: &LitStr, what: &str) {
 /// "a `uuid`", "an `integer`": the type with its article, for messages.
 fn article(sql_type: SqlType) -> String {
     let name = sql_type.dsl_name();
-    let an = name.starts_with(['a', 'e', 'i', 'o', 'u']);
+    // Every type name but `integer` is said with "a" (`uuid` starts with a "you").
+    let an = name == "integer";
     format!("{} `{name}`", if an { "an" } else { "a" })
 }
 

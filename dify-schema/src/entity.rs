@@ -52,13 +52,6 @@ pub trait TenantOwned: Entity {}
 #[doc(hidden)]
 pub const fn assert_tenant_owned<T: TenantOwned>() {}
 
-/// Names an entity's Diesel table by type, so generated code in another
-/// module can join to it.
-#[doc(hidden)]
-pub trait HasDieselTable {
-    type Table: diesel::Table + Default + Copy;
-}
-
 /// Proof that the caller is the runtime: the generated query functions take
 /// one, and only `dify_schema` can make one, so the only ways to run them
 /// are a tenant scope and [`crate::system::bypass_tenant_isolation`].

@@ -56,6 +56,17 @@ macro_rules! schema {
             $(<$entity as $crate::Entity>::TABLE,)*
         ]);
 
+        /// Names each entity's Diesel table by type for generated joins. The
+        /// trait is `pub` (generated impls of Diesel's public traits name it)
+        /// inside a crate-private module, so no other crate can reach a table
+        /// through it.
+        #[doc(hidden)]
+        pub(crate) mod __dify_private {
+            pub trait DieselTable {
+                type Table: $crate::__private::diesel::Table + ::core::default::Default + ::core::marker::Copy;
+            }
+        }
+
         /// The table names `schema!` lists, read by each entity's
         /// compile-time registration check.
         #[doc(hidden)]
@@ -69,7 +80,7 @@ macro_rules! schema {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::entity::{
-        BelongsTo, HasDieselTable, InsertContext, Persist, ScopedAccess, SoftDeletable, Token,
+        BelongsTo, InsertContext, Persist, ScopedAccess, SoftDeletable, Token,
     };
     pub use crate::schema::contains_name;
     pub use crate::scope::RefValue;

@@ -116,7 +116,8 @@ impl ManageConnection for Manager {
     type Error = diesel::r2d2::Error;
 
     fn connect(&self) -> std::result::Result<Tracked, Self::Error> {
-        let conn = PgConnection::establish(&self.url).map_err(diesel::r2d2::Error::ConnectionError)?;
+        let conn =
+            PgConnection::establish(&self.url).map_err(diesel::r2d2::Error::ConnectionError)?;
         let now = Instant::now();
         Ok(Tracked {
             conn,
@@ -129,7 +130,9 @@ impl ManageConnection for Manager {
         // r2d2 enforces the lifetime only every 30 s; a connection past it
         // is refused here, so the recycle time holds at checkout.
         if conn.born.elapsed() >= self.max_lifetime {
-            return Err(diesel::r2d2::Error::QueryError(diesel::result::Error::BrokenTransactionManager));
+            return Err(diesel::r2d2::Error::QueryError(
+                diesel::result::Error::BrokenTransactionManager,
+            ));
         }
         if conn.last_used.elapsed() >= self.test_after_idle {
             conn.conn

@@ -13,6 +13,9 @@ use crate::scope::Id;
 pub struct SystemAccess<'c> {
     conn: &'c mut PgConnection,
     reason: &'static str,
+    // Invariant, like a scope's brand: an access made from a leaked
+    // `'static` connection cannot pass its ids off as a scope's.
+    brand: crate::scope::Brand<'c>,
 }
 
 /// Opens unscoped access for system work. `reason` says why, for review
@@ -21,7 +24,11 @@ pub fn bypass_tenant_isolation<'c>(
     conn: &'c mut PgConnection,
     reason: &'static str,
 ) -> SystemAccess<'c> {
-    SystemAccess { conn, reason }
+    SystemAccess {
+        conn,
+        reason,
+        brand: std::marker::PhantomData,
+    }
 }
 
 impl<'c> SystemAccess<'c> {
@@ -57,7 +64,8 @@ impl<'c> SystemAccess<'c> {
     }
 
     /// Brands a uuid for insert and update forms, trusting the caller:
-    /// system work may link any rows.
+    /// system work may link any rows. This is part of the escape hatch: an
+    /// id made here carries the access's own brand, not a scope's.
     pub fn trust<E>(&self, raw: Uuid) -> Id<'c, E> {
         Id::trusted(raw)
     }

@@ -168,7 +168,10 @@ pub fn forms(entity: &Entity) -> TokenStream {
     }
 }
 
-/// `Queryable` and `Selectable` for the row struct.
+/// `Queryable` for the row struct, over the table's default selection
+/// (every column, in declaration order). There is deliberately no
+/// `Selectable`: its `SelectExpression` would name the table's columns on a
+/// public type, and through them the table.
 ///
 /// A string enum column is read as text and converted here, through the
 /// `StringEnumColumn` bound only: a type that is not a string enum then
@@ -177,7 +180,6 @@ pub fn forms(entity: &Entity) -> TokenStream {
 pub fn row_impls(entity: &Entity) -> TokenStream {
     let rt = rt();
     let ident = &entity.ident;
-    let module = entity.table_module();
     let sql_types = entity.columns.iter().map(diesel_sql_type);
     let row_types = entity.columns.iter().map(|column| {
         if !column.is_string_enum() {
@@ -214,13 +216,6 @@ pub fn row_impls(entity: &Entity) -> TokenStream {
                 ::core::result::Result::Ok(#ident {
                     #(#fields: #values,)*
                 })
-            }
-        }
-
-        impl #rt::diesel::Selectable<#rt::diesel::pg::Pg> for #ident {
-            type SelectExpression = (#(#module::#fields,)*);
-            fn construct_selection() -> Self::SelectExpression {
-                (#(#module::#fields,)*)
             }
         }
     }

@@ -61,13 +61,12 @@ pub fn persist_impl(entity: &Entity) -> TokenStream {
                 cx: #rt::InsertContext,
                 new: <Self as ::dify_schema::Entity>::New<'_>,
             ) -> ::dify_schema::Result<Self> {
-                use #rt::diesel::{ExpressionMethods, RunQueryDsl, Selectable};
+                use #rt::diesel::{ExpressionMethods, RunQueryDsl};
                 #(#length_checks)*
                 #tenant
                 #actor
                 let row = #rt::diesel::insert_into(#module::table)
                     .values((#(#values,)*))
-                    .returning(<Self as Selectable<#rt::diesel::pg::Pg>>::construct_selection())
                     .get_result::<Self>(conn)?;
                 ::core::result::Result::Ok(row)
             }
@@ -77,10 +76,9 @@ pub fn persist_impl(entity: &Entity) -> TokenStream {
                 conn: &mut #rt::diesel::PgConnection,
                 key: <Self as ::dify_schema::Entity>::Key,
             ) -> ::dify_schema::Result<::core::option::Option<Self>> {
-                use #rt::diesel::{OptionalExtension, QueryDsl, RunQueryDsl, Selectable};
+                use #rt::diesel::{OptionalExtension, QueryDsl, RunQueryDsl};
                 let row = #module::table
                     .find(key)
-                    .select(<Self as Selectable<#rt::diesel::pg::Pg>>::construct_selection())
                     .first::<Self>(conn)
                     .optional()?;
                 ::core::result::Result::Ok(row)
@@ -90,9 +88,8 @@ pub fn persist_impl(entity: &Entity) -> TokenStream {
                 _: #rt::Token,
                 conn: &mut #rt::diesel::PgConnection,
             ) -> ::dify_schema::Result<::std::vec::Vec<Self>> {
-                use #rt::diesel::{QueryDsl, RunQueryDsl, Selectable};
+                use #rt::diesel::{QueryDsl, RunQueryDsl};
                 let rows = #module::table
-                    .select(<Self as Selectable<#rt::diesel::pg::Pg>>::construct_selection())
                     .order((#(#key,)*))
                     .load::<Self>(conn)?;
                 ::core::result::Result::Ok(rows)

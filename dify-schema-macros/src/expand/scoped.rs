@@ -57,7 +57,10 @@ fn tenant_predicate(entity: &Entity) -> TokenStream {
             }
         }
     };
+    let module = entity.table_module();
     quote! {
+        impl #rt::diesel::expression::AppearsOnTable<#module::table> for #rt::TenantFilter<#ident> {}
+        impl #rt::diesel::expression::SelectableExpression<#module::table> for #rt::TenantFilter<#ident> {}
         impl #rt::TenantPredicate for #ident {
             fn walk_tenant_sql<'b>(
                 out: &mut #rt::diesel::query_builder::AstPass<'_, 'b, #rt::diesel::pg::Pg>,
@@ -103,7 +106,6 @@ fn scoped_access(entity: &Entity) -> Option<TokenStream> {
             quote!(.filter(#module::#field.is_null()))
         }
     };
-    let select = quote!(.select(<Self as Selectable<#rt::diesel::pg::Pg>>::construct_selection()));
 
     // Keyset order: (created_at, id) where the entity has a NOT NULL
     // created_at, else the key alone.
@@ -136,13 +138,11 @@ fn scoped_access(entity: &Entity) -> Option<TokenStream> {
                     .order(#order)
                     .offset(page.offset)
                     .limit(page.limit)
-                    #select
                     .load::<Self>(conn)?,
                 ::core::option::Option::None => #base
                     .order(#order)
                     .offset(page.offset)
                     .limit(page.limit)
-                    #select
                     .load::<Self>(conn)?,
             }
         }
@@ -199,7 +199,7 @@ fn scoped_access(entity: &Entity) -> Option<TokenStream> {
                         parent: ::dify_schema::types::Uuid,
                         page: ::dify_schema::Page,
                     ) -> ::dify_schema::Result<::std::vec::Vec<Self>> {
-                        use #rt::diesel::{BoolExpressionMethods, ExpressionMethods, QueryDsl, RunQueryDsl, Selectable};
+                        use #rt::diesel::{BoolExpressionMethods, ExpressionMethods, QueryDsl, RunQueryDsl};
                         let rows = #children;
                         ::core::result::Result::Ok(rows)
                     }
@@ -225,12 +225,11 @@ fn scoped_access(entity: &Entity) -> Option<TokenStream> {
                 tenant: ::dify_schema::types::Uuid,
                 id: ::dify_schema::types::Uuid,
             ) -> ::dify_schema::Result<::core::option::Option<Self>> {
-                use #rt::diesel::{ExpressionMethods, OptionalExtension, QueryDsl, RunQueryDsl, Selectable};
+                use #rt::diesel::{ExpressionMethods, OptionalExtension, QueryDsl, RunQueryDsl};
                 let row = #module::table
                     .filter(#module::#key_field.eq(id))
                     .filter(#predicate)
                     #live
-                    #select
                     .first::<Self>(conn)
                     .optional()?;
                 ::core::result::Result::Ok(row)
@@ -242,7 +241,7 @@ fn scoped_access(entity: &Entity) -> Option<TokenStream> {
                 tenant: ::dify_schema::types::Uuid,
                 page: ::dify_schema::Page,
             ) -> ::dify_schema::Result<::std::vec::Vec<Self>> {
-                use #rt::diesel::{BoolExpressionMethods, ExpressionMethods, QueryDsl, RunQueryDsl, Selectable};
+                use #rt::diesel::{BoolExpressionMethods, ExpressionMethods, QueryDsl, RunQueryDsl};
                 let rows = #list;
                 ::core::result::Result::Ok(rows)
             }
@@ -333,6 +332,21 @@ fn scoped_update(entity: &Entity, predicate: &TokenStream, live: &TokenStream) -
             _ => {}
         }
     }
+    if sets.is_empty() {
+        // Nothing in the row can change (a join table): an update is a read.
+        return quote! {
+            fn scoped_update(
+                token: #rt::Token,
+                conn: &mut #rt::diesel::PgConnection,
+                tenant: ::dify_schema::types::Uuid,
+                _actor: ::dify_schema::types::Uuid,
+                id: ::dify_schema::types::Uuid,
+                _changes: <Self as ::dify_schema::Entity>::Changes<'_>,
+            ) -> ::dify_schema::Result<::core::option::Option<Self>> {
+                <Self as #rt::ScopedAccess>::scoped_find(token, conn, tenant, id)
+            }
+        };
+    }
     quote! {
         fn scoped_update(
             token: #rt::Token,
@@ -342,7 +356,7 @@ fn scoped_update(entity: &Entity, predicate: &TokenStream, live: &TokenStream) -
             id: ::dify_schema::types::Uuid,
             changes: <Self as ::dify_schema::Entity>::Changes<'_>,
         ) -> ::dify_schema::Result<::core::option::Option<Self>> {
-            use #rt::diesel::{ExpressionMethods, OptionalExtension, QueryDsl, RunQueryDsl, Selectable};
+            use #rt::diesel::{ExpressionMethods, OptionalExtension, QueryDsl, RunQueryDsl};
             let _ = actor;
             #(#length_checks)*
             // Nothing to write: do not touch updated_at either.
@@ -353,7 +367,6 @@ fn scoped_update(entity: &Entity, predicate: &TokenStream, live: &TokenStream) -
                 #module::table.filter(#module::#key_field.eq(id)).filter(#predicate) #live,
             )
             .set((#(#sets,)*))
-            .returning(<Self as Selectable<#rt::diesel::pg::Pg>>::construct_selection())
             .get_result::<Self>(conn)
             .optional()?;
             ::core::result::Result::Ok(row)

@@ -67,11 +67,11 @@ pub fn diesel_sql_type(column: &Column) -> TokenStream {
     }
 }
 
-/// `HasDieselTable`, and the join of each relation that asks for one:
+/// `DieselTable` (a trait `schema!` declares in a crate-private module, so
+/// no other crate can name the table through it), and the join of each relation that asks for one:
 /// only related pairs, never all pairs (which costs compile time that
 /// grows with the square of the table count).
 pub fn joins(entity: &Entity) -> TokenStream {
-    let rt = rt();
     let ident = &entity.ident;
     let module = entity.table_module();
     let pairs = entity.columns.iter().filter_map(|column| {
@@ -81,13 +81,13 @@ pub fn joins(entity: &Entity) -> TokenStream {
         Some(quote_spanned! {parent.span()=>
             ::dify_schema::__relate_tables!(
                 child = #module::table,
-                parent = <#parent as #rt::HasDieselTable>::Table,
+                parent = <#parent as crate::__dify_private::DieselTable>::Table,
                 foreign_key = #module::#field
             );
         })
     });
     quote! {
-        impl #rt::HasDieselTable for #ident {
+        impl crate::__dify_private::DieselTable for #ident {
             type Table = #module::table;
         }
         #(#pairs)*

@@ -155,7 +155,12 @@ fn a_string_enum_cannot_hold_a_non_textual_column() {
 fn expected_rust_type_fits() {
     for sql_type in ALL_SQL_TYPES {
         let suggested = expected_rust_type(sql_type);
-        let name = suggested.split_whitespace().next().expect("a type name");
+        // The suggestion starts with the type in backticks: "`i32`",
+        // "`String` (or a `#[derive(StringEnum)]` enum)".
+        let name = suggested
+            .strip_prefix('`')
+            .and_then(|rest| rest.split('`').next())
+            .unwrap_or_else(|| panic!("`{suggested}` does not start with a type in backticks"));
         let ty: Type = syn::parse_str(name).expect("a Rust type");
         assert!(
             fits(classify(&ty), sql_type),

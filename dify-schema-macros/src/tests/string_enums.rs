@@ -90,6 +90,6 @@ fn duplicate_values() {
     });
     assert_eq!(
         errors,
-        ["the value `advanced_chat` is already used by another variant (at `advanced_chat`)"]
+        ["the value `advanced_chat` is already stored by variant `AdvancedChat`; give this variant its own `#[value = \"...\"]`"]
     );
 }

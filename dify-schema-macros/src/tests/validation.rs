@@ -396,7 +396,7 @@ fn three_independent_mistakes_are_reported_together() {
     // In declaration order: the field's type, its audit, then the index.
     assert_eq!(
         errors[0],
-        "`i32` cannot hold a `varchar(255)` column; use `String (or a #[derive(StringEnum)] enum)`"
+        "`i32` cannot hold a `varchar(255)` column; use `String` (or a `#[derive(StringEnum)]` enum)"
     );
     assert_eq!(
         errors[1],
@@ -468,10 +468,10 @@ fn missing_table_owner_and_primary_key() {
         errors[0],
         "entity `App` has no table name; write `#[entity(table = \"...\", owner = ...)]`"
     );
-    // The hint reuses the declaration's own `id` column.
+    // The hint reuses the declaration's own `id` column, `pub` included.
     assert_eq!(
         errors[1],
-        "entity `App` has no primary key; mark its key column:\n\n    #[column(uuid, primary_key)]\n    id: Uuid,\n"
+        "entity `App` has no primary key; mark its key column:\n\n    #[column(uuid, primary_key)]\n    pub id: Uuid,\n"
     );
     assert!(
         errors[2].starts_with("entity `App` does not say who owns its rows; add `owner = tenant`")
@@ -538,6 +538,35 @@ fn ownership_mistakes_say_what_to_add() {
     assert_eq!(
         errors,
         ["`via` names `app`, which is not a column of this entity; the columns are: id"]
+    );
+}
+
+/// A type name that starts with a vowel takes "an", and the suggested Rust
+/// type is in backticks of its own.
+#[test]
+fn messages_about_an_integer_column_use_its_article() {
+    let errors = errors_of(
+        quote!(table = "apps", owner = global),
+        quote! {
+            pub struct App {
+                #[column(uuid, primary_key)]
+                pub id: Uuid,
+                #[column(integer)]
+                pub api_rpm: String,
+                #[column(integer, default = "fast")]
+                pub api_rph: i32,
+            }
+        },
+    );
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    assert_eq!(
+        errors[0],
+        "`String` cannot hold an `integer` column; use `i32`"
+    );
+    assert!(
+        errors[1].starts_with("a string cannot be the default of an `integer` column"),
+        "{}",
+        errors[1]
     );
 }
 

@@ -15,21 +15,25 @@
 
 use std::marker::PhantomData;
 
-use diesel::expression::{
-    is_aggregate, AppearsOnTable, Expression, SelectableExpression, ValidGrouping,
-};
+use diesel::expression::{is_aggregate, Expression, ValidGrouping};
 use diesel::pg::Pg;
 use diesel::query_builder::{AstPass, QueryFragment, QueryId};
 use diesel::sql_types::Bool;
 use diesel::QueryResult;
 use uuid::Uuid;
 
-use crate::entity::{HasDieselTable, TenantOwned};
+use crate::entity::TenantOwned;
 
 /// How an entity's rows reach their tenant; generated for every tenant-owned
-/// and via-owned entity.
+/// and via-owned entity (with `AppearsOnTable` for `TenantFilter<E>` on the
+/// entity's table, which only the entity's crate can name).
 #[doc(hidden)]
-pub trait TenantPredicate: TenantOwned + HasDieselTable {
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not tenant-owned, so it cannot be the parent of a `via` entity",
+    label = "this parent is `owner = global` (or not an entity)",
+    note = "a `via` entity belongs to a tenant through its parent, so the parent must be `owner = tenant` or `owner = via(...)`"
+)]
+pub trait TenantPredicate: TenantOwned {
     /// Writes the condition, binding `tenant` once at the end of the chain.
     fn walk_tenant_sql<'b>(out: &mut AstPass<'_, 'b, Pg>, tenant: &'b Uuid) -> QueryResult<()>;
 }
@@ -89,10 +93,6 @@ impl<E: 'static> QueryId for TenantFilter<E> {
     type QueryId = Self;
     const HAS_STATIC_QUERY_ID: bool = true;
 }
-
-impl<E: TenantPredicate> AppearsOnTable<<E as HasDieselTable>::Table> for TenantFilter<E> {}
-
-impl<E: TenantPredicate> SelectableExpression<<E as HasDieselTable>::Table> for TenantFilter<E> {}
 
 impl<E> ValidGrouping<()> for TenantFilter<E> {
     type IsAggregate = is_aggregate::Never;

@@ -56,6 +56,10 @@ pub struct Editing;
 /// Owner or admin: manage the workspace and its members.
 pub struct Privileged;
 
+/// Never a write's need; see the `Allows` impls.
+#[doc(hidden)]
+pub struct Unreachable;
+
 macro_rules! capability {
     ($ty:ident, $name:literal, |$role:ident| $granted:expr) => {
         impl sealed::Sealed for $ty {}
@@ -73,6 +77,7 @@ capability!(DatasetEditing, "DatasetEditing", |role| role
     .is_dataset_editing());
 capability!(Editing, "Editing", |role| role.is_editing());
 capability!(Privileged, "Privileged", |role| role.is_privileged());
+capability!(Unreachable, "Unreachable", |_role| false);
 
 /// `Self` may do what needs `Need`. This is the bound on every write.
 #[diagnostic::on_unimplemented(
@@ -83,6 +88,10 @@ capability!(Privileged, "Privileged", |role| role.is_privileged());
 pub trait Allows<Need: Capability>: Capability {}
 
 impl<C: Capability> Allows<Member> for C {}
+// A second blanket impl, for a capability nothing needs: with only one
+// blanket impl, rustc would settle an unknown entity's `Need` to `Member`
+// while inferring and report a type mismatch instead of the message above.
+impl<C: Capability> Allows<Unreachable> for C {}
 impl Allows<DatasetEditing> for DatasetEditing {}
 impl Allows<DatasetEditing> for Editing {}
 impl Allows<DatasetEditing> for Privileged {}

@@ -1,0 +1,35 @@
+//! A via-owned row belongs to its tenant through its parent, so it never
+//! changes parent: `ConversationChanges` has no `app_id`.
+
+use diesel::{Connection, PgConnection};
+use dify_models::app::App;
+use dify_models::conversation::{Conversation, ConversationChanges};
+use dify_schema::types::Uuid;
+use dify_schema::{with_tenant, Error};
+
+fn move_conversation(
+    tenant: Uuid,
+    account: Uuid,
+    raw_conversation: Uuid,
+    raw_app: Uuid,
+) -> Result<(), Error> {
+    let mut conn = PgConnection::establish("postgres://localhost/dify").unwrap();
+    with_tenant(&mut conn, tenant, account, |scope| {
+        let Some(conversation) = scope.lookup::<Conversation>(raw_conversation)? else {
+            return Ok(());
+        };
+        let Some(app) = scope.lookup::<App>(raw_app)? else {
+            return Ok(());
+        };
+        scope.update(
+            conversation.id(),
+            ConversationChanges {
+                app_id: Some(app.id()),
+                ..Default::default()
+            },
+        )?;
+        Ok(())
+    })
+}
+
+fn main() {}

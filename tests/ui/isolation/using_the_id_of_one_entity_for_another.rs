@@ -1,0 +1,20 @@
+//! An id names its entity: an app's id is not a dataset's.
+
+use diesel::{Connection, PgConnection};
+use dify_models::app::App;
+use dify_models::dataset::Dataset;
+use dify_schema::types::Uuid;
+use dify_schema::{with_tenant, Error};
+
+fn show(tenant: Uuid, account: Uuid, raw_app: Uuid) -> Result<(), Error> {
+    let mut conn = PgConnection::establish("postgres://localhost/dify").unwrap();
+    with_tenant(&mut conn, tenant, account, |scope| {
+        let Some(app) = scope.lookup::<App>(raw_app)? else {
+            return Ok(());
+        };
+        let _dataset = scope.find::<Dataset>(app.id())?;
+        Ok(())
+    })
+}
+
+fn main() {}
