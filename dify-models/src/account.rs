@@ -1,7 +1,8 @@
-//! Accounts and workspaces (tenants), and who belongs to which.
+//! Accounts and workspaces (tenants), who belongs to which, and what they did.
 
 use dify_schema::prelude::*;
 
+/// `accounts.status`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, StringEnum)]
 pub enum AccountStatus {
     Pending,
@@ -11,6 +12,7 @@ pub enum AccountStatus {
     Closed,
 }
 
+/// A member's role in a workspace (`tenant_account_joins.role`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, StringEnum)]
 pub enum TenantAccountRole {
     Owner,
@@ -20,33 +22,16 @@ pub enum TenantAccountRole {
     DatasetOperator,
 }
 
+/// `tenants.status`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, StringEnum)]
 pub enum TenantStatus {
     Normal,
     Archive,
 }
 
-#[entity(table = "tenants", owner = global, primary_key_name = "tenant_pkey")]
-#[derive(Debug, Clone, PartialEq)]
-pub struct Tenant {
-    #[column(uuid, primary_key, client_default = uuid4)]
-    pub id: Uuid,
-    #[column(varchar(255))]
-    pub name: String,
-    #[column(text)]
-    pub encrypt_public_key: Option<String>,
-    #[column(varchar(255), default = "basic")]
-    pub plan: String,
-    #[column(varchar(255), default = "normal")]
-    pub status: TenantStatus,
-    #[column(text)]
-    pub custom_config: Option<String>,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
-    pub created_at: NaiveDateTime,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
-    pub updated_at: NaiveDateTime,
-}
-
+/// Dify's `Account` (`accounts`).
+///
+/// Accounts are global; membership in tenants via tenant_account_joins. email index is not unique.
 #[entity(table = "accounts", owner = global, primary_key_name = "account_pkey")]
 #[index(name = "account_email_idx", columns(email))]
 #[derive(Debug, Clone, PartialEq)]
@@ -85,6 +70,33 @@ pub struct Account {
     pub updated_at: NaiveDateTime,
 }
 
+/// Dify's `Tenant` (`tenants`).
+///
+/// A tenant is a workspace; it is the tenant root itself.
+#[entity(table = "tenants", owner = global, primary_key_name = "tenant_pkey")]
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tenant {
+    #[column(uuid, primary_key, client_default = uuid4)]
+    pub id: Uuid,
+    #[column(varchar(255))]
+    pub name: String,
+    #[column(text)]
+    pub encrypt_public_key: Option<String>,
+    #[column(varchar(255), default = "basic")]
+    pub plan: String,
+    #[column(varchar(255), default = "normal")]
+    pub status: TenantStatus,
+    #[column(text)]
+    pub custom_config: Option<String>,
+    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    pub created_at: NaiveDateTime,
+    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    pub updated_at: NaiveDateTime,
+}
+
+/// Dify's `TenantAccountJoin` (`tenant_account_joins`).
+///
+/// Role server_default declared as the plain string 'normal'.
 #[entity(table = "tenant_account_joins", owner = tenant, primary_key_name = "tenant_account_join_pkey", write = privileged)]
 #[index(name = "tenant_account_join_account_id_idx", columns(account_id))]
 #[index(name = "tenant_account_join_tenant_id_idx", columns(tenant_id))]
@@ -105,6 +117,84 @@ pub struct TenantAccountJoin {
     pub invited_by: Option<Uuid>,
     #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
     pub created_at: NaiveDateTime,
+    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    pub updated_at: NaiveDateTime,
+}
+
+/// Dify's `AccountIntegrate` (`account_integrates`).
+///
+/// OAuth login bindings (github/google); belongs to an account, not a tenant.
+#[entity(table = "account_integrates", owner = global, primary_key_name = "account_integrate_pkey")]
+#[unique(name = "unique_account_provider", columns(account_id, provider))]
+#[unique(name = "unique_provider_open_id", columns(provider, open_id))]
+#[derive(Debug, Clone, PartialEq)]
+pub struct AccountIntegrate {
+    #[column(uuid, primary_key, client_default = uuid4)]
+    pub id: Uuid,
+    #[column(uuid, references = Account)]
+    pub account_id: Uuid,
+    #[column(varchar(16))]
+    pub provider: String,
+    #[column(varchar(255))]
+    pub open_id: String,
+    #[column(varchar(255))]
+    pub encrypted_token: String,
+    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    pub created_at: NaiveDateTime,
+    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    pub updated_at: NaiveDateTime,
+}
+
+/// Dify's `InvitationCode` (`invitation_codes`).
+///
+/// Integer PK (serial/autoincrement).
+#[entity(table = "invitation_codes", owner = global, primary_key_name = "invitation_code_pkey")]
+#[index(name = "invitation_codes_batch_idx", columns(batch))]
+#[index(name = "invitation_codes_code_idx", columns(code, status))]
+#[derive(Debug, Clone, PartialEq)]
+pub struct InvitationCode {
+    #[column(integer, primary_key)]
+    pub id: i32,
+    #[column(varchar(255))]
+    pub batch: String,
+    #[column(varchar(32))]
+    pub code: String,
+    #[column(varchar(16), default = "unused")]
+    pub status: String,
+    #[column(timestamp)]
+    pub used_at: Option<NaiveDateTime>,
+    #[column(uuid, cross_tenant)]
+    pub used_by_tenant_id: Option<Uuid>,
+    #[column(uuid, references = Account)]
+    pub used_by_account_id: Option<Uuid>,
+    #[column(timestamp)]
+    pub deprecated_at: Option<NaiveDateTime>,
+    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    pub created_at: NaiveDateTime,
+}
+
+/// Dify's `OperationLog` (`operation_logs`).
+#[entity(table = "operation_logs", owner = tenant, primary_key_name = "operation_log_pkey", write = member)]
+#[index(
+    name = "operation_log_account_action_idx",
+    columns(tenant_id, account_id, action)
+)]
+#[derive(Debug, Clone, PartialEq)]
+pub struct OperationLog {
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
+    pub id: Uuid,
+    #[column(uuid)]
+    pub tenant_id: Uuid,
+    #[column(uuid, references = Account)]
+    pub account_id: Uuid,
+    #[column(varchar(255))]
+    pub action: String,
+    #[column(json)]
+    pub content: Option<Json>,
+    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    pub created_at: NaiveDateTime,
+    #[column(varchar(255))]
+    pub created_ip: String,
     #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
     pub updated_at: NaiveDateTime,
 }

@@ -1,15 +1,29 @@
-//! Conversations and their messages.
+//! Conversations and their messages, and everything hung on a message: feedback, files, annotations,
+//! agent thoughts, retrieved resources; and the end users who talk to apps.
 
 use dify_schema::prelude::*;
 
-use crate::app::{App, AppMode};
+use crate::account::Account;
+use crate::app::{App, AppMode, AppModelConfig};
+use crate::dataset::{Dataset, DatasetCollectionBinding, Document, DocumentSegment};
+use crate::enums::CreatorUserRole;
+use crate::file::UploadFile;
+use crate::workflow::WorkflowRun;
 
+/// `conversations.from_source`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, StringEnum)]
 pub enum ConversationFromSource {
     Api,
     Console,
 }
 
+/// `conversations.status`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, StringEnum)]
+pub enum ConversationStatus {
+    Normal,
+}
+
+/// Where an invocation came from (`conversations.invoke_from`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, StringEnum)]
 pub enum InvokeFrom {
     #[value = "service-api"]
@@ -23,6 +37,7 @@ pub enum InvokeFrom {
     Validation,
 }
 
+/// `messages.status`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, StringEnum)]
 pub enum MessageStatus {
     Normal,
@@ -30,6 +45,43 @@ pub enum MessageStatus {
     Error,
 }
 
+/// `message_feedbacks.from_source`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, StringEnum)]
+pub enum FeedbackFromSource {
+    User,
+    Admin,
+}
+
+/// `message_feedbacks.rating`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, StringEnum)]
+pub enum FeedbackRating {
+    Like,
+    Dislike,
+}
+
+/// `message_files.belongs_to`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, StringEnum)]
+pub enum MessageFileBelongsTo {
+    User,
+    Assistant,
+}
+
+/// `message_chains.type`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, StringEnum)]
+pub enum MessageChainType {
+    System,
+}
+
+/// The session id Dify gives its default end user (a value of `end_users.session_id`, which holds any string).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, StringEnum)]
+pub enum DefaultEndUserSessionId {
+    #[value = "DEFAULT-USER"]
+    DefaultUser,
+}
+
+/// Dify's `Conversation` (`conversations`).
+///
+/// is_deleted is a soft-delete flag.
 #[entity(table = "conversations", owner = via(app_id), primary_key_name = "conversation_pkey", soft_delete = is_deleted, write = member)]
 #[index(
     name = "conversation_app_from_user_idx",
@@ -41,7 +93,7 @@ pub struct Conversation {
     pub id: Uuid,
     #[column(uuid, references = App)]
     pub app_id: Uuid,
-    #[column(uuid)]
+    #[column(uuid, references = AppModelConfig)]
     pub app_model_config_id: Option<Uuid>,
     #[column(varchar(255))]
     pub model_provider: Option<String>,
@@ -64,18 +116,18 @@ pub struct Conversation {
     #[column(integer, default = 0)]
     pub system_instruction_tokens: i32,
     #[column(varchar(255))]
-    pub status: String,
+    pub status: ConversationStatus,
     #[column(varchar(255))]
     pub invoke_from: Option<InvokeFrom>,
     #[column(varchar(255))]
     pub from_source: ConversationFromSource,
-    #[column(uuid)]
+    #[column(uuid, references = EndUser)]
     pub from_end_user_id: Option<Uuid>,
-    #[column(uuid)]
+    #[column(uuid, references = Account)]
     pub from_account_id: Option<Uuid>,
     #[column(timestamp)]
     pub read_at: Option<NaiveDateTime>,
-    #[column(uuid)]
+    #[column(uuid, references = Account, join = false)]
     pub read_account_id: Option<Uuid>,
     #[column(integer)]
     pub dialogue_count: i32,
@@ -87,6 +139,9 @@ pub struct Conversation {
     pub is_deleted: bool,
 }
 
+/// Dify's `Message` (`messages`).
+///
+/// Also reachable via:conversations.conversation_id.
 #[entity(table = "messages", owner = via(app_id), primary_key_name = "message_pkey", write = member)]
 #[index(name = "message_app_id_idx", columns(app_id, created_at))]
 #[index(name = "message_conversation_id_idx", columns(conversation_id))]
@@ -138,7 +193,7 @@ pub struct Message {
     pub answer_unit_price: BigDecimal,
     #[column(numeric(10, 7), default = 0.001)]
     pub answer_price_unit: BigDecimal,
-    #[column(uuid)]
+    #[column(uuid, references = Message, join = false)]
     pub parent_message_id: Option<Uuid>,
     #[column(float, default = 0)]
     pub provider_response_latency: f64,
@@ -156,9 +211,9 @@ pub struct Message {
     pub invoke_from: Option<String>,
     #[column(varchar(255))]
     pub from_source: String,
-    #[column(uuid)]
+    #[column(uuid, references = EndUser)]
     pub from_end_user_id: Option<Uuid>,
-    #[column(uuid)]
+    #[column(uuid, references = Account)]
     pub from_account_id: Option<Uuid>,
     #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
     pub created_at: NaiveDateTime,
@@ -166,8 +221,369 @@ pub struct Message {
     pub updated_at: NaiveDateTime,
     #[column(boolean, default = false)]
     pub agent_based: bool,
-    #[column(uuid)]
+    #[column(uuid, references = WorkflowRun)]
     pub workflow_run_id: Option<Uuid>,
     #[column(varchar(255))]
     pub app_mode: Option<String>,
+}
+
+/// Dify's `MessageFeedback` (`message_feedbacks`).
+///
+/// Rating values used: like / dislike; from_source: user / admin.
+#[entity(table = "message_feedbacks", owner = via(app_id), primary_key_name = "message_feedback_pkey", write = member)]
+#[index(name = "message_feedback_app_idx", columns(app_id))]
+#[index(
+    name = "message_feedback_message_idx",
+    columns(message_id, from_source)
+)]
+#[index(
+    name = "message_feedback_conversation_idx",
+    columns(conversation_id, from_source, rating)
+)]
+#[derive(Debug, Clone, PartialEq)]
+pub struct MessageFeedback {
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
+    pub id: Uuid,
+    #[column(uuid, references = App)]
+    pub app_id: Uuid,
+    #[column(uuid, references = Conversation)]
+    pub conversation_id: Uuid,
+    #[column(uuid, references = Message)]
+    pub message_id: Uuid,
+    #[column(varchar(255))]
+    pub rating: FeedbackRating,
+    #[column(text)]
+    pub content: Option<String>,
+    #[column(varchar(255))]
+    pub from_source: FeedbackFromSource,
+    #[column(uuid, references = EndUser)]
+    pub from_end_user_id: Option<Uuid>,
+    #[column(uuid, references = Account)]
+    pub from_account_id: Option<Uuid>,
+    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    pub created_at: NaiveDateTime,
+    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    pub updated_at: NaiveDateTime,
+}
+
+/// Dify's `MessageFile` (`message_files`).
+#[entity(table = "message_files", owner = via(message_id), primary_key_name = "message_file_pkey", write = member)]
+#[index(name = "message_file_message_idx", columns(message_id))]
+#[index(name = "message_file_created_by_idx", columns(created_by))]
+#[derive(Debug, Clone, PartialEq)]
+pub struct MessageFile {
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
+    pub id: Uuid,
+    #[column(uuid, references = Message)]
+    pub message_id: Uuid,
+    #[column(varchar(255))]
+    pub r#type: String,
+    #[column(varchar(255))]
+    pub transfer_method: String,
+    #[column(text)]
+    pub url: Option<String>,
+    #[column(varchar(255))]
+    pub belongs_to: Option<MessageFileBelongsTo>,
+    #[column(uuid, references = UploadFile)]
+    pub upload_file_id: Option<Uuid>,
+    #[column(varchar(255))]
+    pub created_by_role: CreatorUserRole,
+    #[column(uuid)]
+    pub created_by: Uuid,
+    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    pub created_at: NaiveDateTime,
+}
+
+/// Dify's `MessageAnnotation` (`message_annotations`).
+#[entity(table = "message_annotations", owner = via(app_id), primary_key_name = "message_annotation_pkey")]
+#[index(name = "message_annotation_app_idx", columns(app_id))]
+#[index(name = "message_annotation_conversation_idx", columns(conversation_id))]
+#[index(name = "message_annotation_message_idx", columns(message_id))]
+#[derive(Debug, Clone, PartialEq)]
+pub struct MessageAnnotation {
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
+    pub id: Uuid,
+    #[column(uuid, references = App)]
+    pub app_id: Uuid,
+    #[column(uuid, references = Conversation, foreign_key = "message_annotations_conversation_id_fkey")]
+    pub conversation_id: Option<Uuid>,
+    #[column(uuid, references = Message)]
+    pub message_id: Option<Uuid>,
+    #[column(text)]
+    pub question: Option<String>,
+    #[column(text)]
+    pub content: String,
+    #[column(integer, default = 0)]
+    pub hit_count: i32,
+    #[column(uuid, references = Account)]
+    pub account_id: Uuid,
+    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    pub created_at: NaiveDateTime,
+    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    pub updated_at: NaiveDateTime,
+}
+
+/// Dify's `AppAnnotationHitHistory` (`app_annotation_hit_histories`).
+#[entity(table = "app_annotation_hit_histories", owner = via(app_id), write = member)]
+#[index(name = "app_annotation_hit_histories_app_idx", columns(app_id))]
+#[index(name = "app_annotation_hit_histories_account_idx", columns(account_id))]
+#[index(
+    name = "app_annotation_hit_histories_annotation_idx",
+    columns(annotation_id)
+)]
+#[index(name = "app_annotation_hit_histories_message_idx", columns(message_id))]
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppAnnotationHitHistory {
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
+    pub id: Uuid,
+    #[column(uuid, references = App)]
+    pub app_id: Uuid,
+    #[column(uuid, references = MessageAnnotation)]
+    pub annotation_id: Uuid,
+    #[column(text)]
+    pub source: String,
+    #[column(text)]
+    pub question: String,
+    #[column(uuid, references = Account)]
+    pub account_id: Uuid,
+    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    pub created_at: NaiveDateTime,
+    #[column(float, default = 0)]
+    pub score: f64,
+    #[column(uuid, references = Message)]
+    pub message_id: Uuid,
+    #[column(text)]
+    pub annotation_question: String,
+    #[column(text)]
+    pub annotation_content: String,
+}
+
+/// Dify's `AppAnnotationSetting` (`app_annotation_settings`).
+#[entity(table = "app_annotation_settings", owner = via(app_id))]
+#[index(name = "app_annotation_settings_app_idx", columns(app_id))]
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppAnnotationSetting {
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
+    pub id: Uuid,
+    #[column(uuid, references = App)]
+    pub app_id: Uuid,
+    #[column(float, default = 0)]
+    pub score_threshold: f64,
+    #[column(uuid, references = DatasetCollectionBinding)]
+    pub collection_binding_id: Uuid,
+    #[column(uuid)]
+    pub created_user_id: Uuid,
+    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    pub created_at: NaiveDateTime,
+    #[column(uuid)]
+    pub updated_user_id: Uuid,
+    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    pub updated_at: NaiveDateTime,
+}
+
+/// Dify's `MessageChain` (`message_chains`).
+#[entity(table = "message_chains", owner = via(message_id), primary_key_name = "message_chain_pkey", write = member)]
+#[index(name = "message_chain_message_id_idx", columns(message_id))]
+#[derive(Debug, Clone, PartialEq)]
+pub struct MessageChain {
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
+    pub id: Uuid,
+    #[column(uuid, references = Message)]
+    pub message_id: Uuid,
+    #[column(varchar(255))]
+    pub r#type: MessageChainType,
+    #[column(text)]
+    pub input: Option<String>,
+    #[column(text)]
+    pub output: Option<String>,
+    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    pub created_at: NaiveDateTime,
+}
+
+/// Dify's `MessageAgentThought` (`message_agent_thoughts`).
+#[entity(table = "message_agent_thoughts", owner = via(message_id), primary_key_name = "message_agent_thought_pkey", write = member)]
+#[index(name = "message_agent_thought_message_id_idx", columns(message_id))]
+#[index(
+    name = "message_agent_thought_message_chain_id_idx",
+    columns(message_chain_id)
+)]
+#[derive(Debug, Clone, PartialEq)]
+pub struct MessageAgentThought {
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
+    pub id: Uuid,
+    #[column(uuid, references = Message)]
+    pub message_id: Uuid,
+    #[column(uuid, references = MessageChain)]
+    pub message_chain_id: Option<Uuid>,
+    #[column(integer)]
+    pub position: i32,
+    #[column(text)]
+    pub thought: Option<String>,
+    #[column(text)]
+    pub tool: Option<String>,
+    #[column(text, default = "{}")]
+    pub tool_labels_str: String,
+    #[column(text, default = "{}")]
+    pub tool_meta_str: String,
+    #[column(text)]
+    pub tool_input: Option<String>,
+    #[column(text)]
+    pub observation: Option<String>,
+    #[column(text)]
+    pub tool_process_data: Option<String>,
+    #[column(text)]
+    pub message: Option<String>,
+    #[column(integer)]
+    pub message_token: Option<i32>,
+    #[column(numeric)]
+    pub message_unit_price: Option<BigDecimal>,
+    #[column(numeric(10, 7), default = 0.001)]
+    pub message_price_unit: BigDecimal,
+    #[column(text)]
+    pub message_files: Option<String>,
+    #[column(text)]
+    pub answer: Option<String>,
+    #[column(integer)]
+    pub answer_token: Option<i32>,
+    #[column(numeric)]
+    pub answer_unit_price: Option<BigDecimal>,
+    #[column(numeric(10, 7), default = 0.001)]
+    pub answer_price_unit: BigDecimal,
+    #[column(integer)]
+    pub tokens: Option<i32>,
+    #[column(numeric)]
+    pub total_price: Option<BigDecimal>,
+    #[column(varchar(unbounded))]
+    pub currency: Option<String>,
+    #[column(float)]
+    pub latency: Option<f64>,
+    #[column(varchar(unbounded))]
+    pub created_by_role: CreatorUserRole,
+    #[column(uuid)]
+    pub created_by: Uuid,
+    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    pub created_at: NaiveDateTime,
+}
+
+/// Dify's `DatasetRetrieverResource` (`dataset_retriever_resources`).
+#[entity(table = "dataset_retriever_resources", owner = via(message_id), primary_key_name = "dataset_retriever_resource_pkey", write = member)]
+#[index(
+    name = "dataset_retriever_resource_message_id_idx",
+    columns(message_id)
+)]
+#[derive(Debug, Clone, PartialEq)]
+pub struct DatasetRetrieverResource {
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
+    pub id: Uuid,
+    #[column(uuid, references = Message)]
+    pub message_id: Uuid,
+    #[column(integer)]
+    pub position: i32,
+    #[column(uuid, references = Dataset)]
+    pub dataset_id: Uuid,
+    #[column(text)]
+    pub dataset_name: String,
+    #[column(uuid, references = Document)]
+    pub document_id: Option<Uuid>,
+    #[column(text)]
+    pub document_name: String,
+    #[column(text)]
+    pub data_source_type: Option<String>,
+    #[column(uuid, references = DocumentSegment)]
+    pub segment_id: Option<Uuid>,
+    #[column(float)]
+    pub score: Option<f64>,
+    #[column(text)]
+    pub content: String,
+    #[column(integer)]
+    pub hit_count: Option<i32>,
+    #[column(integer)]
+    pub word_count: Option<i32>,
+    #[column(integer)]
+    pub segment_position: Option<i32>,
+    #[column(text)]
+    pub index_node_hash: Option<String>,
+    #[column(text)]
+    pub retriever_from: String,
+    #[column(uuid)]
+    pub created_by: Uuid,
+    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    pub created_at: NaiveDateTime,
+}
+
+/// Dify's `SavedMessage` (`saved_messages`).
+#[entity(table = "saved_messages", owner = via(app_id), primary_key_name = "saved_message_pkey", write = member)]
+#[index(
+    name = "saved_message_message_idx",
+    columns(app_id, message_id, created_by_role, created_by)
+)]
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavedMessage {
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
+    pub id: Uuid,
+    #[column(uuid, references = App)]
+    pub app_id: Uuid,
+    #[column(uuid, references = Message)]
+    pub message_id: Uuid,
+    #[column(varchar(255), default = "end_user")]
+    pub created_by_role: CreatorUserRole,
+    #[column(uuid)]
+    pub created_by: Uuid,
+    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    pub created_at: NaiveDateTime,
+}
+
+/// Dify's `PinnedConversation` (`pinned_conversations`).
+#[entity(table = "pinned_conversations", owner = via(app_id), primary_key_name = "pinned_conversation_pkey", write = member)]
+#[index(
+    name = "pinned_conversation_conversation_idx",
+    columns(app_id, conversation_id, created_by_role, created_by)
+)]
+#[derive(Debug, Clone, PartialEq)]
+pub struct PinnedConversation {
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
+    pub id: Uuid,
+    #[column(uuid, references = App)]
+    pub app_id: Uuid,
+    #[column(uuid, references = Conversation)]
+    pub conversation_id: Uuid,
+    #[column(varchar(255), default = "end_user")]
+    pub created_by_role: CreatorUserRole,
+    #[column(uuid)]
+    pub created_by: Uuid,
+    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    pub created_at: NaiveDateTime,
+}
+
+/// Dify's `EndUser` (`end_users`).
+///
+/// session_id is an unbounded String (varchar without length).
+#[entity(table = "end_users", owner = tenant, primary_key_name = "end_user_pkey", write = member)]
+#[index(name = "end_user_session_id_idx", columns(session_id, r#type))]
+#[index(
+    name = "end_user_tenant_session_id_idx",
+    columns(tenant_id, session_id, r#type)
+)]
+#[derive(Debug, Clone, PartialEq)]
+pub struct EndUser {
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
+    pub id: Uuid,
+    #[column(uuid)]
+    pub tenant_id: Uuid,
+    #[column(uuid, references = App)]
+    pub app_id: Option<Uuid>,
+    #[column(varchar(255))]
+    pub r#type: String,
+    #[column(varchar(255))]
+    pub external_user_id: Option<String>,
+    #[column(varchar(255))]
+    pub name: Option<String>,
+    #[column(boolean, default = true)]
+    pub is_anonymous: bool,
+    #[column(varchar(unbounded))]
+    pub session_id: String,
+    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    pub created_at: NaiveDateTime,
+    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    pub updated_at: NaiveDateTime,
 }

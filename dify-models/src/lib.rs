@@ -1,21 +1,140 @@
 //! Dify's entities, declared once in the dify-schema DSL, one module per domain.
+//!
+//! Every table of Dify's PostgreSQL schema (the catalogue in `tests/reference/dify_schema.json`,
+//! 108 tables) is declared here, with Dify's table, column, index and constraint names.
 
 pub mod account;
 pub mod app;
 pub mod conversation;
 pub mod dataset;
+pub mod datasource;
+pub mod enums;
+pub mod file;
+pub mod oauth;
+pub mod plugin;
+pub mod provider;
+pub mod state;
+pub mod system;
+pub mod tag;
+pub mod tool;
+pub mod trigger;
+pub mod workflow;
 
 dify_schema::schema! {
     /// Every table of Dify's schema declared in this crate.
     pub static SCHEMA = [
-        account::Tenant,
         account::Account,
+        account::Tenant,
         account::TenantAccountJoin,
+        account::AccountIntegrate,
+        account::InvitationCode,
+        account::OperationLog,
         app::App,
+        app::AppModelConfig,
+        app::Site,
+        app::ApiToken,
+        app::InstalledApp,
+        app::RecommendedApp,
+        app::AppMCPServer,
+        app::ApiRequest,
+        app::TraceAppConfig,
+        app::APIBasedExtension,
         conversation::Conversation,
         conversation::Message,
+        conversation::MessageFeedback,
+        conversation::MessageFile,
+        conversation::MessageAnnotation,
+        conversation::AppAnnotationHitHistory,
+        conversation::AppAnnotationSetting,
+        conversation::MessageChain,
+        conversation::MessageAgentThought,
+        conversation::DatasetRetrieverResource,
+        conversation::SavedMessage,
+        conversation::PinnedConversation,
+        conversation::EndUser,
         dataset::Dataset,
+        dataset::DatasetProcessRule,
         dataset::Document,
         dataset::DocumentSegment,
+        dataset::ChildChunk,
+        dataset::AppDatasetJoin,
+        dataset::DatasetQuery,
+        dataset::DatasetKeywordTable,
+        dataset::Embedding,
+        dataset::DatasetCollectionBinding,
+        dataset::TidbAuthBinding,
+        dataset::Whitelist,
+        dataset::DatasetPermission,
+        dataset::ExternalKnowledgeApis,
+        dataset::ExternalKnowledgeBindings,
+        dataset::DatasetAutoDisableLog,
+        dataset::RateLimitLog,
+        dataset::DatasetMetadata,
+        dataset::DatasetMetadataBinding,
+        dataset::Pipeline,
+        dataset::PipelineBuiltInTemplate,
+        dataset::PipelineCustomizedTemplate,
+        dataset::DocumentPipelineExecutionLog,
+        dataset::PipelineRecommendedPlugin,
+        dataset::SegmentAttachmentBinding,
+        workflow::Workflow,
+        workflow::WorkflowRun,
+        workflow::WorkflowNodeExecutionModel,
+        workflow::WorkflowNodeExecutionOffload,
+        workflow::WorkflowAppLog,
+        workflow::WorkflowArchiveLog,
+        workflow::ConversationVariable,
+        workflow::WorkflowDraftVariable,
+        workflow::WorkflowDraftVariableFile,
+        workflow::WorkflowPause,
+        workflow::WorkflowPauseReason,
+        tool::BuiltinToolProvider,
+        tool::ApiToolProvider,
+        tool::WorkflowToolProvider,
+        tool::MCPToolProvider,
+        tool::ToolOAuthSystemClient,
+        tool::ToolOAuthTenantClient,
+        tool::ToolLabelBinding,
+        tool::ToolModelInvoke,
+        tool::ToolConversationVariables,
+        tool::DeprecatedPublishedAppTool,
+        tool::ToolProvider,
+        tool::ToolFile,
+        file::UploadFile,
+        tag::Tag,
+        tag::TagBinding,
+        provider::Provider,
+        provider::ProviderModel,
+        provider::ProviderCredential,
+        provider::ProviderModelCredential,
+        provider::ProviderModelSetting,
+        provider::LoadBalancingModelConfig,
+        provider::TenantDefaultModel,
+        provider::TenantPreferredModelProvider,
+        provider::ProviderOrder,
+        trigger::TriggerSubscription,
+        trigger::TriggerOAuthSystemClient,
+        trigger::TriggerOAuthTenantClient,
+        trigger::WorkflowTriggerLog,
+        trigger::WorkflowWebhookTrigger,
+        trigger::WorkflowPluginTrigger,
+        trigger::AppTrigger,
+        trigger::WorkflowSchedulePlan,
+        datasource::DataSourceOauthBinding,
+        datasource::DataSourceApiKeyAuthBinding,
+        datasource::DatasourceProvider,
+        datasource::DatasourceOauthParamConfig,
+        datasource::DatasourceOauthTenantParamConfig,
+        plugin::TenantPluginPermission,
+        plugin::TenantPluginAutoUpgradeStrategy,
+        oauth::OAuthProviderApp,
+        system::DifySetup,
+        system::CeleryTask,
+        system::CeleryTaskSet,
     ];
+}
+
+/// The migrations in `migrations/`, compiled in.
+pub fn migrations() -> dify_schema::migrate::MigrationSet {
+    dify_schema::embed_migrations!("../migrations")
 }

@@ -16,7 +16,11 @@ fn dify_db(args: &[&str], database: Option<&TestDatabase>) -> Output {
 }
 
 fn text(output: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
 }
 
 /// A scratch copy of the project's migrations.
@@ -43,9 +47,21 @@ fn copy_dir(from: &Path, to: &Path) {
 
 #[test]
 fn every_command_has_help() {
-    for command in ["migrate", "status", "generate", "check", "print-schema", "lint", "rollback"] {
+    for command in [
+        "migrate",
+        "status",
+        "generate",
+        "check",
+        "print-schema",
+        "lint",
+        "rollback",
+    ] {
         let output = dify_db(&[command, "--help"], None);
-        assert!(output.status.success(), "{command} --help: {}", text(&output));
+        assert!(
+            output.status.success(),
+            "{command} --help: {}",
+            text(&output)
+        );
         assert!(text(&output).contains("Usage: dify-db"), "{command}");
     }
 }
@@ -58,14 +74,24 @@ fn migrate_applies_then_finds_nothing_and_check_sees_no_drift() {
     assert!(text(&first).contains("applied "), "{}", text(&first));
     let second = dify_db(&["migrate"], Some(&db));
     assert!(second.status.success());
-    assert!(text(&second).contains("nothing to migrate"), "{}", text(&second));
+    assert!(
+        text(&second).contains("nothing to migrate"),
+        "{}",
+        text(&second)
+    );
     let status = dify_db(&["status"], Some(&db));
-    assert!(status.status.success() && text(&status).contains("applied"), "{}", text(&status));
+    assert!(
+        status.status.success() && text(&status).contains("applied"),
+        "{}",
+        text(&status)
+    );
     let check = dify_db(&["check"], Some(&db));
     assert!(check.status.success(), "{}", text(&check));
 
     // A change made behind the migrations' back is drift: exit 1.
-    db.connect().batch_execute("ALTER TABLE apps ADD COLUMN surprise text").unwrap();
+    db.connect()
+        .batch_execute("ALTER TABLE apps ADD COLUMN surprise text")
+        .unwrap();
     let check = dify_db(&["check"], Some(&db));
     assert_eq!(check.status.code(), Some(1), "{}", text(&check));
     assert!(text(&check).contains("apps.surprise"), "{}", text(&check));
@@ -76,13 +102,25 @@ fn a_failing_migration_exits_non_zero_with_the_statement() {
     let dir = copy_migrations("failing");
     let bad = dir.join("9999-01-01-000000-00_bad");
     std::fs::create_dir_all(&bad).unwrap();
-    std::fs::write(bad.join("up.sql"), "CREATE TABLE half (id int);\nSELECT * FROM no_such_table;\n").unwrap();
+    std::fs::write(
+        bad.join("up.sql"),
+        "CREATE TABLE half (id int);\nSELECT * FROM no_such_table;\n",
+    )
+    .unwrap();
     std::fs::write(bad.join("down.sql"), "DROP TABLE half;\n").unwrap();
     let db = TestDatabase::new();
     let output = dify_db(&["migrate", "--dir", dir.to_str().unwrap()], Some(&db));
     assert_eq!(output.status.code(), Some(1), "{}", text(&output));
-    assert!(text(&output).contains("SELECT * FROM no_such_table"), "{}", text(&output));
-    assert!(text(&output).contains("9999-01-01-000000-00_bad"), "{}", text(&output));
+    assert!(
+        text(&output).contains("SELECT * FROM no_such_table"),
+        "{}",
+        text(&output)
+    );
+    assert!(
+        text(&output).contains("9999-01-01-000000-00_bad"),
+        "{}",
+        text(&output)
+    );
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -91,7 +129,9 @@ fn an_edited_applied_migration_fails_migrate_and_check_by_name() {
     let dir = copy_migrations("edited");
     let db = TestDatabase::new();
     let dir_arg = dir.to_str().unwrap().to_owned();
-    assert!(dify_db(&["migrate", "--dir", &dir_arg], Some(&db)).status.success());
+    assert!(dify_db(&["migrate", "--dir", &dir_arg], Some(&db))
+        .status
+        .success());
     let first = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -104,8 +144,17 @@ fn an_edited_applied_migration_fails_migrate_and_check_by_name() {
     let name = first.file_name().unwrap().to_string_lossy().into_owned();
     for command in ["migrate", "check"] {
         let output = dify_db(&[command, "--dir", &dir_arg], Some(&db));
-        assert_eq!(output.status.code(), Some(1), "{command}: {}", text(&output));
-        assert!(text(&output).contains(&name), "{command} names the migration: {}", text(&output));
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{command}: {}",
+            text(&output)
+        );
+        assert!(
+            text(&output).contains(&name),
+            "{command} names the migration: {}",
+            text(&output)
+        );
     }
     let _ = std::fs::remove_dir_all(dir);
 }
@@ -124,9 +173,16 @@ fn rollback_reverts_the_last_migration() {
 #[test]
 fn generate_writes_nothing_when_the_declarations_match_and_lint_passes() {
     let dir = copy_migrations("generate");
-    let output = dify_db(&["generate", "nothing_new", "--dir", dir.to_str().unwrap()], None);
+    let output = dify_db(
+        &["generate", "nothing_new", "--dir", dir.to_str().unwrap()],
+        None,
+    );
     assert!(output.status.success(), "{}", text(&output));
-    assert!(text(&output).contains("nothing to generate"), "{}", text(&output));
+    assert!(
+        text(&output).contains("nothing to generate"),
+        "{}",
+        text(&output)
+    );
     let lint = dify_db(&["lint", "--dir", dir.to_str().unwrap()], None);
     assert!(lint.status.success(), "{}", text(&lint));
     let _ = std::fs::remove_dir_all(dir);
@@ -136,10 +192,16 @@ fn generate_writes_nothing_when_the_declarations_match_and_lint_passes() {
 fn generate_from_scratch_writes_the_initial_migration() {
     let dir = std::env::temp_dir().join(format!("dify-db-scratch-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let output = dify_db(&["generate", "initial", "--dir", dir.to_str().unwrap()], None);
+    let output = dify_db(
+        &["generate", "initial", "--dir", dir.to_str().unwrap()],
+        None,
+    );
     assert!(output.status.success(), "{}", text(&output));
     assert!(dir.join("schema.json").exists());
-    let written: Vec<_> = std::fs::read_dir(&dir).unwrap().filter(|e| e.as_ref().unwrap().path().is_dir()).collect();
+    let written: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().is_dir())
+        .collect();
     assert_eq!(written.len(), 1, "one migration for a fresh schema");
     let _ = std::fs::remove_dir_all(dir);
 }
@@ -147,18 +209,35 @@ fn generate_from_scratch_writes_the_initial_migration() {
 #[test]
 fn without_a_database_it_says_so_and_exits_2_or_3() {
     let missing = dify_db(&["migrate"], None);
-    assert_eq!(missing.status.code(), Some(2), "no DATABASE_URL is a usage error: {}", text(&missing));
+    assert_eq!(
+        missing.status.code(),
+        Some(2),
+        "no DATABASE_URL is a usage error: {}",
+        text(&missing)
+    );
     let output = Command::new(env!("CARGO_BIN_EXE_dify-db"))
-        .args(["status", "--database-url", "postgres://nobody@127.0.0.1:1/none"])
+        .args([
+            "status",
+            "--database-url",
+            "postgres://nobody@127.0.0.1:1/none",
+        ])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(3), "{}", text(&output));
-    assert!(text(&output).contains("cannot connect"), "{}", text(&output));
+    assert!(
+        text(&output).contains("cannot connect"),
+        "{}",
+        text(&output)
+    );
 }
 
 #[test]
 fn print_schema_prints_diesel_tables() {
     let output = dify_db(&["print-schema"], None);
     assert!(output.status.success());
-    assert!(text(&output).contains("diesel::table! {\n    apps (id) {"), "{}", text(&output));
+    assert!(
+        text(&output).contains("diesel::table! {\n    apps (id) {"),
+        "{}",
+        text(&output)
+    );
 }

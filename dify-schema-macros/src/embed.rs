@@ -2,9 +2,10 @@
 //! into the binary, so a service applies its migrations at start-up without
 //! shipping files.
 //!
-//! Every file goes in through `include_str!`, so editing one rebuilds. A
-//! new directory is noticed through `schema.json`, which `generate` rewrites
-//! with every migration it adds.
+//! Every file goes in through `include_str!`, so editing one rebuilds; a new
+//! directory needs the calling crate to rerun on `migrations/` changes (a
+//! `build.rs` with `cargo:rerun-if-changed=../migrations`). `schema.json`,
+//! the record of the schema the migrations produce, comes along for `check`.
 
 use std::path::{Path, PathBuf};
 
@@ -67,15 +68,14 @@ pub fn embed(input: TokenStream) -> syn::Result<TokenStream> {
         }
     });
     let record = dir.join("schema.json");
-    let watch = record.exists().then(|| {
+    let record = if record.exists() {
         let record = record.to_string_lossy().into_owned();
-        quote!(
-            const _: &str = ::core::include_str!(#record);
-        )
-    });
+        quote!(::core::option::Option::Some(::core::include_str!(#record)))
+    } else {
+        quote!(::core::option::Option::None)
+    };
     Ok(quote! {{
-        #watch
         static MIGRATIONS: &[::dify_schema::migrate::files::EmbeddedMigration] = &[#(#items),*];
-        ::dify_schema::migrate::MigrationSet::embedded(MIGRATIONS)
+        ::dify_schema::migrate::MigrationSet::embedded(MIGRATIONS, #record)
     }})
 }

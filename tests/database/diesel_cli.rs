@@ -13,7 +13,11 @@ use dify_tests::TestDatabase;
 /// The `diesel` binary (diesel_cli), which `.ci/run` installs.
 fn diesel_cli() -> PathBuf {
     let candidates = std::env::var_os("PATH")
-        .map(|path| std::env::split_paths(&path).map(|dir| dir.join("diesel")).collect::<Vec<_>>())
+        .map(|path| {
+            std::env::split_paths(&path)
+                .map(|dir| dir.join("diesel"))
+                .collect::<Vec<_>>()
+        })
         .unwrap_or_default()
         .into_iter()
         .chain(std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo/bin/diesel")));
@@ -45,7 +49,10 @@ fn tables(text: &str) -> BTreeMap<String, Vec<(String, String)>> {
     let mut current: Option<String> = None;
     let mut sql_name: Option<String> = None;
     for line in text.lines().map(str::trim) {
-        if let Some(name) = line.strip_prefix("#[sql_name = \"").and_then(|rest| rest.strip_suffix("\"]")) {
+        if let Some(name) = line
+            .strip_prefix("#[sql_name = \"")
+            .and_then(|rest| rest.strip_suffix("\"]"))
+        {
             sql_name = Some(name.to_owned());
             continue;
         }
@@ -83,9 +90,17 @@ fn diesel_cli_applies_the_migrations_and_print_schema_agrees() {
 
     let theirs = tables(&printed);
     let ours = tables(&print_schema(&SCHEMA));
-    assert_eq!(theirs.len(), SCHEMA.tables().len(), "diesel print-schema lists every table:\n{printed}");
+    assert_eq!(
+        theirs.len(),
+        SCHEMA.tables().len(),
+        "diesel print-schema lists every table:\n{printed}"
+    );
     for (table, columns) in &ours {
         assert_eq!(theirs.get(table), Some(columns), "table `{table}` differs");
     }
-    println!("diesel print-schema: {} tables, {} columns agree", ours.len(), ours.values().map(Vec::len).sum::<usize>());
+    println!(
+        "diesel print-schema: {} tables, {} columns agree",
+        ours.len(),
+        ours.values().map(Vec::len).sum::<usize>()
+    );
 }

@@ -1,6 +1,7 @@
 //! Look-alike workspaces: the same names, apps, conversations and
 //! documents in each, so a query that loses its tenant predicate returns
-//! the other workspace's rows and a test sees it.
+//! the other workspace's rows and a test sees it; and the builders the
+//! domain flows share (a workspace with a member of every role).
 
 use diesel::connection::SimpleConnection;
 use diesel::PgConnection;
@@ -12,6 +13,7 @@ use dify_models::SCHEMA;
 use dify_schema::render::postgres;
 use dify_schema::system::{bypass_tenant_isolation, SystemAccess};
 use dify_schema::types::{BigDecimal, Uuid};
+use dify_schema::StringEnum;
 use dify_tests::TestDatabase;
 use serde_json::json;
 
@@ -47,7 +49,8 @@ pub fn two_workspaces(conn: &mut PgConnection) -> (Workspace, Workspace) {
     (seed(&mut system), seed(&mut system))
 }
 
-fn account(system: &mut SystemAccess<'_>, name: &str) -> Uuid {
+/// A new account (accounts are global: one may belong to several workspaces).
+pub fn account(system: &mut SystemAccess<'_>, name: &str) -> Uuid {
     let account: Account = system
         .insert(
             None,
@@ -73,7 +76,8 @@ fn account(system: &mut SystemAccess<'_>, name: &str) -> Uuid {
     account.id
 }
 
-fn member(
+/// Makes `account` a member of `tenant` with `role`; the join's id.
+pub fn member(
     system: &mut SystemAccess<'_>,
     tenant: Uuid,
     account: Uuid,
@@ -93,6 +97,56 @@ fn member(
         )
         .unwrap();
     join.id
+}
+
+/// A new workspace (tenant) with nothing in it.
+pub fn tenant(system: &mut SystemAccess<'_>, name: &str) -> Uuid {
+    let tenant: Tenant = system
+        .insert(
+            None,
+            None,
+            NewTenant {
+                id: None,
+                name: name.into(),
+                encrypt_public_key: None,
+                plan: None,
+                status: None,
+                custom_config: None,
+            },
+        )
+        .unwrap();
+    tenant.id
+}
+
+/// The accounts of a workspace with one member of each of Dify's roles.
+#[derive(Debug, Clone, Copy)]
+pub struct Team {
+    pub tenant: Uuid,
+    pub owner: Uuid,
+    pub admin: Uuid,
+    pub editor: Uuid,
+    pub normal: Uuid,
+    pub dataset_operator: Uuid,
+}
+
+/// A workspace named `name` with an owner, an admin, an editor, a normal
+/// member and a dataset operator.
+pub fn team(conn: &mut PgConnection, name: &str) -> Team {
+    let mut system = bypass_tenant_isolation(conn, "test fixtures");
+    let tenant = tenant(&mut system, name);
+    let mut join = |role: TenantAccountRole| {
+        let account = account(&mut system, &format!("{name}-{}", role.as_str()));
+        member(&mut system, tenant, account, role);
+        account
+    };
+    Team {
+        tenant,
+        owner: join(TenantAccountRole::Owner),
+        admin: join(TenantAccountRole::Admin),
+        editor: join(TenantAccountRole::Editor),
+        normal: join(TenantAccountRole::Normal),
+        dataset_operator: join(TenantAccountRole::DatasetOperator),
+    }
 }
 
 /// One workspace: members of four roles, an app with a conversation and a
@@ -176,7 +230,7 @@ pub fn seed(system: &mut SystemAccess<'_>) -> Workspace {
     }
 }
 
-pub fn new_app(name: &str) -> NewApp {
+pub fn new_app<'t>(name: &str) -> NewApp<'t> {
     NewApp {
         id: None,
         name: name.into(),
@@ -216,7 +270,7 @@ pub fn new_conversation<'t>(app: dify_schema::Id<'t, App>, name: &str) -> NewCon
         introduction: None,
         system_instruction: None,
         system_instruction_tokens: None,
-        status: "normal".into(),
+        status: ConversationStatus::Normal,
         invoke_from: None,
         from_source: ConversationFromSource::Api,
         from_end_user_id: None,
@@ -266,7 +320,7 @@ pub fn new_message<'t>(
     }
 }
 
-pub fn new_dataset(name: &str) -> NewDataset {
+pub fn new_dataset<'t>(name: &str) -> NewDataset<'t> {
     NewDataset {
         id: None,
         name: name.into(),
@@ -296,12 +350,12 @@ pub fn new_document<'t>(dataset: dify_schema::Id<'t, Dataset>, name: &str) -> Ne
         id: None,
         dataset_id: dataset,
         position: 1,
-        data_source_type: "upload_file".into(),
+        data_source_type: DataSourceType::UploadFile,
         data_source_info: None,
         dataset_process_rule_id: None,
         batch: "b1".into(),
         name: name.into(),
-        created_from: "web".into(),
+        created_from: DocumentCreatedFrom::Web,
         created_api_request_id: None,
         processing_started_at: None,
         file_id: None,

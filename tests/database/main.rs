@@ -3,9 +3,24 @@
 
 mod catalogue;
 mod ddl;
+mod diesel_cli;
+mod dify_catalogue;
+mod every_table;
 mod fixtures;
+mod flow_account;
+mod flow_app;
+mod flow_conversation;
+mod flow_dataset;
+mod flow_file;
+mod flow_tag;
+mod flow_tool;
+mod flow_workflow;
+mod flow_workspace_settings;
 mod isolation;
+mod migrations;
 mod panic;
+mod pool;
 mod rls;
 mod round_trip;
+mod samples;
 mod scoped_sql;

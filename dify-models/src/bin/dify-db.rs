@@ -12,7 +12,7 @@ use dify_models::SCHEMA;
 use dify_schema::introspect::{compare, live_tables};
 use dify_schema::migrate::diff::unacknowledged;
 use dify_schema::migrate::files::SCHEMA_RECORD;
-use dify_schema::migrate::{generate, recorded_schema, Event, MigrationSet, Runner};
+use dify_schema::migrate::{generate, Event, MigrationSet, Runner};
 use dify_schema::render;
 use dify_schema::schema::snapshot::SchemaSnapshot;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -244,17 +244,15 @@ fn generate_migration(name: &str, dir: &Directory) -> Result<(), Failure> {
 
 fn check(database: &Database, dir: &Directory) -> Result<(), Failure> {
     let mut problems = Vec::new();
-    // Declarations against the migration files.
-    let path = source_dir(dir);
-    let recorded = recorded_schema(&path).map_err(|error| fail(1, error))?;
+    // Declarations against the migration files' record.
+    let set = migration_set(dir)?;
+    let recorded = set.recorded_schema().map_err(|error| fail(1, error))?;
     if SchemaSnapshot::of(&recorded) != SchemaSnapshot::of(&SCHEMA) {
         problems.push(format!(
-            "the declarations differ from {}: run `dify-db generate <name>`",
-            path.join(SCHEMA_RECORD).display()
+            "the declarations differ from the migrations' {SCHEMA_RECORD}: run `dify-db generate <name>`"
         ));
     }
     // Migration files against the database.
-    let set = migration_set(dir)?;
     let mut conn = connect(database)?;
     let mut runner = Runner::new(&mut conn, &set);
     match runner.status() {

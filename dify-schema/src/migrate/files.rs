@@ -60,6 +60,8 @@ impl MigrationFile {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MigrationSet {
     migrations: Vec<MigrationFile>,
+    /// The `schema.json` beside the migrations, if there is one.
+    record: Option<Cow<'static, str>>,
 }
 
 /// What `embed_migrations!` writes for each directory.
@@ -74,12 +76,18 @@ pub struct EmbeddedMigration {
 impl MigrationSet {
     pub fn new(mut migrations: Vec<MigrationFile>) -> MigrationSet {
         migrations.sort_by(|a, b| a.version().cmp(b.version()));
-        MigrationSet { migrations }
+        MigrationSet {
+            migrations,
+            record: None,
+        }
     }
 
     /// Migrations compiled into the binary by `dify_schema::embed_migrations!`.
-    pub fn embedded(migrations: &'static [EmbeddedMigration]) -> MigrationSet {
-        MigrationSet::new(
+    pub fn embedded(
+        migrations: &'static [EmbeddedMigration],
+        record: Option<&'static str>,
+    ) -> MigrationSet {
+        let set = MigrationSet::new(
             migrations
                 .iter()
                 .map(|m| MigrationFile {
@@ -89,7 +97,11 @@ impl MigrationSet {
                     run_in_transaction: runs_in_transaction(m.metadata),
                 })
                 .collect(),
-        )
+        );
+        MigrationSet {
+            record: record.map(Cow::Borrowed),
+            ..set
+        }
     }
 
     /// The migrations in a directory (sub-directories with an `up.sql`).
@@ -110,7 +122,29 @@ impl MigrationSet {
                 run_in_transaction: runs_in_transaction(&metadata),
             });
         }
-        Ok(MigrationSet::new(migrations))
+        let record = fs::read_to_string(dir.join(SCHEMA_RECORD))
+            .ok()
+            .map(Cow::Owned);
+        Ok(MigrationSet {
+            record,
+            ..MigrationSet::new(migrations)
+        })
+    }
+
+    /// The schema the migrations produce, as recorded beside them (an empty
+    /// schema before the first migration).
+    pub fn recorded_schema(&self) -> io::Result<Schema> {
+        match &self.record {
+            Some(json) => SchemaSnapshot::from_json(json)
+                .map(SchemaSnapshot::into_schema)
+                .map_err(|error| {
+                    io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        format!("{SCHEMA_RECORD}: {error}"),
+                    )
+                }),
+            None => Ok(Schema::new(&[])),
+        }
     }
 
     pub fn migrations(&self) -> &[MigrationFile] {

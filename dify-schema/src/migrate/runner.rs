@@ -150,7 +150,6 @@ impl<'a> Runner<'a> {
 
     /// Every migration with its state, in order.
     pub fn status(&mut self) -> Result<Vec<Status>, MigrateError> {
-        self.setup()?;
         let applied = self.applied()?;
         Ok(self
             .migrations
@@ -172,7 +171,6 @@ impl<'a> Runner<'a> {
 
     /// Fails when an applied migration was edited or is missing.
     pub fn verify(&mut self) -> Result<(), MigrateError> {
-        self.setup()?;
         let applied = self.applied()?;
         self.verify_against(&applied)
     }
@@ -182,9 +180,12 @@ impl<'a> Runner<'a> {
         &mut self,
         mut progress: impl FnMut(Event),
     ) -> Result<Vec<String>, MigrateError> {
-        self.setup()?;
+        // The bookkeeping tables are created under the lock: two runners
+        // racing through CREATE TABLE IF NOT EXISTS can both try to create.
         self.lock(&mut progress)?;
-        let result = self.run_pending_locked(&mut progress);
+        let result = self
+            .setup()
+            .and_then(|()| self.run_pending_locked(&mut progress));
         let unlocked = self.unlock();
         let applied = result?;
         unlocked?;
@@ -193,9 +194,10 @@ impl<'a> Runner<'a> {
 
     /// Reverts the last applied migration, under the lock.
     pub fn rollback(&mut self, mut progress: impl FnMut(Event)) -> Result<String, MigrateError> {
-        self.setup()?;
         self.lock(&mut progress)?;
-        let result = self.rollback_locked(&mut progress);
+        let result = self
+            .setup()
+            .and_then(|()| self.rollback_locked(&mut progress));
         let unlocked = self.unlock();
         let name = result?;
         unlocked?;
@@ -345,6 +347,26 @@ impl<'a> Runner<'a> {
     /// Applied versions with their recorded checksum (`None` for one
     /// applied by another tool, such as `diesel migration run`).
     fn applied(&mut self) -> Result<HashMap<String, Option<String>>, MigrateError> {
+        // Before the first run there is nothing applied, and nothing to create yet.
+        let exists: Locked = diesel::sql_query(format!(
+            "SELECT to_regclass('__diesel_schema_migrations') IS NOT NULL \
+                    AND to_regclass('{CHECKSUM_TABLE}') IS NOT NULL AS locked"
+        ))
+        .get_result(self.conn)?;
+        if !exists.locked {
+            if self.has_diesel_table()? {
+                // Applied by diesel_cli alone: versions without checksums.
+                let rows: Vec<Applied> = diesel::sql_query(
+                    "SELECT version::text AS version, NULL::text AS checksum FROM __diesel_schema_migrations",
+                )
+                .load(self.conn)?;
+                return Ok(rows
+                    .into_iter()
+                    .map(|row| (row.version, row.checksum))
+                    .collect());
+            }
+            return Ok(HashMap::new());
+        }
         let rows: Vec<Applied> = diesel::sql_query(format!(
             "SELECT d.version::text AS version, c.checksum AS checksum \
              FROM __diesel_schema_migrations d LEFT JOIN {CHECKSUM_TABLE} c ON c.version = d.version"
@@ -354,6 +376,14 @@ impl<'a> Runner<'a> {
             .into_iter()
             .map(|row| (row.version, row.checksum))
             .collect())
+    }
+
+    fn has_diesel_table(&mut self) -> Result<bool, MigrateError> {
+        let exists: Locked = diesel::sql_query(
+            "SELECT to_regclass('__diesel_schema_migrations') IS NOT NULL AS locked",
+        )
+        .get_result(self.conn)?;
+        Ok(exists.locked)
     }
 
     fn verify_against(
