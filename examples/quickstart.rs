@@ -1,17 +1,23 @@
 //! The quickstart: a database, two workspaces, and the scoped API.
 //!
-//! Run with `cargo run --example quickstart`. It uses `DATABASE_URL` (a
-//! server where this user may create a database) or PostgreSQL at
-//! 127.0.0.1:5432, creates a throwaway database, works in it, and drops it.
+//! Run with `cargo run --example quickstart`. With `DATABASE_URL` set (a
+//! server where this user may create a database) it works in a throwaway
+//! database there; without it, it starts a throwaway PostgreSQL server from
+//! the local installation. Either is removed at the end.
 
-use diesel::connection::SimpleConnection;
+#[path = "support/throwaway_postgres.rs"]
+mod throwaway_postgres;
+
 use diesel::{Connection, PgConnection, RunQueryDsl};
 use dify_models::account::*;
 use dify_models::app::*;
 use dify_models::conversation::*;
 use dify_models::dataset::*;
+use dify_models::enums::CreatorUserRole;
+use dify_models::state::move_workflow_run;
+use dify_models::workflow::*;
 use dify_models::SCHEMA;
-use dify_schema::render::postgres;
+use dify_schema::migrate::{Event, Runner};
 use dify_schema::scope::{DatasetEditing, Editing};
 use dify_schema::system::bypass_tenant_isolation;
 use dify_schema::types::{BigDecimal, Uuid};
@@ -28,13 +34,18 @@ fn main() {
 }
 
 fn run() -> Result<()> {
-    let server = std::env::var("DATABASE_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+    let (server, _throwaway) = match std::env::var("DATABASE_URL") {
+        Ok(url) => (url, None),
+        Err(_) => {
+            println!("DATABASE_URL is not set: starting a throwaway PostgreSQL server");
+            let throwaway = throwaway_postgres::ThrowawayPostgres::start()?;
+            (throwaway.url(), Some(throwaway))
+        }
+    };
     let mut admin = PgConnection::establish(&server).map_err(|error| {
         format!(
             "cannot reach PostgreSQL at {server}: {error}\n\
-             Install and start PostgreSQL (Debian: apt-get install postgresql), \
-             or set DATABASE_URL to a server where you may create a database."
+             Start it, or set DATABASE_URL to a server where you may create a database."
         )
     })?;
     let name = format!("dify_quickstart_{}", std::process::id());
@@ -53,8 +64,19 @@ fn run() -> Result<()> {
 }
 
 fn tour(conn: &mut PgConnection) -> Result<()> {
-    conn.batch_execute(&postgres::create_schema(&SCHEMA))?;
-    println!("applied the schema: {} tables", SCHEMA.tables().len());
+    // The same runner a service uses at start-up: locked, transactional,
+    // checksummed.
+    let migrations = dify_models::migrations();
+    let applied = Runner::new(conn, &migrations).run_pending(|event| {
+        if let Event::Applying { index, total, name } = event {
+            println!("migrating [{}/{total}] {name}", index + 1);
+        }
+    })?;
+    println!(
+        "applied {} migration(s): {} tables",
+        applied.len(),
+        SCHEMA.tables().len()
+    );
 
     // Creating workspaces and memberships is system work (Dify does it at
     // sign-up), so it goes through the one, greppable escape hatch.
@@ -167,6 +189,51 @@ fn tour(conn: &mut PgConnection) -> Result<()> {
             Ok(app.id)
         },
     )?;
+
+    // A workflow and a run that moves through Dify's run states.
+    with_tenant(conn, acme.tenant, acme.owner, |scope| -> Result<()> {
+        let editing = scope.require::<Editing>()?;
+        let workflow = editing.insert::<Workflow>(NewWorkflow {
+            id: None,
+            app_id: acme_app,
+            r#type: WorkflowType::Workflow,
+            version: "draft".into(),
+            marked_name: None,
+            marked_comment: None,
+            graph: r#"{"nodes": [], "edges": []}"#.into(),
+            features: "{}".into(),
+            environment_variables: "[]".into(),
+            conversation_variables: "[]".into(),
+            rag_pipeline_variables: "[]".into(),
+        })?;
+        let run = editing.insert::<WorkflowRun>(NewWorkflowRun {
+            id: None,
+            app_id: acme_app,
+            workflow_id: workflow.id(),
+            r#type: WorkflowType::Workflow,
+            triggered_from: WorkflowRunTriggeredFrom::Debugging,
+            version: "draft".into(),
+            graph: None,
+            inputs: Some(r#"{"order": 42}"#.into()),
+            status: WorkflowExecutionStatus::Running,
+            outputs: None,
+            error: None,
+            elapsed_time: None,
+            total_tokens: None,
+            total_steps: None,
+            created_by_role: CreatorUserRole::Account,
+            created_by: acme.owner,
+            finished_at: None,
+            exceptions_count: None,
+        })?;
+        let done = move_workflow_run(editing, run.id(), WorkflowExecutionStatus::Succeeded)?;
+        println!("\n  workflow run {}: running -> {}", done.id, done.status);
+        match move_workflow_run(editing, run.id(), WorkflowExecutionStatus::Running) {
+            Err(error) => println!("  restarting a finished run: refused ({error})"),
+            Ok(_) => unreachable!("succeeded is final"),
+        }
+        Ok(())
+    })?;
 
     // A dataset operator may edit knowledge bases, not apps.
     with_tenant(
