@@ -405,7 +405,8 @@ struct IndexColumnSyntax {
 
 impl syn::parse::Parse for IndexColumnSyntax {
     fn parse(input: syn::parse::ParseStream) -> syn::Result<Self> {
-        let column: Ident = input.parse()?;
+        // `parse_any`: a column may be named by a keyword (`type`).
+        let column = Ident::parse_any(input)?;
         let mut descending = false;
         if input.peek(Ident) {
             let order: Ident = input.parse()?;
