@@ -35,6 +35,8 @@ pub use string_enum::{StringEnum, UnknownEnumValue};
 pub mod prelude {
     pub use crate::types::{BigDecimal, Json, NaiveDateTime, Uuid};
     pub use crate::{entity, Entity, Id, Page, Ref, StringEnum};
+    // What the filter and order closures of `Scope::query` call.
+    pub use diesel::{BoolExpressionMethods, ExpressionMethods, TextExpressionMethods};
 }
 
 /// Gathers the entities of a crate into one [`schema::Schema`].
@@ -84,7 +86,7 @@ pub mod __private {
     };
     pub use crate::schema::contains_name;
     pub use crate::scope::RefValue;
-    pub use crate::scope::{push_column, TenantFilter, TenantPredicate};
+    pub use crate::scope::{push_column, ComposableQuery, TenantFilter, TenantPredicate};
     pub use crate::string_enum::{
         assert_string_enum, enum_from_row, max_len, StringEnum, StringEnumColumn,
     };

@@ -2,6 +2,7 @@
 //! (one link, one build). Each test creates its own database.
 
 mod catalogue;
+mod composable;
 mod ddl;
 mod diesel_cli;
 mod dify_catalogue;

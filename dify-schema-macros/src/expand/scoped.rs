@@ -209,7 +209,11 @@ fn scoped_access(entity: &Entity) -> Option<TokenStream> {
         _ => None,
     };
 
+    let composable = composable_query(entity);
+
     Some(quote! {
+        #composable
+
         impl ::dify_schema::OrderKey for #ident {
             fn cursor(&self) -> ::dify_schema::Cursor {
                 #cursor
@@ -370,6 +374,56 @@ fn scoped_update(entity: &Entity, predicate: &TokenStream, live: &TokenStream) -
             .get_result::<Self>(conn)
             .optional()?;
             ::core::result::Result::Ok(row)
+        }
+    }
+}
+
+/// `ComposableQuery`: the columns a filter closure receives, and the base
+/// query (the tenant predicate, and live rows only) that every composed
+/// query starts from.
+fn composable_query(entity: &Entity) -> TokenStream {
+    let rt = rt();
+    let ident = &entity.ident;
+    let module = entity.table_module();
+    let columns_ident = quote::format_ident!("{}Columns", entity.ident);
+    let fields = entity.columns.iter().map(|column| {
+        let field = &column.field;
+        quote!(pub #field: #module::#field,)
+    });
+    let tenant = quote!(#rt::diesel::dsl::Filter<#module::table, #rt::TenantFilter<#ident>>);
+    let (base, live) = match entity.soft_delete {
+        None => (tenant, quote!()),
+        Some(SoftDelete::Flag(index)) => {
+            let field = &entity.column(index).field;
+            (
+                quote!(#rt::diesel::dsl::Filter<#tenant, #rt::diesel::dsl::Eq<#module::#field, bool>>),
+                quote!(.filter(#module::#field.eq(false))),
+            )
+        }
+        Some(SoftDelete::Timestamp(index)) => {
+            let field = &entity.column(index).field;
+            (
+                quote!(#rt::diesel::dsl::Filter<#tenant, #rt::diesel::dsl::IsNull<#module::#field>>),
+                quote!(.filter(#module::#field.is_null())),
+            )
+        }
+    };
+    let doc = format!("The columns of `{ident}`, as a composable query's closures receive them.");
+    quote! {
+        #[doc = #doc]
+        #[derive(Clone, Copy, Default)]
+        #[allow(non_snake_case)]
+        pub struct #columns_ident {
+            #(#fields)*
+        }
+
+        impl #rt::ComposableQuery for #ident {
+            type Columns = #columns_ident;
+            type Base = #base;
+            fn base(tenant: ::dify_schema::types::Uuid) -> Self::Base {
+                use #rt::diesel::{ExpressionMethods, QueryDsl};
+                #module::table.filter(#rt::TenantFilter::<Self>::new(tenant)) #live
+            }
         }
     }
 }

@@ -52,6 +52,7 @@
 
 mod id;
 mod predicate;
+mod query;
 mod role;
 
 use std::marker::PhantomData;
@@ -67,6 +68,9 @@ pub(crate) use id::Brand;
 pub use id::{Id, RefValue};
 #[doc(hidden)]
 pub use predicate::{push_column, TenantFilter, TenantPredicate};
+pub use query::Query;
+#[doc(hidden)]
+pub use query::Queryable as ComposableQuery;
 pub use role::{Allows, Capability, DatasetEditing, Editing, Member, Privileged, Role};
 
 use crate::entity::{BelongsTo, Page, ScopedAccess, SoftDeletable, Token};
@@ -227,6 +231,17 @@ impl<'t, C: Capability> Scope<'t, C> {
     /// How many rows the tenant has (not counting soft-deleted ones).
     pub fn count<E: ScopedAccess>(&mut self) -> Result<i64> {
         E::scoped_count(Token::new(), self.inner.conn, self.inner.tenant)
+    }
+
+    /// A composable query on the tenant's rows of `E`: add filters, order
+    /// and paging, then `load`. The tenant predicate is already in it.
+    pub fn query<E: ComposableQuery>(&mut self) -> Query<'_, 't, E, E::Base> {
+        Query {
+            query: E::base(self.inner.tenant),
+            conn: self.inner.conn,
+            brand: PhantomData,
+            entity: PhantomData,
+        }
     }
 
     /// A page of the children of a parent held as a branded id: no join,
