@@ -86,7 +86,9 @@ pub mod __private {
     };
     pub use crate::schema::contains_name;
     pub use crate::scope::RefValue;
-    pub use crate::scope::{push_column, ComposableQuery, TenantFilter, TenantPredicate};
+    pub use crate::scope::{
+        after_cursor, push_column, ComposableQuery, IsFalse, TenantFilter, TenantPredicate,
+    };
     pub use crate::string_enum::{
         assert_string_enum, enum_from_row, max_len, StringEnum, StringEnumColumn,
     };

@@ -99,7 +99,7 @@ fn scoped_access(entity: &Entity) -> Option<TokenStream> {
         None => quote!(),
         Some(SoftDelete::Flag(index)) => {
             let field = &entity.column(index).field;
-            quote!(.filter(#module::#field.eq(false)))
+            quote!(.filter(#rt::IsFalse(#module::#field)))
         }
         Some(SoftDelete::Timestamp(index)) => {
             let field = &entity.column(index).field;
@@ -117,10 +117,14 @@ fn scoped_access(entity: &Entity) -> Option<TokenStream> {
             let field = &created_at.field;
             (
                 quote!((#module::#field, #module::#key_field)),
-                quote! {{
-                    let at = cursor.created_at.unwrap_or(::dify_schema::types::NaiveDateTime::MIN);
-                    #module::#field.gt(at).or(#module::#field.eq(at).and(#module::#key_field.gt(cursor.id)))
-                }},
+                quote! {
+                    #rt::after_cursor(
+                        #module::#field,
+                        #module::#key_field,
+                        cursor.created_at.unwrap_or(::dify_schema::types::NaiveDateTime::MIN),
+                        cursor.id,
+                    )
+                },
                 quote!(::dify_schema::Cursor { created_at: ::core::option::Option::Some(self.#field), id: self.#key_field }),
             )
         }
@@ -396,8 +400,8 @@ fn composable_query(entity: &Entity) -> TokenStream {
         Some(SoftDelete::Flag(index)) => {
             let field = &entity.column(index).field;
             (
-                quote!(#rt::diesel::dsl::Filter<#tenant, #rt::diesel::dsl::Eq<#module::#field, bool>>),
-                quote!(.filter(#module::#field.eq(false))),
+                quote!(#rt::diesel::dsl::Filter<#tenant, #rt::IsFalse<#module::#field>>),
+                quote!(.filter(#rt::IsFalse(#module::#field))),
             )
         }
         Some(SoftDelete::Timestamp(index)) => {

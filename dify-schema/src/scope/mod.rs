@@ -54,6 +54,7 @@ mod id;
 mod predicate;
 mod query;
 mod role;
+mod sql;
 
 use std::marker::PhantomData;
 use std::ops::Deref;
@@ -72,6 +73,8 @@ pub use query::Query;
 #[doc(hidden)]
 pub use query::Queryable as ComposableQuery;
 pub use role::{Allows, Capability, DatasetEditing, Editing, Member, Privileged, Role};
+#[doc(hidden)]
+pub use sql::{after_cursor, AfterCursor, IsFalse};
 
 use crate::entity::{BelongsTo, Page, ScopedAccess, SoftDeletable, Token};
 use crate::error::{Error, Result};
