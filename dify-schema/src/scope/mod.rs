@@ -3,7 +3,7 @@
 //! ```ignore
 //! with_tenant(&mut conn, tenant_id, account_id, |scope| {
 //!     let app = scope.lookup::<App>(raw_app_id)?.ok_or(NotFound)?;   // checked against the tenant
-//!     let conversations = scope.children::<Conversation>(app.id(), Page::first(20))?;
+//!     let conversations = scope.children::<Conversation, _>(app.id(), Page::first(20))?;
 //!     let scope = scope.require::<Editing>()?;                           // role checked once, here
 //!     scope.update(app.id(), AppChanges { name: Some("Renamed".into()), ..Default::default() })?;
 //!     Ok(())
