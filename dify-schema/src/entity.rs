@@ -139,6 +139,14 @@ pub trait Persist: Entity {
         cx: InsertContext,
         new: Self::New<'_>,
     ) -> Result<Self>;
+    /// Inserts many rows, in as few statements as PostgreSQL's bind limit
+    /// allows; every row is checked before anything is sent.
+    fn insert_rows(
+        token: Token,
+        conn: &mut PgConnection,
+        cx: InsertContext,
+        news: Vec<Self::New<'_>>,
+    ) -> Result<Vec<Self>>;
     /// Reads one row by key, with no tenant predicate.
     fn find_row(token: Token, conn: &mut PgConnection, key: Self::Key) -> Result<Option<Self>>;
     /// Reads every row ordered by key, with no tenant predicate.

@@ -53,6 +53,21 @@ impl<'c> SystemAccess<'c> {
         )
     }
 
+    /// Inserts many rows (see [`crate::Scope::insert_many`]).
+    pub fn insert_many<E: Persist>(
+        &mut self,
+        tenant: Option<Uuid>,
+        actor: Option<Uuid>,
+        news: Vec<E::New<'c>>,
+    ) -> Result<Vec<E>> {
+        E::insert_rows(
+            Token::new(),
+            self.conn,
+            InsertContext { tenant, actor },
+            news,
+        )
+    }
+
     /// Reads a row by key, whichever tenant owns it.
     pub fn find<E: Persist>(&mut self, key: E::Key) -> Result<Option<E>> {
         E::find_row(Token::new(), self.conn, key)

@@ -26,7 +26,8 @@ pub fn persist_impl(entity: &Entity) -> TokenStream {
         .filter_map(|(_, column)| {
             let optional = column.nullable || optional_on_insert(column);
             length_check(&table_name, column, quote!(new), optional)
-        });
+        })
+        .collect::<Vec<_>>();
 
     let tenant = entity.tenant_column().is_some().then(|| {
         quote! {
@@ -43,11 +44,14 @@ pub fn persist_impl(entity: &Entity) -> TokenStream {
         }
     });
 
-    let values = entity
+    let values: Vec<TokenStream> = entity
         .columns
         .iter()
         .enumerate()
-        .filter_map(|(index, column)| insert_value(entity, index, column));
+        .filter_map(|(index, column)| insert_value(entity, index, column))
+        .collect();
+    // PostgreSQL takes at most 65,535 bind parameters in one statement.
+    let rows_per_statement = (65_535 / values.len().max(1)).max(1);
     let key = entity.primary_key.columns.iter().map(|index| {
         let field = &entity.column(*index).field;
         quote!(#module::#field)
@@ -69,6 +73,35 @@ pub fn persist_impl(entity: &Entity) -> TokenStream {
                     .values((#(#values,)*))
                     .get_result::<Self>(conn)?;
                 ::core::result::Result::Ok(row)
+            }
+
+            fn insert_rows(
+                _: #rt::Token,
+                conn: &mut #rt::diesel::PgConnection,
+                cx: #rt::InsertContext,
+                news: ::std::vec::Vec<<Self as ::dify_schema::Entity>::New<'_>>,
+            ) -> ::dify_schema::Result<::std::vec::Vec<Self>> {
+                use #rt::diesel::{ExpressionMethods, RunQueryDsl};
+                #tenant
+                #actor
+                // Every row is checked before the first statement is sent,
+                // so a bad row writes nothing.
+                let rows = news
+                    .into_iter()
+                    .map(|new| -> ::dify_schema::Result<_> {
+                        #(#length_checks)*
+                        ::core::result::Result::Ok((#(#values,)*))
+                    })
+                    .collect::<::dify_schema::Result<::std::vec::Vec<_>>>()?;
+                let mut inserted = ::std::vec::Vec::with_capacity(rows.len());
+                for chunk in rows.chunks(#rows_per_statement) {
+                    inserted.extend(
+                        #rt::diesel::insert_into(#module::table)
+                            .values(chunk)
+                            .get_results::<Self>(conn)?,
+                    );
+                }
+                ::core::result::Result::Ok(inserted)
             }
 
             fn find_row(

@@ -274,6 +274,24 @@ impl<'t, C: Capability> Scope<'t, C> {
         Ok(Row::new(row))
     }
 
+    /// Inserts many rows at once (multi-row INSERTs, as many rows per
+    /// statement as the bind limit allows, in this scope's transaction).
+    /// Every row is checked first: one bad row writes nothing.
+    pub fn insert_many<E: ScopedAccess + crate::entity::Persist>(
+        &mut self,
+        news: Vec<E::New<'t>>,
+    ) -> Result<Vec<Row<'t, E>>>
+    where
+        C: Allows<E::Need>,
+    {
+        let cx = crate::entity::InsertContext {
+            tenant: Some(self.inner.tenant),
+            actor: Some(self.inner.account),
+        };
+        let rows = E::insert_rows(Token::new(), self.inner.conn, cx, news)?;
+        Ok(rows.into_iter().map(Row::new).collect())
+    }
+
     /// Writes the `Some` fields of `changes`; `None` when the row is gone.
     pub fn update<E: ScopedAccess>(
         &mut self,

@@ -1,0 +1,61 @@
+//! `insert_many`: many rows in few statements, the tenant and audit columns
+//! filled on each, and one bad row writing nothing.
+
+use dify_models::dataset::{Dataset, Document, DocumentSegment};
+use dify_schema::scope::DatasetEditing;
+use dify_schema::{with_tenant, Error};
+
+use crate::fixtures::{database_with_schema, new_segment, two_workspaces};
+
+#[test]
+fn ten_thousand_segments_in_one_call() {
+    let (_db, mut conn) = database_with_schema();
+    let (a, _) = two_workspaces(&mut conn);
+    with_tenant(
+        &mut conn,
+        a.tenant,
+        a.dataset_operator,
+        |scope| -> Result<(), Error> {
+            let dataset = scope.lookup::<Dataset>(a.dataset)?.unwrap();
+            let document = scope.lookup::<Document>(a.document)?.unwrap();
+            let scope = scope.require::<DatasetEditing>()?;
+            let before = scope.count::<DocumentSegment>()?;
+
+            // One over-long value (index_node_id is varchar(255)) in the last row.
+            let mut news: Vec<_> = (0..10_000)
+                .map(|n| {
+                    let mut segment =
+                        new_segment(dataset.id(), document.id(), "Refunds take five days.");
+                    segment.position = n;
+                    segment
+                })
+                .collect();
+            news[9_999].index_node_id = Some("x".repeat(256));
+            match scope.insert_many::<DocumentSegment>(news.clone()) {
+                Err(Error::ValueTooLong {
+                    column: "index_node_id",
+                    ..
+                }) => {}
+                other => panic!(
+                    "expected ValueTooLong, got {:?}",
+                    other.map(|rows| rows.len())
+                ),
+            }
+            assert_eq!(
+                scope.count::<DocumentSegment>()?,
+                before,
+                "a bad row writes nothing"
+            );
+
+            news[9_999].index_node_id = None;
+            let rows = scope.insert_many::<DocumentSegment>(news)?;
+            assert_eq!(rows.len(), 10_000);
+            assert!(rows
+                .iter()
+                .all(|row| row.tenant_id == a.tenant && row.created_by == a.dataset_operator));
+            assert_eq!(scope.count::<DocumentSegment>()?, before + 10_000);
+            Ok(())
+        },
+    )
+    .unwrap();
+}
