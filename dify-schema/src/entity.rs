@@ -132,6 +132,10 @@ pub trait OrderKey {
 /// system escape hatch.
 #[doc(hidden)]
 pub trait Persist: Entity {
+    /// The columns an insert writes, in bind order, and where each value
+    /// comes from; the insert statements are rendered from these and
+    /// [`Entity::TABLE`] once per entity (see [`crate::insert`]).
+    const INSERT_COLUMNS: &'static [crate::insert::InsertColumn];
     /// Inserts one row and returns it as stored (with server defaults).
     fn insert_row(
         token: Token,
@@ -139,8 +143,10 @@ pub trait Persist: Entity {
         cx: InsertContext,
         new: Self::New<'_>,
     ) -> Result<Self>;
-    /// Inserts many rows, in as few statements as PostgreSQL's bind limit
-    /// allows; every row is checked before anything is sent.
+    /// Inserts many rows, each batch of up to
+    /// [`crate::insert::BULK_ROWS_PER_STATEMENT`] rows in one statement
+    /// (`INSERT ... SELECT ... FROM unnest(...)`); every row is checked
+    /// before anything is sent.
     fn insert_rows(
         token: Token,
         conn: &mut PgConnection,

@@ -14,6 +14,7 @@ extern crate self as dify_schema;
 
 pub mod entity;
 pub mod error;
+pub mod insert;
 pub mod introspect;
 pub mod migrate;
 pub mod pool;
@@ -83,6 +84,10 @@ macro_rules! schema {
 pub mod __private {
     pub use crate::entity::{
         BelongsTo, InsertContext, Persist, ScopedAccess, SoftDeletable, Token,
+    };
+    pub use crate::insert::{
+        Bind, BindValue, Bulk, Fill, InsertColumn, InsertStatement, InsertTemplate, Single,
+        BULK_ROWS_PER_STATEMENT,
     };
     pub use crate::schema::contains_name;
     pub use crate::scope::RefValue;

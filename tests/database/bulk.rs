@@ -1,7 +1,7 @@
 //! `insert_many`: many rows in few statements, the tenant and audit columns
 //! filled on each, and one bad row writing nothing.
 
-use dify_models::dataset::{Dataset, Document, DocumentSegment};
+use dify_models::dataset::{Dataset, Document, DocumentSegment, SegmentStatus};
 use dify_schema::scope::DatasetEditing;
 use dify_schema::{with_tenant, Error};
 
@@ -27,6 +27,12 @@ fn ten_thousand_segments_in_one_call() {
                     let mut segment =
                         new_segment(dataset.id(), document.id(), "Refunds take five days.");
                     segment.position = n;
+                    // Every other row leaves `enabled` and `status` to their
+                    // server defaults (true, 'waiting'); the rest set them.
+                    if n % 2 == 1 {
+                        segment.enabled = Some(false);
+                        segment.status = Some(SegmentStatus::Completed);
+                    }
                     segment
                 })
                 .collect();
@@ -50,6 +56,17 @@ fn ten_thousand_segments_in_one_call() {
             news[9_999].index_node_id = None;
             let rows = scope.insert_many::<DocumentSegment>(news)?;
             assert_eq!(rows.len(), 10_000);
+            for (n, row) in rows.iter().enumerate() {
+                assert_eq!(row.position, n as i32, "rows come back in the order given");
+                let (enabled, status) = if n % 2 == 1 {
+                    (false, SegmentStatus::Completed)
+                } else {
+                    (true, SegmentStatus::Waiting)
+                };
+                assert_eq!((row.enabled, row.status), (enabled, status), "row {n}");
+            }
+            let ids: std::collections::HashSet<_> = rows.iter().map(|row| row.id).collect();
+            assert_eq!(ids.len(), 10_000, "each row gets its own client-side id");
             assert!(rows
                 .iter()
                 .all(|row| row.tenant_id == a.tenant && row.created_by == a.dataset_operator));

@@ -22,6 +22,7 @@ mod isolation;
 mod migrations;
 mod panic;
 mod pool;
+mod prepared;
 mod rls;
 mod round_trip;
 mod samples;

@@ -57,6 +57,11 @@ fn the_sql_of_representative_accessors() {
         mark("insert an app", &log);
         scope.insert::<Conversation>(new_conversation(new.id(), "Hi"))?;
         mark("insert a conversation under a branded app", &log);
+        scope.insert_many::<Conversation>(vec![
+            new_conversation(new.id(), "One"),
+            new_conversation(new.id(), "Two"),
+        ])?;
+        mark("insert two conversations in one statement", &log);
         scope.update(
             app.id(),
             AppChanges {

@@ -1,14 +1,19 @@
 //! `impl Persist`: the concrete unscoped insert and read queries of an
 //! entity, which the system escape hatch runs and the scoped insert reuses.
 //!
-//! Each is a static Diesel query (no `into_boxed()`, which doubles the
-//! client cost per query), so Diesel caches its prepared statement.
+//! Each is a statement of fixed shape, so Diesel caches it as a prepared
+//! statement: the reads are static Diesel queries (no `into_boxed()`, which
+//! doubles the client cost per query); the inserts bind every column of the
+//! form on every call through `dify_schema::insert` (Diesel's own insert
+//! writes `DEFAULT` for a `None`, which changes its SQL and defeats the
+//! cache).
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::model::{in_insert_form, is_tenant_column, optional_on_insert, sql_value};
 use super::rt;
+use super::table::diesel_sql_type;
 use crate::ir::{Audit, ClientDefault, Column, Entity, SqlType};
 use crate::rust_type::RustKind;
 
@@ -44,14 +49,62 @@ pub fn persist_impl(entity: &Entity) -> TokenStream {
         }
     });
 
-    let values: Vec<TokenStream> = entity
+    let bindings: Vec<Binding> = entity
         .columns
         .iter()
         .enumerate()
-        .filter_map(|(index, column)| insert_value(entity, index, column))
+        .filter_map(|(index, column)| insert_binding(entity, index, column))
         .collect();
-    // PostgreSQL takes at most 65,535 bind parameters in one statement.
-    let rows_per_statement = (65_535 / values.len().max(1)).max(1);
+    let insert_columns = bindings.iter().map(|binding| {
+        let name = &binding.name;
+        let fill = match binding.fill {
+            Fill::Value => quote!(Value),
+            Fill::ValueOrDefault => quote!(ValueOrDefault),
+            Fill::Constant => quote!(Constant),
+        };
+        quote!(#rt::InsertColumn { name: #name, fill: #rt::Fill::#fill })
+    });
+    let row_sql_types = entity.columns.iter().map(diesel_sql_type);
+    let row_sql_type = quote!((#(#row_sql_types,)*));
+
+    // One row: every value bound as its column's type.
+    let single_binds = bindings.iter().map(|binding| {
+        let Binding {
+            value, sql_type, ..
+        } = binding;
+        quote!(&#rt::Bind::<#sql_type, _>::new(#value) as &dyn #rt::BindValue)
+    });
+
+    // Many rows: each per-row column gathered into a Vec, bound as an array
+    // one chunk at a time; constants bound once.
+    let arrays: Vec<_> = (0..bindings.len())
+        .map(|position| quote::format_ident!("column_{}", position))
+        .collect();
+    let per_row: Vec<_> = bindings
+        .iter()
+        .zip(&arrays)
+        .filter(|(binding, _)| binding.fill != Fill::Constant)
+        .collect();
+    let gather = per_row
+        .iter()
+        .map(|(_, array)| quote!(let mut #array = ::std::vec::Vec::with_capacity(count);));
+    let push = per_row.iter().map(|(binding, array)| {
+        let value = &binding.value;
+        quote!(#array.push(#value);)
+    });
+    let bulk_binds = bindings.iter().zip(&arrays).map(|(binding, array)| {
+        let Binding {
+            value,
+            sql_type,
+            fill,
+            ..
+        } = binding;
+        if *fill == Fill::Constant {
+            quote!(&#rt::Bind::<#sql_type, _>::new(#value) as &dyn #rt::BindValue)
+        } else {
+            quote!(&#rt::Bind::<#rt::diesel::sql_types::Array<#sql_type>, _>::new(&#array[start..end]) as &dyn #rt::BindValue)
+        }
+    });
     let key = entity.primary_key.columns.iter().map(|index| {
         let field = &entity.column(*index).field;
         quote!(#module::#field)
@@ -59,19 +112,30 @@ pub fn persist_impl(entity: &Entity) -> TokenStream {
 
     quote! {
         impl #rt::Persist for #ident {
+            const INSERT_COLUMNS: &'static [#rt::InsertColumn] = &[#(#insert_columns,)*];
+
             fn insert_row(
                 _: #rt::Token,
                 conn: &mut #rt::diesel::PgConnection,
                 cx: #rt::InsertContext,
                 new: <Self as ::dify_schema::Entity>::New<'_>,
             ) -> ::dify_schema::Result<Self> {
-                use #rt::diesel::{ExpressionMethods, RunQueryDsl};
+                use #rt::diesel::RunQueryDsl;
                 #(#length_checks)*
                 #tenant
                 #actor
-                let row = #rt::diesel::insert_into(#module::table)
-                    .values((#(#values,)*))
-                    .get_result::<Self>(conn)?;
+                static TEMPLATE: ::std::sync::OnceLock<#rt::InsertTemplate> = ::std::sync::OnceLock::new();
+                let template = TEMPLATE.get_or_init(|| {
+                    #rt::InsertTemplate::single(
+                        <Self as ::dify_schema::Entity>::TABLE,
+                        <Self as #rt::Persist>::INSERT_COLUMNS,
+                    )
+                });
+                let row = #rt::InsertStatement::<Self, #row_sql_type, #rt::Single>::new(
+                    template,
+                    &[#(#single_binds,)*],
+                )
+                .get_result::<Self>(conn)?;
                 ::core::result::Result::Ok(row)
             }
 
@@ -81,25 +145,41 @@ pub fn persist_impl(entity: &Entity) -> TokenStream {
                 cx: #rt::InsertContext,
                 news: ::std::vec::Vec<<Self as ::dify_schema::Entity>::New<'_>>,
             ) -> ::dify_schema::Result<::std::vec::Vec<Self>> {
-                use #rt::diesel::{ExpressionMethods, RunQueryDsl};
+                use #rt::diesel::RunQueryDsl;
                 #tenant
                 #actor
                 // Every row is checked before the first statement is sent,
                 // so a bad row writes nothing.
-                let rows = news
-                    .into_iter()
-                    .map(|new| -> ::dify_schema::Result<_> {
-                        #(#length_checks)*
-                        ::core::result::Result::Ok((#(#values,)*))
-                    })
-                    .collect::<::dify_schema::Result<::std::vec::Vec<_>>>()?;
-                let mut inserted = ::std::vec::Vec::with_capacity(rows.len());
-                for chunk in rows.chunks(#rows_per_statement) {
+                for new in &news {
+                    #(#length_checks)*
+                }
+                if news.is_empty() {
+                    return ::core::result::Result::Ok(::std::vec::Vec::new());
+                }
+                static TEMPLATE: ::std::sync::OnceLock<#rt::InsertTemplate> = ::std::sync::OnceLock::new();
+                let template = TEMPLATE.get_or_init(|| {
+                    #rt::InsertTemplate::bulk(
+                        <Self as ::dify_schema::Entity>::TABLE,
+                        <Self as #rt::Persist>::INSERT_COLUMNS,
+                    )
+                });
+                let count = news.len();
+                #(#gather)*
+                for new in news {
+                    #(#push)*
+                }
+                let mut inserted = ::std::vec::Vec::with_capacity(count);
+                let mut start = 0;
+                while start < count {
+                    let end = count.min(start + #rt::BULK_ROWS_PER_STATEMENT);
                     inserted.extend(
-                        #rt::diesel::insert_into(#module::table)
-                            .values(chunk)
-                            .get_results::<Self>(conn)?,
+                        #rt::InsertStatement::<Self, #row_sql_type, #rt::Bulk>::new(
+                            template,
+                            &[#(#bulk_binds,)*],
+                        )
+                        .get_results::<Self>(conn)?,
                     );
+                    start = end;
                 }
                 ::core::result::Result::Ok(inserted)
             }
@@ -161,26 +241,49 @@ pub fn length_check(
     })
 }
 
-/// The `column.eq(value)` of one column in the insert tuple, or `None` when
-/// the server fills it in.
-fn insert_value(entity: &Entity, index: usize, column: &Column) -> Option<TokenStream> {
-    let module = entity.table_module();
+/// Where an inserted column's value comes from (mirrors
+/// `dify_schema::insert::Fill`, which the proc-macro crate cannot name).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fill {
+    Value,
+    ValueOrDefault,
+    Constant,
+}
+
+/// One column of the insert: its value (an expression over `new`, or the
+/// scope's tenant or actor) and the SQL type it is bound as.
+struct Binding {
+    name: String,
+    fill: Fill,
+    value: TokenStream,
+    sql_type: TokenStream,
+}
+
+/// How one column is inserted, or `None` when the server fills it in.
+fn insert_binding(entity: &Entity, index: usize, column: &Column) -> Option<Binding> {
     let field = &column.field;
-    let target = quote!(#module::#field);
+    let binding = |fill, value| Binding {
+        name: column.name.clone(),
+        fill,
+        value,
+        sql_type: diesel_sql_type(column),
+    };
     if is_tenant_column(entity, index) {
-        return Some(if column.nullable {
-            quote!(#target.eq(::core::option::Option::Some(tenant)))
+        let value = if column.nullable {
+            quote!(::core::option::Option::Some(tenant))
         } else {
-            quote!(#target.eq(tenant))
-        });
+            quote!(tenant)
+        };
+        return Some(binding(Fill::Constant, value));
     }
     match column.audit {
         Some(Audit::CreatedBy | Audit::UpdatedBy) => {
-            return Some(if column.nullable {
-                quote!(#target.eq(cx.actor))
+            let value = if column.nullable {
+                quote!(cx.actor)
             } else {
-                quote!(#target.eq(actor))
-            });
+                quote!(actor)
+            };
+            return Some(binding(Fill::Constant, value));
         }
         // Left to the column's server default.
         Some(Audit::CreatedAt | Audit::UpdatedAt) => return None,
@@ -197,17 +300,25 @@ fn insert_value(entity: &Entity, index: usize, column: &Column) -> Option<TokenS
             ClientDefault::Now => quote!(::dify_schema::__private::now),
         };
         let value = quote!(new.#field.unwrap_or_else(#generate));
-        return Some(if column.nullable {
-            quote!(#target.eq(::core::option::Option::Some(#value)))
+        let value = if column.nullable {
+            quote!(::core::option::Option::Some(#value))
         } else {
-            quote!(#target.eq(#value))
-        });
+            value
+        };
+        return Some(binding(Fill::Value, value));
     }
-    let value = sql_value(column, quote!(value), false);
     if column.default.is_some() {
-        // `None` in the form: Diesel writes DEFAULT for a `None` in the tuple.
-        return Some(quote!(new.#field.map(|value| #target.eq(#value))));
+        // `None` in the form is NULL on the wire, which the statement turns
+        // into the server default: `COALESCE($n, <default>)`.
+        let value = sql_value(column, quote!(new.#field), true);
+        let mut binding = binding(Fill::ValueOrDefault, value);
+        if !column.nullable {
+            let sql_type = &binding.sql_type;
+            binding.sql_type =
+                quote!(::dify_schema::__private::diesel::sql_types::Nullable<#sql_type>);
+        }
+        return Some(binding);
     }
     let value = sql_value(column, quote!(new.#field), column.nullable);
-    Some(quote!(#target.eq(#value)))
+    Some(binding(Fill::Value, value))
 }

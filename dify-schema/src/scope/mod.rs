@@ -50,6 +50,7 @@
 //! live long enough") appears when an `Id` is returned out of the closure:
 //! return `id.get()`, the plain uuid, instead.
 
+mod enter;
 mod id;
 mod predicate;
 mod query;
@@ -61,8 +62,7 @@ use std::ops::Deref;
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 
 use diesel::connection::{AnsiTransactionManager, TransactionManager};
-use diesel::sql_types::{Nullable, Text, Uuid as SqlUuid};
-use diesel::{PgConnection, QueryableByName, RunQueryDsl};
+use diesel::{PgConnection, RunQueryDsl};
 use uuid::Uuid;
 
 pub(crate) use id::Brand;
@@ -75,6 +75,8 @@ pub use query::Queryable as ComposableQuery;
 pub use role::{Allows, Capability, DatasetEditing, Editing, Member, Privileged, Role};
 #[doc(hidden)]
 pub use sql::{after_cursor, AfterCursor, IsFalse};
+
+use enter::Enter;
 
 use crate::entity::{BelongsTo, Page, ScopedAccess, SoftDeletable, Token};
 use crate::error::{Error, Result};
@@ -152,28 +154,13 @@ where
     }
 }
 
-#[derive(QueryableByName)]
-struct Membership {
-    #[diesel(sql_type = Nullable<Text>)]
-    role: Option<String>,
-}
-
 /// Sets the tenant and reads the role in one round trip. The role lookup
 /// is a subquery correlated with the row that `set_config` produced, so it
 /// runs after the tenant is set (row-level security on
 /// `tenant_account_joins` needs the setting to see the membership).
 fn enter(conn: &mut PgConnection, tenant: Uuid, account: Uuid) -> Result<Role> {
-    let membership: Membership = diesel::sql_query(
-        "SELECT (SELECT j.role::text FROM tenant_account_joins j \
-                 WHERE j.tenant_id = s.tenant AND j.account_id = $2) AS role \
-         FROM (SELECT set_config('app.tenant_id', $1::text, true)::uuid AS tenant OFFSET 0) s",
-    )
-    .bind::<SqlUuid, _>(tenant)
-    .bind::<SqlUuid, _>(account)
-    .get_result(conn)?;
-    let role = membership
-        .role
-        .ok_or(Error::NotMember { tenant, account })?;
+    let role: Option<String> = Enter { tenant, account }.get_result(conn)?;
+    let role = role.ok_or(Error::NotMember { tenant, account })?;
     Role::from_db_str(&role).map_err(|value| Error::UnknownEnumValue {
         column: Some("tenant_account_joins.role".into()),
         value,
@@ -274,9 +261,12 @@ impl<'t, C: Capability> Scope<'t, C> {
         Ok(Row::new(row))
     }
 
-    /// Inserts many rows at once (multi-row INSERTs, as many rows per
-    /// statement as the bind limit allows, in this scope's transaction).
-    /// Every row is checked first: one bad row writes nothing.
+    /// Inserts many rows at once, in this scope's transaction: each batch of
+    /// up to [`crate::insert::BULK_ROWS_PER_STATEMENT`] rows is one prepared
+    /// statement (`INSERT ... SELECT ... FROM unnest(...)`, one array per
+    /// column), and row-level security still checks every row. Every row is
+    /// checked first: one bad row writes nothing. Rows come back in the
+    /// order given.
     pub fn insert_many<E: ScopedAccess + crate::entity::Persist>(
         &mut self,
         news: Vec<E::New<'t>>,
