@@ -87,6 +87,18 @@ pub enum DefaultEndUserSessionId {
     name = "conversation_app_from_user_idx",
     columns(app_id, from_source, from_end_user_id)
 )]
+// Dify's list indexes (migration e288952f2994); the scoped accessors'
+// `is_deleted IS false` matches their predicate.
+#[index(
+    name = "conversation_app_created_at_idx",
+    columns(app_id, created_at desc),
+    where = "is_deleted IS false"
+)]
+#[index(
+    name = "conversation_app_updated_at_idx",
+    columns(app_id, updated_at desc),
+    where = "is_deleted IS false"
+)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Conversation {
     #[column(uuid, primary_key, default = uuid_generate_v4())]
