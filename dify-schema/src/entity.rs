@@ -146,13 +146,16 @@ pub trait Persist: Entity {
     /// Inserts many rows, each batch of up to
     /// [`crate::insert::BULK_ROWS_PER_STATEMENT`] rows in one statement
     /// (`INSERT ... SELECT ... FROM unnest(...)`); every row is checked
-    /// before anything is sent.
+    /// before anything is sent. Returns how many rows were inserted, and the
+    /// rows as stored when `returning` (otherwise none: the server sends
+    /// back only the count).
     fn insert_rows(
         token: Token,
         conn: &mut PgConnection,
         cx: InsertContext,
         news: Vec<Self::New<'_>>,
-    ) -> Result<Vec<Self>>;
+        returning: bool,
+    ) -> Result<(usize, Vec<Self>)>;
     /// Reads one row by key, with no tenant predicate.
     fn find_row(token: Token, conn: &mut PgConnection, key: Self::Key) -> Result<Option<Self>>;
     /// Reads every row ordered by key, with no tenant predicate.

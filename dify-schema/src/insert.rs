@@ -91,14 +91,15 @@ impl InsertTemplate {
                 }
             }
         }
-        builder.sql(&format!(") RETURNING {}", returning(table)));
+        builder.sql(&format!(") RETURNING {}", returning_list(table)));
         builder.finish()
     }
 
     /// `INSERT INTO t (cols) SELECT u.a, COALESCE(u.b, default), $1 FROM
-    /// unnest($2, $3) AS u(a, b) RETURNING <every column>`: many rows, each
-    /// per-row column bound once as an array, the constants as scalars.
-    pub fn bulk(table: &Table, columns: &[InsertColumn]) -> InsertTemplate {
+    /// unnest($2, $3) AS u(a, b) [RETURNING <every column>]`: many rows,
+    /// each per-row column bound once as an array, the constants as
+    /// scalars. Without `returning` the server sends back only a count.
+    pub fn bulk(table: &Table, columns: &[InsertColumn], returning: bool) -> InsertTemplate {
         let mut builder = Builder::new(format!(
             "INSERT INTO {} ({}) SELECT ",
             ident(table.name),
@@ -135,7 +136,10 @@ impl InsertTemplate {
             .map(|(_, column)| ident(column.name))
             .collect::<Vec<_>>()
             .join(", ");
-        builder.sql(&format!(") AS u({aliases}) RETURNING {}", returning(table)));
+        builder.sql(&format!(") AS u({aliases})"));
+        if returning {
+            builder.sql(&format!(" RETURNING {}", returning_list(table)));
+        }
         builder.finish()
     }
 
@@ -191,7 +195,7 @@ fn column_list(columns: &[InsertColumn]) -> String {
         .join(", ")
 }
 
-fn returning(table: &Table) -> String {
+fn returning_list(table: &Table) -> String {
     table
         .columns
         .iter()
@@ -264,8 +268,10 @@ type Marker<E, ST, K> = PhantomData<fn() -> (E, ST, K)>;
 
 /// The single-row shape.
 pub struct Single;
-/// The bulk (`unnest`) shape.
+/// The bulk (`unnest`) shape, returning the rows.
 pub struct Bulk;
+/// The bulk shape returning only a count.
+pub struct BulkCount;
 
 impl<'a, E, ST, K> InsertStatement<'a, E, ST, K> {
     /// `binds` holds one value per column of the template's column list.
@@ -394,7 +400,7 @@ mod tests {
 
     #[test]
     fn bulk_binds_constants_once_and_columns_as_arrays() {
-        let template = InsertTemplate::bulk(&TABLE, INSERT);
+        let template = InsertTemplate::bulk(&TABLE, INSERT, true);
         assert_eq!(
             template.to_sql(),
             "INSERT INTO tags (id, tenant_id, name, \"order\") SELECT \
@@ -405,5 +411,8 @@ mod tests {
         // The tenant's scalar comes first in the text, then the arrays in
         // column order; each bind names its column.
         assert_eq!(template.binds, vec![1, 0, 2, 3]);
+        assert!(!InsertTemplate::bulk(&TABLE, INSERT, false)
+            .to_sql()
+            .contains("RETURNING"));
     }
 }

@@ -86,8 +86,8 @@ pub mod __private {
         BelongsTo, InsertContext, Persist, ScopedAccess, SoftDeletable, Token,
     };
     pub use crate::insert::{
-        Bind, BindValue, Bulk, Fill, InsertColumn, InsertStatement, InsertTemplate, Single,
-        BULK_ROWS_PER_STATEMENT,
+        Bind, BindValue, Bulk, BulkCount, Fill, InsertColumn, InsertStatement, InsertTemplate,
+        Single, BULK_ROWS_PER_STATEMENT,
     };
     pub use crate::schema::contains_name;
     pub use crate::scope::RefValue;

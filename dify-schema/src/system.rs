@@ -60,12 +60,21 @@ impl<'c> SystemAccess<'c> {
         actor: Option<Uuid>,
         news: Vec<E::New<'c>>,
     ) -> Result<Vec<E>> {
-        E::insert_rows(
-            Token::new(),
-            self.conn,
-            InsertContext { tenant, actor },
-            news,
-        )
+        let cx = InsertContext { tenant, actor };
+        let (_, rows) = E::insert_rows(Token::new(), self.conn, cx, news, true)?;
+        Ok(rows)
+    }
+
+    /// Inserts many rows and returns how many (see [`crate::Scope::bulk_insert`]).
+    pub fn bulk_insert<E: Persist>(
+        &mut self,
+        tenant: Option<Uuid>,
+        actor: Option<Uuid>,
+        news: Vec<E::New<'c>>,
+    ) -> Result<usize> {
+        let cx = InsertContext { tenant, actor };
+        let (written, _) = E::insert_rows(Token::new(), self.conn, cx, news, false)?;
+        Ok(written)
     }
 
     /// Reads a row by key, whichever tenant owns it.

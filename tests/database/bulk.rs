@@ -71,6 +71,22 @@ fn ten_thousand_segments_in_one_call() {
                 .iter()
                 .all(|row| row.tenant_id == a.tenant && row.created_by == a.dataset_operator));
             assert_eq!(scope.count::<DocumentSegment>()?, before + 10_000);
+
+            // The count-only form: the same rows, nothing sent back; over
+            // one statement's worth, so two statements.
+            let more = dify_schema::insert::BULK_ROWS_PER_STATEMENT + 1;
+            let news: Vec<_> = (0..more)
+                .map(|n| {
+                    let mut segment = new_segment(dataset.id(), document.id(), "More.");
+                    segment.position = 20_000 + n as i32;
+                    segment
+                })
+                .collect();
+            assert_eq!(scope.bulk_insert::<DocumentSegment>(news)?, more);
+            assert_eq!(
+                scope.count::<DocumentSegment>()?,
+                before + 10_000 + more as i64
+            );
             Ok(())
         },
     )

@@ -185,3 +185,46 @@ fn the_start_up_check_refuses_a_superuser_and_reports_unprotected_tables() {
 fn the_policies_are_a_reviewed_snapshot() {
     insta::assert_snapshot!("rls_policies.sql", rls::policies(&SCHEMA));
 }
+
+/// The bulk insert is an `INSERT ... SELECT FROM unnest(...)`, which
+/// row-level security checks row by row; `COPY FROM` would be refused on
+/// these tables outright ("COPY FROM not supported with row-level
+/// security"), which this test shows too.
+#[test]
+fn bulk_inserts_pass_row_level_security_where_copy_is_refused() {
+    use dify_models::dataset::{Dataset, Document, DocumentSegment};
+    use dify_schema::scope::DatasetEditing;
+
+    let (_db, a, b, role) = protected();
+    let mut conn = role.connect();
+    with_tenant(&mut conn, a.tenant, a.owner, |scope| -> Result<(), Error> {
+        let dataset = scope.lookup::<Dataset>(a.dataset)?.unwrap();
+        let document = scope.lookup::<Document>(a.document)?.unwrap();
+        let scope = scope.require::<DatasetEditing>()?;
+        let news = (0..500)
+            .map(|n| {
+                let mut segment =
+                    crate::fixtures::new_segment(dataset.id(), document.id(), "Bulk.");
+                segment.position = 100 + n;
+                segment
+            })
+            .collect();
+        let rows = scope.insert_many::<DocumentSegment>(news)?;
+        assert!(rows.iter().all(|row| row.tenant_id == a.tenant));
+        assert_eq!(count(scope.connection(), "document_segments"), 501);
+        Ok(())
+    })
+    .unwrap();
+    // PostgreSQL refuses COPY FROM before reading any data.
+    let copy = diesel::Connection::transaction(&mut conn, |conn| {
+        conn.batch_execute("COPY document_segments (id) FROM STDIN")
+    });
+    let message = copy.expect_err("COPY FROM under RLS").to_string();
+    assert!(message.contains("row-level security"), "{message}");
+    // The other workspace still sees only its own segment.
+    with_tenant(&mut conn, b.tenant, b.owner, |scope| -> Result<(), Error> {
+        assert_eq!(count(scope.connection(), "document_segments"), 1);
+        Ok(())
+    })
+    .unwrap();
+}

@@ -144,7 +144,8 @@ pub fn persist_impl(entity: &Entity) -> TokenStream {
                 conn: &mut #rt::diesel::PgConnection,
                 cx: #rt::InsertContext,
                 news: ::std::vec::Vec<<Self as ::dify_schema::Entity>::New<'_>>,
-            ) -> ::dify_schema::Result<::std::vec::Vec<Self>> {
+                returning: bool,
+            ) -> ::dify_schema::Result<(usize, ::std::vec::Vec<Self>)> {
                 use #rt::diesel::RunQueryDsl;
                 #tenant
                 #actor
@@ -154,34 +155,48 @@ pub fn persist_impl(entity: &Entity) -> TokenStream {
                     #(#length_checks)*
                 }
                 if news.is_empty() {
-                    return ::core::result::Result::Ok(::std::vec::Vec::new());
+                    return ::core::result::Result::Ok((0, ::std::vec::Vec::new()));
                 }
-                static TEMPLATE: ::std::sync::OnceLock<#rt::InsertTemplate> = ::std::sync::OnceLock::new();
-                let template = TEMPLATE.get_or_init(|| {
-                    #rt::InsertTemplate::bulk(
-                        <Self as ::dify_schema::Entity>::TABLE,
-                        <Self as #rt::Persist>::INSERT_COLUMNS,
-                    )
-                });
+                static RETURNING: ::std::sync::OnceLock<#rt::InsertTemplate> = ::std::sync::OnceLock::new();
+                static COUNT: ::std::sync::OnceLock<#rt::InsertTemplate> = ::std::sync::OnceLock::new();
+                let template = |cell: &'static ::std::sync::OnceLock<#rt::InsertTemplate>, returning| {
+                    cell.get_or_init(|| {
+                        #rt::InsertTemplate::bulk(
+                            <Self as ::dify_schema::Entity>::TABLE,
+                            <Self as #rt::Persist>::INSERT_COLUMNS,
+                            returning,
+                        )
+                    })
+                };
                 let count = news.len();
                 #(#gather)*
                 for new in news {
                     #(#push)*
                 }
-                let mut inserted = ::std::vec::Vec::with_capacity(count);
+                let mut inserted = ::std::vec::Vec::with_capacity(if returning { count } else { 0 });
+                let mut written = 0;
                 let mut start = 0;
                 while start < count {
                     let end = count.min(start + #rt::BULK_ROWS_PER_STATEMENT);
-                    inserted.extend(
-                        #rt::InsertStatement::<Self, #row_sql_type, #rt::Bulk>::new(
-                            template,
-                            &[#(#bulk_binds,)*],
+                    let binds: &[&dyn #rt::BindValue] = &[#(#bulk_binds,)*];
+                    if returning {
+                        let rows = #rt::InsertStatement::<Self, #row_sql_type, #rt::Bulk>::new(
+                            template(&RETURNING, true),
+                            binds,
                         )
-                        .get_results::<Self>(conn)?,
-                    );
+                        .get_results::<Self>(conn)?;
+                        written += rows.len();
+                        inserted.extend(rows);
+                    } else {
+                        written += #rt::InsertStatement::<Self, #row_sql_type, #rt::BulkCount>::new(
+                            template(&COUNT, false),
+                            binds,
+                        )
+                        .execute(conn)?;
+                    }
                     start = end;
                 }
-                ::core::result::Result::Ok(inserted)
+                ::core::result::Result::Ok((written, inserted))
             }
 
             fn find_row(

@@ -278,8 +278,26 @@ impl<'t, C: Capability> Scope<'t, C> {
             tenant: Some(self.inner.tenant),
             actor: Some(self.inner.account),
         };
-        let rows = E::insert_rows(Token::new(), self.inner.conn, cx, news)?;
+        let (_, rows) = E::insert_rows(Token::new(), self.inner.conn, cx, news, true)?;
         Ok(rows.into_iter().map(Row::new).collect())
+    }
+
+    /// Inserts many rows like [`Scope::insert_many`] but returns only how
+    /// many: the server sends no rows back. For bulk loads (segments, node
+    /// executions) whose caller does not need what the server filled in.
+    pub fn bulk_insert<E: ScopedAccess + crate::entity::Persist>(
+        &mut self,
+        news: Vec<E::New<'t>>,
+    ) -> Result<usize>
+    where
+        C: Allows<E::Need>,
+    {
+        let cx = crate::entity::InsertContext {
+            tenant: Some(self.inner.tenant),
+            actor: Some(self.inner.account),
+        };
+        let (written, _) = E::insert_rows(Token::new(), self.inner.conn, cx, news, false)?;
+        Ok(written)
     }
 
     /// Writes the `Some` fields of `changes`; `None` when the row is gone.
