@@ -26,7 +26,13 @@ pub struct Scale {
     pub segments_per_document: i64,
     /// Datasets per tenant.
     pub datasets_per_tenant: i64,
+    /// Workflow runs (each app has one workflow); each run has
+    /// `NODES_PER_RUN` node executions.
+    pub workflow_runs: i64,
 }
+
+/// Node executions per workflow run (start, retrieval, llm, code, end).
+pub const NODES_PER_RUN: i64 = 5;
 
 impl Scale {
     pub fn from_env() -> Result<Scale, String> {
@@ -44,6 +50,7 @@ impl Scale {
             segments: 50_000,
             segments_per_document: 10,
             datasets_per_tenant: 2,
+            workflow_runs: 10_000,
         };
         Ok(match name {
             "small" | "default" | "" => base,
@@ -55,6 +62,7 @@ impl Scale {
                 conversations: 100_000,
                 messages: 1_000_000,
                 segments: 200_000,
+                workflow_runs: 50_000,
                 ..base
             },
             // For callgrind and smoke runs.
@@ -65,6 +73,7 @@ impl Scale {
                 conversations: 1_000,
                 messages: 10_000,
                 segments: 2_000,
+                workflow_runs: 500,
                 ..base
             },
             other => {
@@ -88,7 +97,7 @@ impl std::fmt::Display for Scale {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{}: {} tenants, {} apps, {} conversations, {} messages, {} datasets, {} documents, {} segments",
+            "{}: {} tenants, {} apps, {} conversations, {} messages, {} datasets, {} documents, {} segments, {} workflow runs, {} node executions",
             self.name,
             self.tenants,
             self.apps,
@@ -96,7 +105,9 @@ impl std::fmt::Display for Scale {
             self.messages,
             self.datasets(),
             self.documents(),
-            self.segments
+            self.segments,
+            self.workflow_runs,
+            self.workflow_runs * NODES_PER_RUN
         )
     }
 }
@@ -338,10 +349,51 @@ pub fn load(conn: &mut PgConnection, scale: &Scale) -> Vec<(String, f64)> {
         ),
         conn,
     );
+    let r = scale.workflow_runs;
+    step(
+        "workflows, runs, node executions",
+        &format!(
+            "CREATE TABLE bench_workflow AS
+               SELECT a.n, gen_random_uuid() AS id, a.id AS app_id, a.tenant_id, a.owner FROM bench_app a;
+             CREATE INDEX ON bench_workflow (n);
+             INSERT INTO workflows (id, tenant_id, app_id, type, version, graph, features, created_by,
+                                    environment_variables, conversation_variables, rag_pipeline_variables)
+               SELECT id, tenant_id, app_id, 'workflow', 'draft', '{{\"nodes\": []}}', '{{}}', owner,
+                      '[]', '[]', '[]'
+               FROM bench_workflow;
+             CREATE TABLE bench_run AS
+               SELECT g - 1 AS n, gen_random_uuid() AS id, w.id AS workflow_id, w.app_id, w.tenant_id,
+                      w.owner, timestamp '2025-03-01' + (g - 1) * interval '5 seconds' AS created_at
+               FROM generate_series(1, {r}) g JOIN bench_workflow w ON w.n = (g - 1) % {a};
+             INSERT INTO workflow_runs (id, tenant_id, app_id, workflow_id, type, triggered_from, version,
+                                        inputs, status, outputs, elapsed_time, total_tokens, total_steps,
+                                        created_by_role, created_by, created_at, finished_at)
+               SELECT id, tenant_id, app_id, workflow_id, 'workflow', 'app-run', 'draft',
+                      '{{\"query\": \"reset my password\"}}', 'succeeded',
+                      '{{\"answer\": \"Open Settings, then Security.\"}}', 1.5, 320, {nodes},
+                      'account', owner, created_at, created_at + interval '2 seconds'
+               FROM bench_run;
+             INSERT INTO workflow_node_executions (id, tenant_id, app_id, workflow_id, triggered_from,
+                                                   workflow_run_id, index, node_execution_id, node_id,
+                                                   node_type, title, inputs, outputs, status,
+                                                   elapsed_time, created_by_role, created_by, created_at,
+                                                   finished_at)
+               SELECT gen_random_uuid(), r.tenant_id, r.app_id, r.workflow_id, 'workflow-run', r.id, k,
+                      md5(r.id::text || k), 'node-' || k,
+                      (ARRAY['start', 'knowledge-retrieval', 'llm', 'code', 'end'])[k], 'Node ' || k,
+                      '{{}}', '{{\"text\": \"Open Settings, then Security.\"}}', 'succeeded', 0.3,
+                      'account', r.owner, r.created_at + k * interval '100 milliseconds',
+                      r.created_at + k * interval '300 milliseconds'
+               FROM bench_run r CROSS JOIN generate_series(1, {nodes}) k;",
+            nodes = NODES_PER_RUN,
+        ),
+        conn,
+    );
     step("indexes and foreign keys", &after, conn);
     step(
         "drop scaffolding",
-        "DROP TABLE bench_tenant, bench_app, bench_conversation, bench_dataset, bench_document;",
+        "DROP TABLE bench_tenant, bench_app, bench_conversation, bench_dataset, bench_document, \
+         bench_workflow, bench_run;",
         conn,
     );
     step("reset", "RESET synchronous_commit;", conn);
@@ -360,6 +412,8 @@ pub struct TenantSample {
     pub conversations: Vec<(Uuid, Uuid)>,
     /// (dataset, document) pairs.
     pub documents: Vec<(Uuid, Uuid)>,
+    /// (workflow run, one of its node executions) pairs.
+    pub workflow_runs: Vec<(Uuid, Uuid)>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -468,6 +522,19 @@ pub fn samples(conn: &mut PgConnection, scale: &Scale, per_tenant: i64) -> Sampl
     for row in documents {
         out[by_tenant[&row.tenant_id]]
             .documents
+            .push((row.a, row.b));
+    }
+    let runs: Vec<PairRow> = diesel::sql_query(
+        "SELECT tenant_id, workflow_run_id AS a, id AS b FROM ( \
+           SELECT tenant_id, workflow_run_id, id, \
+                  row_number() OVER (PARTITION BY tenant_id ORDER BY random()) AS k \
+           FROM workflow_node_executions TABLESAMPLE SYSTEM (10)) s WHERE k <= 20",
+    )
+    .load(conn)
+    .unwrap();
+    for row in runs {
+        out[by_tenant[&row.tenant_id]]
+            .workflow_runs
             .push((row.a, row.b));
     }
     for sample in &out {

@@ -4,7 +4,8 @@
 //! and explained twice: `EXPLAIN (ANALYZE)` with the captured values (the
 //! custom plan) and with `plan_cache_mode = force_generic_plan` (the plan
 //! a prepared statement may settle on). A sequential scan of messages,
-//! conversations, documents or document_segments fails the run.
+//! conversations, documents, document_segments, workflow_runs or
+//! workflow_node_executions fails the run.
 
 use std::sync::{Arc, Mutex};
 
@@ -14,20 +15,21 @@ use diesel::{QueryableByName, RunQueryDsl};
 use dify_models::app::App;
 use dify_models::conversation::{Conversation, Message};
 use dify_models::dataset::{Document, DocumentSegment};
+use dify_models::workflow::{WorkflowNodeExecutionModel, WorkflowRun};
 use dify_schema::{with_tenant, Cursor, Error, OrderKey, Page};
 use serde_json::Value;
 
 use super::data::{BenchDatabase, Samples};
 use super::hand::sql;
 
-/// The tables of issue 6 that must never be read by a sequential scan
-/// (workflow_runs and workflow_node_executions are not in the bench's
-/// data set yet).
+/// The tables of issue 6 that must never be read by a sequential scan.
 const WATCHED: &[&str] = &[
     "messages",
     "conversations",
     "documents",
     "document_segments",
+    "workflow_runs",
+    "workflow_node_executions",
 ];
 
 struct Captured {
@@ -204,6 +206,26 @@ fn capture(db: &BenchDatabase, samples: &Samples) -> Vec<Captured> {
         take("list document_segments, keyset page");
         scope.count::<DocumentSegment>()?;
         take("count document_segments");
+
+        let (run, node) = *t.workflow_runs.first().expect("a sampled workflow run");
+        let run = scope.lookup::<WorkflowRun>(run)?.expect("workflow run");
+        take("find workflow_runs (lookup)");
+        scope.list::<WorkflowRun>(Page::first(20))?;
+        take("list workflow_runs, first page");
+        scope.list::<WorkflowRun>(Page::after(run.cursor(), 20))?;
+        take("list workflow_runs, keyset page");
+        scope.count::<WorkflowRun>()?;
+        take("count workflow_runs");
+        let node = scope
+            .lookup::<WorkflowNodeExecutionModel>(node)?
+            .expect("node execution");
+        take("find workflow_node_executions (lookup)");
+        scope.list::<WorkflowNodeExecutionModel>(Page::first(20))?;
+        take("list workflow_node_executions, first page");
+        scope.list::<WorkflowNodeExecutionModel>(Page::after(node.cursor(), 20))?;
+        take("list workflow_node_executions, keyset page");
+        scope.count::<WorkflowNodeExecutionModel>()?;
+        take("count workflow_node_executions");
         Ok(())
     })
     .expect("the accessors run");

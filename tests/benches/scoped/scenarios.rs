@@ -796,7 +796,45 @@ pub fn bulk_segments(cx: &Ctx<'_>) -> Vec<Ratio> {
     let mut c3 = cx.conn();
     let (mut p4, _) = cx.client();
     let mut c5 = cx.conn();
+    let mut c6 = cx.conn();
+    let mut c7 = cx.conn();
     let mut variants = vec![
+        Variant::new("scoped bulk_insert (one scope)", move |round| {
+            let (t, dataset, document) = target(round);
+            let elapsed = timed(|| {
+                with_tenant(&mut c7, t.tenant, t.owner, |scope| -> Result<(), Error> {
+                    let dataset = scope.lookup::<Dataset>(dataset)?.expect("dataset");
+                    let document = scope.lookup::<Document>(document)?.expect("document");
+                    let scope = scope.require::<DatasetEditing>()?;
+                    let news = (0..rows)
+                        .map(|i| forms::new_segment(dataset.id(), document.id(), base + i as i32))
+                        .collect();
+                    black_box(scope.bulk_insert::<DocumentSegment>(news)?);
+                    Ok(())
+                })
+                .unwrap()
+            });
+            cleanup(&mut c7, document);
+            elapsed
+        }),
+        Variant::new("scoped insert_many (one scope)", move |round| {
+            let (t, dataset, document) = target(round);
+            let elapsed = timed(|| {
+                with_tenant(&mut c6, t.tenant, t.owner, |scope| -> Result<(), Error> {
+                    let dataset = scope.lookup::<Dataset>(dataset)?.expect("dataset");
+                    let document = scope.lookup::<Document>(document)?.expect("document");
+                    let scope = scope.require::<DatasetEditing>()?;
+                    let news = (0..rows)
+                        .map(|i| forms::new_segment(dataset.id(), document.id(), base + i as i32))
+                        .collect();
+                    black_box(scope.insert_many::<DocumentSegment>(news)?);
+                    Ok(())
+                })
+                .unwrap()
+            });
+            cleanup(&mut c6, document);
+            elapsed
+        }),
         Variant::new("scoped insert loop (one scope)", move |round| {
             let (t, dataset, document) = target(round);
             let elapsed = timed(|| {
@@ -898,7 +936,11 @@ pub fn bulk_segments(cx: &Ctx<'_>) -> Vec<Ratio> {
         &format!("bulk insert of {rows} segments (whole transaction timed; ops/s = rows/s)"),
         rows,
         &series,
-        &["scoped insert loop (one scope)"],
+        &[
+            "scoped bulk_insert (one scope)",
+            "scoped insert_many (one scope)",
+            "scoped insert loop (one scope)",
+        ],
     );
     let target_rows = 50_000.0;
     for s in &series {
