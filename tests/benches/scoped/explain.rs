@@ -322,7 +322,7 @@ fn statements_per_scope(conn: &mut diesel::PgConnection, out: &[Captured], sampl
         .any(|p| p.statement.contains("set_config('app.tenant_id'"));
     let insert_cached = prepared
         .iter()
-        .any(|p| p.statement.starts_with("INSERT INTO \"messages\""));
+        .any(|p| p.statement.starts_with("INSERT INTO messages "));
     println!(
         "Prepared statements cached on the scope's connection: {}; the enter statement is {}; \
          the insert of a message is {}.",
