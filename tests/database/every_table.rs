@@ -32,6 +32,9 @@ struct Cx {
     tenant: Uuid,
     account: Uuid,
     written: Vec<&'static str>,
+    /// Insert through the bulk statement (`INSERT ... SELECT FROM
+    /// unnest(...)`, one array per column) instead of the single-row one.
+    bulk: bool,
 }
 
 /// Inserts `new`, reads the row back by its key and checks both agree.
@@ -44,9 +47,17 @@ where
         Ownership::Tenant { .. } => Some(cx.tenant),
         _ => None,
     };
-    let row: E = system
-        .insert(tenant, Some(cx.account), new)
-        .unwrap_or_else(|error| panic!("inserting into {table}: {error}"));
+    let inserted = if cx.bulk {
+        system
+            .insert_many(tenant, Some(cx.account), vec![new])
+            .map(|mut rows| {
+                assert_eq!(rows.len(), 1, "{table}: one row in, one row back");
+                rows.remove(0)
+            })
+    } else {
+        system.insert(tenant, Some(cx.account), new)
+    };
+    let row: E = inserted.unwrap_or_else(|error| panic!("inserting into {table}: {error}"));
     let found: E = system
         .find(row.key())
         .unwrap_or_else(|error| panic!("reading {table}: {error}"))
@@ -58,12 +69,24 @@ where
 
 #[test]
 fn every_table_takes_a_row_and_gives_it_back() {
+    fill_every_table(false);
+}
+
+/// The same rows through the bulk statement: every column type bound as
+/// an array, every server default reached through `COALESCE`.
+#[test]
+fn every_table_takes_a_row_through_the_bulk_insert() {
+    fill_every_table(true);
+}
+
+fn fill_every_table(bulk: bool) {
     let (_db, mut conn) = database_with_schema();
     let mut system = bypass_tenant_isolation(&mut conn, "every-table test");
     let mut cx = Cx {
         tenant: Uuid::nil(),
         account: Uuid::nil(),
         written: Vec::new(),
+        bulk,
     };
     let tenant: Tenant = put(&mut system, &mut cx, samples::tenant());
     cx.tenant = tenant.id;
@@ -359,7 +382,12 @@ fn every_table_takes_a_row_and_gives_it_back() {
     declared.sort_unstable();
     assert_eq!(written, declared, "every declared table gets a row here");
     println!(
-        "every table: {} tables written and read back",
-        written.len()
+        "every table: {} tables written ({}) and read back",
+        written.len(),
+        if bulk {
+            "bulk statement"
+        } else {
+            "single-row statement"
+        }
     );
 }
