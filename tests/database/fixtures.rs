@@ -17,6 +17,8 @@ use dify_schema::StringEnum;
 use dify_tests::TestDatabase;
 use serde_json::json;
 
+use crate::samples;
+
 /// The raw ids of one seeded workspace.
 #[derive(Debug, Clone, Copy)]
 pub struct Workspace {
@@ -232,52 +234,20 @@ pub fn seed(system: &mut SystemAccess<'_>) -> Workspace {
 
 pub fn new_app<'t>(name: &str) -> NewApp<'t> {
     NewApp {
-        id: None,
         name: name.into(),
-        description: None,
         mode: AppMode::AdvancedChat,
-        icon_type: None,
-        icon: None,
-        icon_background: None,
-        app_model_config_id: None,
-        workflow_id: None,
-        status: None,
         enable_site: true,
         enable_api: true,
-        api_rpm: None,
-        api_rph: None,
-        is_demo: None,
-        is_public: None,
-        is_universal: None,
-        tracing: None,
-        max_active_requests: None,
-        use_icon_as_answer_icon: None,
+        ..samples::app()
     }
 }
 
 pub fn new_conversation<'t>(app: dify_schema::Id<'t, App>, name: &str) -> NewConversation<'t> {
     NewConversation {
-        id: None,
-        app_id: app,
-        app_model_config_id: None,
-        model_provider: None,
-        override_model_configs: None,
-        model_id: None,
         mode: AppMode::Chat,
         name: name.into(),
-        summary: None,
-        inputs: json!({}),
-        introduction: None,
-        system_instruction: None,
-        system_instruction_tokens: None,
-        status: ConversationStatus::Normal,
-        invoke_from: None,
-        from_source: ConversationFromSource::Api,
-        from_end_user_id: None,
-        from_account_id: None,
-        read_at: None,
-        read_account_id: None,
         dialogue_count: 0,
+        ..samples::conversation(app)
     }
 }
 
@@ -287,102 +257,29 @@ pub fn new_message<'t>(
     query: &str,
 ) -> NewMessage<'t> {
     NewMessage {
-        id: None,
-        app_id: app,
-        model_provider: None,
-        model_id: None,
-        override_model_configs: None,
-        conversation_id: conversation,
-        inputs: json!({}),
         query: query.into(),
         message: json!([]),
-        message_tokens: None,
         message_unit_price: BigDecimal::from(0),
-        message_price_unit: None,
         answer: "On its way.".into(),
-        answer_tokens: None,
         answer_unit_price: BigDecimal::from(0),
-        answer_price_unit: None,
-        parent_message_id: None,
-        provider_response_latency: None,
-        total_price: None,
         currency: "USD".into(),
-        status: None,
-        error: None,
-        message_metadata: None,
-        invoke_from: None,
         from_source: "api".into(),
-        from_end_user_id: None,
-        from_account_id: None,
-        agent_based: None,
-        workflow_run_id: None,
-        app_mode: None,
+        ..samples::message(app, conversation)
     }
 }
 
 pub fn new_dataset<'t>(name: &str) -> NewDataset<'t> {
     NewDataset {
-        id: None,
         name: name.into(),
-        description: None,
-        provider: None,
-        permission: None,
-        data_source_type: None,
-        indexing_technique: None,
-        index_struct: None,
-        embedding_model: None,
-        embedding_model_provider: None,
-        keyword_number: None,
-        collection_binding_id: None,
-        retrieval_model: None,
-        built_in_field_enabled: None,
-        icon_info: None,
-        runtime_mode: None,
-        pipeline_id: None,
-        chunk_structure: None,
-        enable_api: None,
-        is_multimodal: None,
+        ..samples::dataset()
     }
 }
 
 pub fn new_document<'t>(dataset: dify_schema::Id<'t, Dataset>, name: &str) -> NewDocument<'t> {
     NewDocument {
-        id: None,
-        dataset_id: dataset,
-        position: 1,
-        data_source_type: DataSourceType::UploadFile,
-        data_source_info: None,
-        dataset_process_rule_id: None,
         batch: "b1".into(),
         name: name.into(),
-        created_from: DocumentCreatedFrom::Web,
-        created_api_request_id: None,
-        processing_started_at: None,
-        file_id: None,
-        word_count: None,
-        parsing_completed_at: None,
-        cleaning_completed_at: None,
-        splitting_completed_at: None,
-        tokens: None,
-        indexing_latency: None,
-        completed_at: None,
-        is_paused: None,
-        paused_by: None,
-        paused_at: None,
-        error: None,
-        stopped_at: None,
-        indexing_status: None,
-        enabled: None,
-        disabled_at: None,
-        disabled_by: None,
-        archived: None,
-        archived_reason: None,
-        archived_by: None,
-        archived_at: None,
-        doc_type: None,
-        doc_metadata: None,
-        doc_form: None,
-        doc_language: None,
+        ..samples::document(dataset)
     }
 }
 
@@ -392,25 +289,10 @@ pub fn new_segment<'t>(
     content: &str,
 ) -> NewDocumentSegment<'t> {
     NewDocumentSegment {
-        id: None,
-        dataset_id: dataset,
-        document_id: document,
-        position: 1,
         content: content.into(),
-        answer: None,
         word_count: 4,
         tokens: 6,
-        keywords: None,
-        index_node_id: None,
-        index_node_hash: None,
         hit_count: 0,
-        enabled: None,
-        disabled_at: None,
-        disabled_by: None,
-        status: None,
-        indexing_at: None,
-        completed_at: None,
-        error: None,
-        stopped_at: None,
+        ..samples::document_segment(dataset, document)
     }
 }
