@@ -235,9 +235,36 @@ fn without_a_database_it_says_so_and_exits_2_or_3() {
 fn print_schema_prints_diesel_tables() {
     let output = dify_db(&["print-schema"], None);
     assert!(output.status.success());
+    let printed = text(&output);
     assert!(
-        text(&output).contains("diesel::table! {\n    apps (id) {"),
-        "{}",
-        text(&output)
+        printed.contains("diesel::table! {\n    apps (id) {"),
+        "{printed}"
+    );
+
+    // Two `joinable!`s between the same two tables (two columns, or one
+    // each way) implement the same join twice and do not compile; such
+    // pairs are printed as comments, as Diesel CLI leaves them out.
+    let mut pairs = std::collections::BTreeSet::new();
+    for line in printed
+        .lines()
+        .filter(|line| line.starts_with("diesel::joinable!("))
+    {
+        let inner = &line["diesel::joinable!(".len()..];
+        let (child, rest) = inner.split_once(" -> ").expect("child -> parent");
+        let parent = rest.split_once(' ').expect("parent (column)").0;
+        let pair = if child < parent {
+            (child, parent)
+        } else {
+            (parent, child)
+        };
+        assert!(
+            pairs.insert(pair),
+            "a second joinable! for {pair:?}:\n{line}"
+        );
+    }
+    assert!(pairs.len() > 100, "{} joinable!s", pairs.len());
+    assert!(
+        printed.contains("// diesel::joinable!(conversations -> accounts"),
+        "conversations and accounts are related twice: {printed}"
     );
 }

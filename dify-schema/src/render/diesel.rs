@@ -13,27 +13,47 @@ pub fn print_schema(schema: &Schema) -> String {
         out.push_str(&table_macro(table));
         out.push('\n');
     }
-    let mut joins: Vec<String> = schema
+    // (child, parent, column) of every relation to another table.
+    let mut relations: Vec<(&str, &str, &str)> = schema
         .sorted_tables()
         .into_iter()
         .flat_map(|table| {
             table
                 .relations
                 .iter()
-                .filter(|r| r.parent_table != table.name)
-                .map(move |relation| {
-                    format!(
-                        "diesel::joinable!({} -> {} ({}));",
-                        table.name, relation.parent_table, relation.column
-                    )
-                })
+                .filter(|relation| relation.parent_table != table.name)
+                .map(move |relation| (table.name, relation.parent_table, relation.column))
         })
         .collect();
-    joins.sort();
-    joins.dedup();
-    for join in joins {
-        out.push_str(&join);
-        out.push('\n');
+    relations.sort();
+    relations.dedup();
+    // `joinable!(a -> b)` implements the join both ways, so two relations
+    // between the same pair (two columns, or one each way) would implement
+    // it twice and not compile (E0119). Diesel CLI leaves such pairs out;
+    // so does this, saying so.
+    let pair = |a: &str, b: &str| {
+        if a < b {
+            (a.to_owned(), b.to_owned())
+        } else {
+            (b.to_owned(), a.to_owned())
+        }
+    };
+    let mut per_pair = std::collections::BTreeMap::new();
+    for (child, parent, _) in &relations {
+        *per_pair.entry(pair(child, parent)).or_insert(0) += 1;
+    }
+    for (child, parent, column) in relations {
+        let join = format!("diesel::joinable!({child} -> {parent} ({column}));");
+        if per_pair[&pair(child, parent)] > 1 {
+            writeln!(
+                out,
+                "// {join} left out: {child} and {parent} are related more than once; join them with an explicit ON"
+            )
+            .unwrap();
+        } else {
+            out.push_str(&join);
+            out.push('\n');
+        }
     }
     out
 }

@@ -153,9 +153,16 @@ copy_files() { (cd "$1" && find . -type f) | while read -r f; do cp "$1/$f" "$HA
 
 HAND_BUILD=(build --lib)
 DSL_BUILD=(build -p dify-models --lib)
+restore() { copy_files "$ORIG"; cp "$ROOT/tag.rs.orig" "$TAG_RS"; }
+trap restore EXIT
+
+# Each run: a clean build of each crate, then the edit (a column added to `tags`)
+# and the rebuild. The edit is reverted without a build: the next run starts
+# with `cargo clean -p` anyway.
 for ((run = 1; run <= RUNS; run++)); do
     say
     say "run $run/$RUNS"
+    restore
     (cd "$HAND" && CARGO_TARGET_DIR=$TARGET cargo clean -q -p handwritten-models "${OFFLINE[@]}")
     measure hand-clean "$run" handwritten-models "$HAND" "${HAND_BUILD[@]}"
     (cd "$WS" && CARGO_TARGET_DIR=$TARGET cargo clean -q -p dify-models "${OFFLINE[@]}")
@@ -163,14 +170,10 @@ for ((run = 1; run <= RUNS; run++)); do
 
     copy_files "$EDIT"
     measure hand-add-column "$run" handwritten-models "$HAND" "${HAND_BUILD[@]}"
-    copy_files "$ORIG"
-    measure hand-remove-column "$run" handwritten-models "$HAND" "${HAND_BUILD[@]}"
-
     cp "$ROOT/tag.rs.edit" "$TAG_RS"
     measure dsl-add-column "$run" dify-models "$WS" "${DSL_BUILD[@]}"
-    cp "$ROOT/tag.rs.orig" "$TAG_RS"
-    measure dsl-remove-column "$run" dify-models "$WS" "${DSL_BUILD[@]}"
 done
+restore
 
 # --- 6. Summary ---------------------------------------------------------------
 median() { tr ' ' '\n' <<<"$1" | grep . | sort -g |
@@ -189,10 +192,9 @@ say "| build | dify-models (DSL) | hand-written Diesel | ratio |"
 say "| --- | ---: | ---: | ---: |"
 row "clean build of the crate (\`cargo clean -p\`, then \`cargo build --lib\`)" dsl-clean hand-clean
 row "rebuild after adding a column to \`tags\` (\`note\`, nullable text)" dsl-add-column hand-add-column
-row "rebuild after removing it again" dsl-remove-column hand-remove-column
 say
 say "load average (1, 5, 15 min) before each measurement, nproc = $(nproc):"
-for k in dsl-clean hand-clean dsl-add-column hand-add-column dsl-remove-column hand-remove-column; do
+for k in dsl-clean hand-clean dsl-add-column hand-add-column; do
     printf '  %-20s %s\n' "$k" "${LOADS[$k]%; }"
 done
 say
