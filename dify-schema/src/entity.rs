@@ -174,6 +174,14 @@ pub trait ScopedAccess: TenantOwned + Entity<Key = Uuid> + OrderKey {
         tenant: Uuid,
         id: Uuid,
     ) -> Result<Option<Self>>;
+    /// The rows among `ids` that the tenant has (`id = ANY($1)` and the
+    /// tenant predicate), in no particular order.
+    fn scoped_find_many(
+        token: Token,
+        conn: &mut PgConnection,
+        tenant: Uuid,
+        ids: &[Uuid],
+    ) -> Result<Vec<Self>>;
     fn scoped_list(
         token: Token,
         conn: &mut PgConnection,

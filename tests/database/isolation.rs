@@ -70,6 +70,25 @@ fn the_other_workspaces_ids_find_nothing_and_lists_hold_only_the_own_rows() {
         // find by a branded id carries the predicate too.
         assert_eq!(scope.find(app.id())?.map(|row| row.id), Some(b.app));
 
+        // Many uuids at once, A's mixed with B's: only B's rows come back,
+        // for a tenant-owned table and for via chains of one and two steps.
+        assert_eq!(
+            ids(&scope.lookup_many::<App>(&[a.app, b.app])?),
+            vec![b.app]
+        );
+        assert_eq!(
+            ids(&scope.lookup_many::<Conversation>(&[b.conversation, a.conversation])?),
+            vec![b.conversation]
+        );
+        assert_eq!(
+            ids(&scope.lookup_many::<Message>(&[a.message, b.message, a.message])?),
+            vec![b.message]
+        );
+        assert!(scope
+            .lookup_many::<DocumentSegment>(&[a.segment])?
+            .is_empty());
+        assert!(scope.lookup_many::<App>(&[])?.is_empty());
+
         // Lists and counts hold only B's rows.
         let page = Page::first(100);
         assert_eq!(scope.list::<TenantAccountJoin>(page)?.len(), 4);

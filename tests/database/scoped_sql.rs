@@ -16,7 +16,7 @@ use crate::fixtures::{database_with_schema, new_app, new_conversation, two_works
 #[test]
 fn the_sql_of_representative_accessors() {
     let (_db, mut conn) = database_with_schema();
-    let (a, _) = two_workspaces(&mut conn);
+    let (a, b) = two_workspaces(&mut conn);
 
     let log: Arc<Mutex<Vec<String>>> = Arc::default();
     let sink = log.clone();
@@ -45,6 +45,8 @@ fn the_sql_of_representative_accessors() {
         mark("lookup a conversation (via app)", &log);
         scope.find(conversation.id())?;
         mark("find a conversation by branded id", &log);
+        scope.lookup_many::<Conversation>(&[a.conversation, b.conversation])?;
+        mark("lookup many conversations (via app) at once", &log);
         scope.list::<Message>(Page::first(20))?;
         mark("list messages (via app), first page", &log);
         let cursor = dify_schema::OrderKey::cursor(&*conversation);

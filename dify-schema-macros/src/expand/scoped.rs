@@ -243,6 +243,21 @@ fn scoped_access(entity: &Entity) -> Option<TokenStream> {
                 ::core::result::Result::Ok(row)
             }
 
+            fn scoped_find_many(
+                _: #rt::Token,
+                conn: &mut #rt::diesel::PgConnection,
+                tenant: ::dify_schema::types::Uuid,
+                ids: &[::dify_schema::types::Uuid],
+            ) -> ::dify_schema::Result<::std::vec::Vec<Self>> {
+                use #rt::diesel::{ExpressionMethods, QueryDsl, RunQueryDsl};
+                let rows = #module::table
+                    .filter(#module::#key_field.eq_any(ids))
+                    .filter(#predicate)
+                    #live
+                    .load::<Self>(conn)?;
+                ::core::result::Result::Ok(rows)
+            }
+
             fn scoped_list(
                 _: #rt::Token,
                 conn: &mut #rt::diesel::PgConnection,

@@ -212,6 +212,17 @@ impl<'t, C: Capability> Scope<'t, C> {
         Ok(row.map(Row::new))
     }
 
+    /// Checks many untrusted uuids at once: the rows among them that exist
+    /// in this tenant (and are not soft-deleted), in no particular order;
+    /// the others, whoever owns them, are simply absent. One query
+    /// (`id = ANY($1)` and the tenant predicate), so the parents of a page
+    /// of rows (a page of messages, then their conversations and apps) cost
+    /// one query per parent table instead of one per row.
+    pub fn lookup_many<E: ScopedAccess>(&mut self, raw: &[Uuid]) -> Result<Vec<Row<'t, E>>> {
+        let rows = E::scoped_find_many(Token::new(), self.inner.conn, self.inner.tenant, raw)?;
+        Ok(rows.into_iter().map(Row::new).collect())
+    }
+
     /// A page of the tenant's rows, in the entity's key order.
     pub fn list<E: ScopedAccess>(&mut self, page: Page) -> Result<Vec<Row<'t, E>>> {
         let rows = E::scoped_list(Token::new(), self.inner.conn, self.inner.tenant, page)?;
