@@ -46,9 +46,16 @@ fn work(conn: &mut PgConnection, workspace: &Workspace, rows: usize) {
                 .collect();
             let inserted = scope.insert_many::<Conversation>(conversations)?;
             assert_eq!(inserted.len(), rows);
+            let conversations = (0..rows)
+                .map(|n| new_conversation(app.id(), &format!("loaded {n}")))
+                .collect();
+            assert_eq!(scope.bulk_insert::<Conversation>(conversations)?, rows);
             scope
                 .lookup::<App>(workspace.app)?
                 .expect("the workspace's app");
+            let found =
+                scope.lookup_many::<Conversation>(&[workspace.conversation, app.id().get()])?;
+            assert_eq!(found.len(), 1, "the app's id is no conversation's");
             Ok(())
         },
     )
@@ -75,8 +82,10 @@ fn scope_statements_are_prepared_once_and_reused() {
         1,
         "{after_first:#?}"
     );
+    assert_eq!(count("SELECT ", " = ANY($1)"), 1, "{after_first:#?}");
     // The fixtures inserted one conversation row on this connection too:
-    // the single-row statement, and the scope's bulk `unnest` statement.
+    // the single-row statement, and the scope's two bulk `unnest`
+    // statements (returning the rows, and returning only a count).
     assert_eq!(
         count("INSERT INTO conversations ", " VALUES ("),
         1,
@@ -84,7 +93,7 @@ fn scope_statements_are_prepared_once_and_reused() {
     );
     assert_eq!(
         count("INSERT INTO conversations ", " FROM unnest("),
-        1,
+        2,
         "{after_first:#?}"
     );
 
