@@ -293,6 +293,9 @@ fn soft_deleted_rows_disappear_from_every_scoped_read() {
             assert!(scope.soft_delete(id)?);
             assert!(!scope.soft_delete(id)?, "already deleted");
             assert!(scope.find(id)?.is_none());
+            assert!(scope
+                .lookup_many::<Conversation>(&[a.conversation])?
+                .is_empty());
             assert_eq!(scope.count::<Conversation>()?, 0);
             assert!(scope.list::<Conversation>(Page::first(10))?.is_empty());
             Ok(())

@@ -285,11 +285,13 @@ impl<'t, C: Capability> Scope<'t, C> {
     where
         C: Allows<E::Need>,
     {
-        let cx = crate::entity::InsertContext {
-            tenant: Some(self.inner.tenant),
-            actor: Some(self.inner.account),
-        };
-        let (_, rows) = E::insert_rows(Token::new(), self.inner.conn, cx, news, true)?;
+        let (_, rows) = E::insert_rows(
+            Token::new(),
+            self.inner.conn,
+            self.insert_context(),
+            news,
+            true,
+        )?;
         Ok(rows.into_iter().map(Row::new).collect())
     }
 
@@ -303,11 +305,13 @@ impl<'t, C: Capability> Scope<'t, C> {
     where
         C: Allows<E::Need>,
     {
-        let cx = crate::entity::InsertContext {
-            tenant: Some(self.inner.tenant),
-            actor: Some(self.inner.account),
-        };
-        let (written, _) = E::insert_rows(Token::new(), self.inner.conn, cx, news, false)?;
+        let (written, _) = E::insert_rows(
+            Token::new(),
+            self.inner.conn,
+            self.insert_context(),
+            news,
+            false,
+        )?;
         Ok(written)
     }
 
@@ -346,6 +350,15 @@ impl<'t, C: Capability> Scope<'t, C> {
         C: Allows<E::Need>,
     {
         E::scoped_delete(Token::new(), self.inner.conn, self.inner.tenant, id.get())
+    }
+
+    /// What an insert in this scope fills in: the tenant, and the account
+    /// for `created_by` / `updated_by`.
+    fn insert_context(&self) -> crate::entity::InsertContext {
+        crate::entity::InsertContext {
+            tenant: Some(self.inner.tenant),
+            actor: Some(self.inner.account),
+        }
     }
 
     /// The connection, for SQL the accessors do not cover. Row-level

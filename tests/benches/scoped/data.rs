@@ -511,36 +511,28 @@ pub fn samples(conn: &mut PgConnection, scale: &Scale, per_tenant: i64) -> Sampl
             sample.apps.push(row.app_id);
         }
     }
-    let documents: Vec<PairRow> = diesel::sql_query(
-        "SELECT tenant_id, dataset_id AS a, id AS b FROM ( \
-           SELECT tenant_id, dataset_id, id, \
-                  row_number() OVER (PARTITION BY tenant_id ORDER BY random()) AS k \
-           FROM documents) s WHERE k <= 20",
-    )
-    .load(conn)
-    .unwrap();
-    for row in documents {
+    for row in sample_pairs(conn, "documents", "dataset_id", scale.documents()) {
         out[by_tenant[&row.tenant_id]]
             .documents
             .push((row.a, row.b));
     }
-    let runs: Vec<PairRow> = diesel::sql_query(
-        "SELECT tenant_id, workflow_run_id AS a, id AS b FROM ( \
-           SELECT tenant_id, workflow_run_id, id, \
-                  row_number() OVER (PARTITION BY tenant_id ORDER BY random()) AS k \
-           FROM workflow_node_executions TABLESAMPLE SYSTEM (10)) s WHERE k <= 20",
-    )
-    .load(conn)
-    .unwrap();
-    for row in runs {
+    let node_executions = scale.workflow_runs * NODES_PER_RUN;
+    for row in sample_pairs(
+        conn,
+        "workflow_node_executions",
+        "workflow_run_id",
+        node_executions,
+    ) {
         out[by_tenant[&row.tenant_id]]
             .workflow_runs
             .push((row.a, row.b));
     }
     for sample in &out {
         assert!(
-            !sample.messages.is_empty() && !sample.documents.is_empty(),
-            "tenant {} has no sampled messages or documents",
+            !sample.messages.is_empty()
+                && !sample.documents.is_empty()
+                && !sample.workflow_runs.is_empty(),
+            "tenant {} has no sampled messages, documents or workflow runs",
             sample.tenant
         );
     }
@@ -563,4 +555,22 @@ pub fn samples(conn: &mut PgConnection, scale: &Scale, per_tenant: i64) -> Sampl
         mixed_messages,
         mixed_apps,
     }
+}
+
+/// Up to 20 random (`parent`, id) pairs per tenant from `table`. A large
+/// table is sampled (a tenth of its pages), a small one read whole.
+fn sample_pairs(conn: &mut PgConnection, table: &str, parent: &str, rows: i64) -> Vec<PairRow> {
+    let sample = if rows >= 100_000 {
+        " TABLESAMPLE SYSTEM (10)"
+    } else {
+        ""
+    };
+    diesel::sql_query(format!(
+        "SELECT tenant_id, {parent} AS a, id AS b FROM ( \
+           SELECT tenant_id, {parent}, id, \
+                  row_number() OVER (PARTITION BY tenant_id ORDER BY random()) AS k \
+           FROM {table}{sample}) s WHERE k <= 20"
+    ))
+    .load(conn)
+    .unwrap()
 }
