@@ -113,7 +113,7 @@ pub struct TenantAccountJoin {
     pub current: bool,
     #[column(varchar(16), default = "normal")]
     pub role: TenantAccountRole,
-    #[column(uuid)]
+    #[column(uuid, references = Account, join = false)]
     pub invited_by: Option<Uuid>,
     #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
     pub created_at: NaiveDateTime,

@@ -298,7 +298,7 @@ pub struct InstalledApp {
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
-    #[column(uuid)]
+    #[column(uuid, no_reference = "may be an app of another workspace (app_owner_tenant_id), installed from Explore")]
     pub app_id: Uuid,
     #[column(uuid, cross_tenant)]
     pub app_owner_tenant_id: Uuid,

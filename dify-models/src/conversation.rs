@@ -300,7 +300,7 @@ pub struct MessageFile {
     pub upload_file_id: Option<Uuid>,
     #[column(varchar(255))]
     pub created_by_role: CreatorUserRole,
-    #[column(uuid)]
+    #[column(uuid, no_reference = "an account or an end user, told apart by created_by_role")]
     pub created_by: Uuid,
     #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
     pub created_at: NaiveDateTime,
@@ -383,11 +383,11 @@ pub struct AppAnnotationSetting {
     pub score_threshold: f64,
     #[column(uuid, references = DatasetCollectionBinding)]
     pub collection_binding_id: Uuid,
-    #[column(uuid)]
+    #[column(uuid, references = Account, join = false)]
     pub created_user_id: Uuid,
     #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
     pub created_at: NaiveDateTime,
-    #[column(uuid)]
+    #[column(uuid, references = Account, join = false)]
     pub updated_user_id: Uuid,
     #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
     pub updated_at: NaiveDateTime,
@@ -471,7 +471,7 @@ pub struct MessageAgentThought {
     pub latency: Option<f64>,
     #[column(varchar(unbounded))]
     pub created_by_role: CreatorUserRole,
-    #[column(uuid)]
+    #[column(uuid, no_reference = "an account or an end user, told apart by created_by_role")]
     pub created_by: Uuid,
     #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
     pub created_at: NaiveDateTime,
@@ -517,7 +517,7 @@ pub struct DatasetRetrieverResource {
     pub index_node_hash: Option<String>,
     #[column(text)]
     pub retriever_from: String,
-    #[column(uuid)]
+    #[column(uuid, no_reference = "the account or end user who asked the message")]
     pub created_by: Uuid,
     #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
     pub created_at: NaiveDateTime,
@@ -539,7 +539,7 @@ pub struct SavedMessage {
     pub message_id: Uuid,
     #[column(varchar(255), default = "end_user")]
     pub created_by_role: CreatorUserRole,
-    #[column(uuid)]
+    #[column(uuid, no_reference = "an account or an end user, told apart by created_by_role")]
     pub created_by: Uuid,
     #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
     pub created_at: NaiveDateTime,
@@ -561,7 +561,7 @@ pub struct PinnedConversation {
     pub conversation_id: Uuid,
     #[column(varchar(255), default = "end_user")]
     pub created_by_role: CreatorUserRole,
-    #[column(uuid)]
+    #[column(uuid, no_reference = "an account or an end user, told apart by created_by_role")]
     pub created_by: Uuid,
     #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
     pub created_at: NaiveDateTime,

@@ -290,7 +290,7 @@ pub struct Document {
     pub completed_at: Option<NaiveDateTime>,
     #[column(boolean, default = false)]
     pub is_paused: Option<bool>,
-    #[column(uuid)]
+    #[column(uuid, references = Account, join = false)]
     pub paused_by: Option<Uuid>,
     #[column(timestamp)]
     pub paused_at: Option<NaiveDateTime>,
@@ -304,13 +304,13 @@ pub struct Document {
     pub enabled: bool,
     #[column(timestamp)]
     pub disabled_at: Option<NaiveDateTime>,
-    #[column(uuid)]
+    #[column(uuid, references = Account, join = false)]
     pub disabled_by: Option<Uuid>,
     #[column(boolean, default = false)]
     pub archived: bool,
     #[column(varchar(255))]
     pub archived_reason: Option<String>,
-    #[column(uuid)]
+    #[column(uuid, references = Account, join = false)]
     pub archived_by: Option<Uuid>,
     #[column(timestamp)]
     pub archived_at: Option<NaiveDateTime>,
@@ -377,7 +377,7 @@ pub struct DocumentSegment {
     pub enabled: bool,
     #[column(timestamp)]
     pub disabled_at: Option<NaiveDateTime>,
-    #[column(uuid)]
+    #[column(uuid, references = Account, join = false)]
     pub disabled_by: Option<Uuid>,
     #[column(varchar(255), default = "waiting")]
     pub status: SegmentStatus,
@@ -479,7 +479,7 @@ pub struct DatasetQuery {
     pub source_app_id: Option<Uuid>,
     #[column(varchar(255))]
     pub created_by_role: CreatorUserRole,
-    #[column(uuid)]
+    #[column(uuid, no_reference = "an account or an end user, told apart by created_by_role")]
     pub created_by: Uuid,
     #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
     pub created_at: NaiveDateTime,
@@ -880,7 +880,7 @@ pub struct DocumentPipelineExecutionLog {
     pub datasource_node_id: String,
     #[column(json)]
     pub input_data: Json,
-    #[column(uuid)]
+    #[column(uuid, references = Account, join = false)]
     pub created_by: Option<Uuid>,
     #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
     pub created_at: NaiveDateTime,

@@ -27,13 +27,13 @@ pub struct UploadFile {
     pub mime_type: Option<String>,
     #[column(varchar(255), default = "account")]
     pub created_by_role: CreatorUserRole,
-    #[column(uuid)]
+    #[column(uuid, no_reference = "an account or an end user, told apart by created_by_role")]
     pub created_by: Uuid,
     #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
     pub created_at: NaiveDateTime,
     #[column(boolean, default = false)]
     pub used: bool,
-    #[column(uuid)]
+    #[column(uuid, no_reference = "the account or end user that used the file")]
     pub used_by: Option<Uuid>,
     #[column(timestamp)]
     pub used_at: Option<NaiveDateTime>,

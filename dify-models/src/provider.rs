@@ -209,7 +209,7 @@ pub struct LoadBalancingModelConfig {
     pub name: String,
     #[column(text)]
     pub encrypted_config: Option<String>,
-    #[column(uuid)]
+    #[column(uuid, references = any(ProviderCredential, ProviderModelCredential))]
     pub credential_id: Option<Uuid>,
     #[column(varchar(40))]
     pub credential_source_type: Option<CredentialSourceType>,

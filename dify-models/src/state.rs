@@ -33,10 +33,8 @@
 
 use std::fmt;
 
-use diesel::sql_types::{Timestamp, Uuid as SqlUuid};
-use diesel::{QueryableByName, RunQueryDsl};
-use dify_schema::scope::{Allows, Capability, DatasetEditing, Member, Scope};
-use dify_schema::types::{NaiveDateTime, Uuid};
+use dify_schema::scope::{Allows, DatasetEditing, Member, Scope};
+use dify_schema::types::Uuid;
 use dify_schema::{Entity, Id, Row, StringEnum};
 
 use crate::dataset::{Document, DocumentChanges, IndexingStatus};
@@ -180,31 +178,6 @@ impl WorkflowExecutionStatus {
     }
 }
 
-#[derive(QueryableByName)]
-struct Locked {
-    #[diesel(sql_type = Timestamp)]
-    now: NaiveDateTime,
-}
-
-/// Locks the row for the rest of the scope's transaction (so two workers
-/// cannot both make a move from the same state) and reads the database's
-/// clock in UTC, as Dify stores times. The id is branded, so the row is the
-/// scope's tenant's; row-level security, when installed, applies as well.
-fn lock<E: Entity, C: Capability>(
-    scope: &mut Scope<'_, C>,
-    id: Uuid,
-) -> Result<Option<NaiveDateTime>, diesel::result::Error> {
-    let sql = format!(
-        "SELECT (now() AT TIME ZONE 'UTC') AS now FROM {} WHERE id = $1 FOR UPDATE",
-        dify_schema::render::postgres::ident(E::TABLE.name)
-    );
-    let locked: Option<Locked> = diesel::sql_query(sql)
-        .bind::<SqlUuid, _>(id)
-        .get_results(scope.connection())?
-        .pop();
-    Ok(locked.map(|row| row.now))
-}
-
 /// Moves a document to `to` if its indexing state machine allows it, with
 /// the timestamps Dify sets on the way (`processing_started_at` when
 /// parsing starts, `parsing_completed_at` …, `completed_at`; `stopped_at`
@@ -219,8 +192,10 @@ pub fn move_document<'t, C: Allows<DatasetEditing>>(
         table: Document::TABLE.name,
         id: id.get(),
     };
-    let now = lock::<Document, C>(scope, id.get())?.ok_or_else(gone)?;
-    let document = scope.find(id)?.ok_or_else(gone)?;
+    // Locked until the scope ends, so two workers cannot both make a move
+    // from the same state.
+    let document = scope.lock(id)?.ok_or_else(gone)?;
+    let now = scope.now()?;
     let from = document.indexing_status;
     from.transition(to)?;
 
@@ -274,8 +249,8 @@ pub fn move_workflow_run<'t, C: Allows<Member>>(
         table: WorkflowRun::TABLE.name,
         id: id.get(),
     };
-    let now = lock::<WorkflowRun, C>(scope, id.get())?.ok_or_else(gone)?;
-    let run = scope.find(id)?.ok_or_else(gone)?;
+    let run = scope.lock(id)?.ok_or_else(gone)?;
+    let now = scope.now()?;
     run.status.transition(to)?;
     let mut changes = WorkflowRunChanges {
         status: Some(to),

@@ -2,6 +2,9 @@
 
 use dify_schema::prelude::*;
 
+use crate::app::App;
+use crate::dataset::Dataset;
+
 /// `tags.type`: what a tag labels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, StringEnum)]
 pub enum TagType {
@@ -43,7 +46,7 @@ pub struct TagBinding {
     pub tenant_id: Option<Uuid>,
     #[column(uuid, references = Tag)]
     pub tag_id: Option<Uuid>,
-    #[column(uuid)]
+    #[column(uuid, references = any(App, Dataset))]
     pub target_id: Option<Uuid>,
     #[column(uuid, audit = created_by)]
     pub created_by: Uuid,

@@ -2,6 +2,7 @@
 
 use dify_schema::prelude::*;
 
+use crate::account::Account;
 use crate::app::App;
 use crate::conversation::Conversation;
 
@@ -21,7 +22,7 @@ pub struct BuiltinToolProvider {
     pub name: String,
     #[column(uuid)]
     pub tenant_id: Option<Uuid>,
-    #[column(uuid)]
+    #[column(uuid, references = Account, join = false)]
     pub user_id: Uuid,
     #[column(varchar(256))]
     pub provider: String,
@@ -56,7 +57,7 @@ pub struct ApiToolProvider {
     pub schema: String,
     #[column(varchar(40))]
     pub schema_type_str: String,
-    #[column(uuid)]
+    #[column(uuid, references = Account, join = false)]
     pub user_id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -97,7 +98,7 @@ pub struct WorkflowToolProvider {
     pub app_id: Uuid,
     #[column(varchar(255), default = "")]
     pub version: String,
-    #[column(uuid)]
+    #[column(uuid, references = Account, join = false)]
     pub user_id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -140,7 +141,7 @@ pub struct MCPToolProvider {
     pub icon: Option<String>,
     #[column(uuid)]
     pub tenant_id: Uuid,
-    #[column(uuid)]
+    #[column(uuid, references = Account, join = false)]
     pub user_id: Uuid,
     #[column(text)]
     pub encrypted_credentials: Option<String>,
@@ -223,7 +224,7 @@ pub struct ToolLabelBinding {
 pub struct ToolModelInvoke {
     #[column(uuid, primary_key, client_default = uuid4)]
     pub id: Uuid,
-    #[column(uuid)]
+    #[column(uuid, no_reference = "the account or end user that invoked the tool")]
     pub user_id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -269,7 +270,7 @@ pub struct ToolModelInvoke {
 pub struct ToolConversationVariables {
     #[column(uuid, primary_key, client_default = uuid4)]
     pub id: Uuid,
-    #[column(uuid)]
+    #[column(uuid, no_reference = "the account or end user of the conversation")]
     pub user_id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -294,7 +295,7 @@ pub struct DeprecatedPublishedAppTool {
     pub id: Uuid,
     #[column(uuid, references = App, foreign_key = "tool_published_apps_app_id_fkey")]
     pub app_id: Uuid,
-    #[column(uuid)]
+    #[column(uuid, references = Account, join = false)]
     pub user_id: Uuid,
     #[column(text)]
     pub description: String,
@@ -346,7 +347,7 @@ pub struct ToolProvider {
 pub struct ToolFile {
     #[column(uuid, primary_key, client_default = uuid4)]
     pub id: Uuid,
-    #[column(uuid)]
+    #[column(uuid, no_reference = "the account or end user that made the file")]
     pub user_id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,

@@ -2,6 +2,7 @@
 
 use dify_schema::prelude::*;
 
+use crate::account::Account;
 use crate::app::App;
 use crate::enums::CreatorUserRole;
 use crate::workflow::{Workflow, WorkflowRun};
@@ -65,7 +66,7 @@ pub struct TriggerSubscription {
     pub name: String,
     #[column(uuid)]
     pub tenant_id: Uuid,
-    #[column(uuid)]
+    #[column(uuid, references = Account, join = false)]
     pub user_id: Uuid,
     #[column(varchar(255))]
     pub provider_id: String,

@@ -2,6 +2,7 @@
 
 use dify_schema::prelude::*;
 
+use crate::account::Account;
 use crate::app::App;
 use crate::conversation::Conversation;
 use crate::enums::CreatorUserRole;
@@ -208,7 +209,7 @@ pub struct Workflow {
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
-    #[column(uuid)]
+    #[column(uuid, references = App, join = false)]
     pub app_id: Uuid,
     #[column(varchar(255))]
     pub r#type: WorkflowType,
@@ -253,7 +254,7 @@ pub struct WorkflowRun {
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
-    #[column(uuid)]
+    #[column(uuid, references = App)]
     pub app_id: Uuid,
     #[column(uuid, references = Workflow)]
     pub workflow_id: Uuid,
@@ -281,7 +282,7 @@ pub struct WorkflowRun {
     pub total_steps: Option<i32>,
     #[column(varchar(255))]
     pub created_by_role: CreatorUserRole,
-    #[column(uuid)]
+    #[column(uuid, no_reference = "an account or an end user, told apart by created_by_role")]
     pub created_by: Uuid,
     #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
     pub created_at: NaiveDateTime,
@@ -314,7 +315,7 @@ pub struct WorkflowNodeExecutionModel {
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
-    #[column(uuid)]
+    #[column(uuid, references = App)]
     pub app_id: Uuid,
     #[column(uuid, references = Workflow)]
     pub workflow_id: Uuid,
@@ -352,7 +353,7 @@ pub struct WorkflowNodeExecutionModel {
     pub created_at: NaiveDateTime,
     #[column(varchar(255))]
     pub created_by_role: CreatorUserRole,
-    #[column(uuid)]
+    #[column(uuid, no_reference = "an account or an end user, told apart by created_by_role")]
     pub created_by: Uuid,
     #[column(timestamp)]
     pub finished_at: Option<NaiveDateTime>,
@@ -374,7 +375,7 @@ pub struct WorkflowNodeExecutionOffload {
     pub created_at: NaiveDateTime,
     #[column(uuid)]
     pub tenant_id: Uuid,
-    #[column(uuid)]
+    #[column(uuid, references = App)]
     pub app_id: Uuid,
     #[column(uuid, references = WorkflowNodeExecutionModel)]
     pub node_execution_id: Option<Uuid>,
@@ -407,7 +408,7 @@ pub struct WorkflowAppLog {
     pub created_from: WorkflowAppLogCreatedFrom,
     #[column(varchar(255))]
     pub created_by_role: CreatorUserRole,
-    #[column(uuid)]
+    #[column(uuid, no_reference = "an account or an end user, told apart by created_by_role")]
     pub created_by: Uuid,
     #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
     pub created_at: NaiveDateTime,
@@ -432,17 +433,17 @@ pub struct WorkflowArchiveLog {
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
-    #[column(uuid)]
+    #[column(uuid, references = App)]
     pub app_id: Uuid,
-    #[column(uuid)]
+    #[column(uuid, references = Workflow)]
     pub workflow_id: Uuid,
-    #[column(uuid)]
+    #[column(uuid, no_reference = "the archived run, deleted from workflow_runs once archived")]
     pub workflow_run_id: Uuid,
     #[column(varchar(255))]
     pub created_by_role: CreatorUserRole,
-    #[column(uuid)]
+    #[column(uuid, no_reference = "an account or an end user, told apart by created_by_role")]
     pub created_by: Uuid,
-    #[column(uuid)]
+    #[column(uuid, no_reference = "the archived app log, deleted once archived")]
     pub log_id: Option<Uuid>,
     #[column(timestamp)]
     pub log_created_at: Option<NaiveDateTime>,
@@ -558,9 +559,9 @@ pub struct WorkflowDraftVariableFile {
     pub created_at: NaiveDateTime,
     #[column(uuid)]
     pub tenant_id: Uuid,
-    #[column(uuid)]
+    #[column(uuid, references = App)]
     pub app_id: Uuid,
-    #[column(uuid)]
+    #[column(uuid, references = Account, join = false)]
     pub user_id: Uuid,
     #[column(uuid, references = UploadFile)]
     pub upload_file_id: Uuid,

@@ -83,6 +83,12 @@ pub struct Column {
     pub client_default: Option<ClientDefault>,
     pub audit: Option<Audit>,
     pub relation: Option<Relation>,
+    /// `references = any(App, Dataset)`: the row of one of several
+    /// tenant-owned entities; forms take an `AnyId` of the scope.
+    pub any_of: Vec<Path>,
+    /// `no_reference = "..."`: a uuid that deliberately points at no one
+    /// row (an account or an end user, by a role column), and why.
+    pub no_reference: Option<String>,
     /// Points at another tenant on purpose (`installed_apps.app_owner_tenant_id`).
     pub cross_tenant: bool,
 }
@@ -91,6 +97,12 @@ impl Column {
     /// True for a varchar or text column held by a string enum.
     pub fn is_string_enum(&self) -> bool {
         self.rust == RustKind::Custom
+    }
+
+    /// True when forms take this column as a reference (`Ref<'t, P>` or
+    /// `AnyId<'t>`) rather than as its plain type.
+    pub fn is_reference(&self) -> bool {
+        self.relation.is_some() || !self.any_of.is_empty()
     }
 }
 

@@ -83,11 +83,21 @@ pub struct ColumnDecl {
     pub primary_key: Option<Ident>,
     pub default: Option<DefaultDecl>,
     pub client_default: Option<Ident>,
-    pub references: Option<Path>,
+    pub references: Option<ReferencesDecl>,
     pub join: Option<syn::LitBool>,
     pub foreign_key: Option<LitStr>,
     pub audit: Option<Ident>,
     pub cross_tenant: Option<Ident>,
+    pub no_reference: Option<LitStr>,
+}
+
+/// What `references = ...` names.
+pub enum ReferencesDecl {
+    /// `references = App`
+    One(Path),
+    /// `references = any(App, Dataset)`: one of several tenant-owned
+    /// entities, told apart by another column (`tag_bindings.target_id`).
+    Any { keyword: Ident, parents: Vec<Path> },
 }
 
 /// A SQL type as written: `uuid`, `varchar(255)`, `numeric(10, 7)`.
@@ -149,6 +159,7 @@ const COLUMN_KEYS: &[&str] = &[
     "foreign_key",
     "audit",
     "cross_tenant",
+    "no_reference",
 ];
 
 /// Parses the item and the `#[entity(...)]` arguments. Attribute mistakes go
@@ -465,6 +476,7 @@ fn parse_column(cx: &mut Ctxt, attr: &Attribute) -> ColumnDecl {
         foreign_key: None,
         audit: None,
         cross_tenant: None,
+        no_reference: None,
     };
     let tokens = match &attr.meta {
         syn::Meta::List(list) => list.tokens.clone(),
@@ -506,8 +518,13 @@ fn parse_column(cx: &mut Ctxt, attr: &Attribute) -> ColumnDecl {
                 .ident_value("client_default = uuid4")
                 .map(|v| set(cx, &item, &mut column.client_default, v)),
             // #[column(references = App)]
-            "references" => parse_path(&item, "references = App")
+            // #[column(references = any(App, Dataset))]
+            "references" => parse_references(&item)
                 .map(|v| set(cx, &item, &mut column.references, v)),
+            // #[column(no_reference = "an account or an end user, by created_by_role")]
+            "no_reference" => item
+                .lit_str("no_reference = \"why this uuid points at no one row\"")
+                .map(|v| set(cx, &item, &mut column.no_reference, v)),
             // #[column(join = false)]
             "join" => {
                 parse_bool(&item, "join = false").map(|v| set(cx, &item, &mut column.join, v))
@@ -636,6 +653,33 @@ fn parse_path(item: &MetaItem, form: &str) -> syn::Result<Path> {
             format!("expected the parent entity's type; write `{form}`"),
         )
     })
+}
+
+fn parse_references(item: &MetaItem) -> syn::Result<ReferencesDecl> {
+    const FORM: &str = "references = App` or `references = any(App, Dataset)";
+    let tokens = item.assigned(FORM)?;
+    let mut iter = tokens.clone().into_iter();
+    if let (Some(proc_macro2::TokenTree::Ident(keyword)), Some(proc_macro2::TokenTree::Group(group)), None) =
+        (iter.next(), iter.next(), iter.next())
+    {
+        if keyword == "any" && group.delimiter() == proc_macro2::Delimiter::Parenthesis {
+            let parents = syn::parse::Parser::parse2(
+                syn::punctuated::Punctuated::<Path, syn::Token![,]>::parse_terminated,
+                group.stream(),
+            )
+            .map_err(|_| {
+                syn::Error::new(
+                    group.span(),
+                    "expected the entities it may point at; write `references = any(App, Dataset)`",
+                )
+            })?;
+            return Ok(ReferencesDecl::Any {
+                keyword,
+                parents: parents.into_iter().collect(),
+            });
+        }
+    }
+    parse_path(item, FORM).map(ReferencesDecl::One)
 }
 
 fn parse_bool(item: &MetaItem, form: &str) -> syn::Result<syn::LitBool> {

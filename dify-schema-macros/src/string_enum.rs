@@ -107,6 +107,15 @@ pub fn derive(item: TokenStream) -> syn::Result<TokenStream> {
                 }
             }
         }
+        // A filter compares the column with the text the value is stored as.
+        impl ::dify_schema::__private::FilterValue for #ident {
+            fn into_value(self) -> ::dify_schema::__private::FilterValueRepr {
+                ::dify_schema::__private::enum_value(self)
+            }
+            fn into_list(values: ::std::vec::Vec<Self>) -> ::dify_schema::__private::FilterValueList {
+                ::dify_schema::__private::enum_list(values)
+            }
+        }
         ::dify_schema::__string_enum_sql!(#ident);
     })
 }

@@ -19,7 +19,8 @@ use crate::ir::{
     Relation, ServerFunction, SoftDelete, SqlType, UniqueConstraint,
 };
 use crate::parse::{
-    ColumnDecl, DefaultDecl, EntityDecl, FieldDecl, IndexDecl, OwnerDecl, SqlTypeArg, SqlTypeDecl,
+    ColumnDecl, DefaultDecl, EntityDecl, FieldDecl, IndexDecl, OwnerDecl, ReferencesDecl,
+    SqlTypeArg, SqlTypeDecl,
 };
 use crate::rust_type::{classify, expected_rust_type, fits, unwrap_option, RustKind};
 
@@ -70,6 +71,7 @@ pub fn validate(cx: &mut Ctxt, decl: EntityDecl) -> Option<Entity> {
         &columns,
         &names,
     );
+    check_undeclared_references(cx, &columns, ownership.as_ref());
     let soft_delete = decl
         .args
         .soft_delete
@@ -217,6 +219,7 @@ fn validate_field(cx: &mut Ctxt, field: FieldDecl) -> Option<Column> {
         foreign_key,
         audit,
         cross_tenant,
+        no_reference,
         ..
     } = decl;
 
@@ -243,19 +246,61 @@ fn validate_field(cx: &mut Ctxt, field: FieldDecl) -> Option<Column> {
             "`foreign_key` names the constraint of a relation; add `references = Parent` too",
         );
     }
-    let relation = references.map(|parent| {
-        if sql_type != SqlType::Uuid {
-            cx.error_at(
-                sql_type_span,
-                "a column with `references` points at a uuid primary key, so it must be `uuid`",
-            );
-        }
-        Relation {
+    if references.is_some() && sql_type != SqlType::Uuid {
+        cx.error_at(
+            sql_type_span,
+            "a column with `references` points at a uuid primary key, so it must be `uuid`",
+        );
+    }
+    let mut any_of = Vec::new();
+    let relation = match references {
+        None => None,
+        Some(ReferencesDecl::One(parent)) => Some(Relation {
             parent,
             join: join.is_none_or(|join| join.value),
             foreign_key: foreign_key.map(|name| name.value()),
+        }),
+        Some(ReferencesDecl::Any { keyword, parents }) => {
+            if let Some(join) = &join {
+                cx.error_at(
+                    join.span(),
+                    "a column that points at one of several entities has no Diesel join; remove `join`",
+                );
+            }
+            if let Some(foreign_key) = &foreign_key {
+                cx.error_at(
+                    foreign_key.span(),
+                    "a foreign key points at one table; `references = any(...)` cannot have one",
+                );
+            }
+            if parents.len() < 2 {
+                cx.error_at(
+                    keyword.span(),
+                    "`any(...)` lists two or more entities; for one, write `references = App`",
+                );
+            }
+            any_of = parents;
+            None
         }
-    });
+    };
+    if let Some(reason) = &no_reference {
+        if relation.is_some() || !any_of.is_empty() {
+            cx.error_at(
+                reason.span(),
+                "a column either `references` a parent or has `no_reference`, not both",
+            );
+        } else if sql_type != SqlType::Uuid {
+            cx.error_at(
+                reason.span(),
+                "`no_reference` explains a uuid column that points at no one row; other columns need no explanation",
+            );
+        } else if reason.value().trim().is_empty() {
+            cx.error_at(
+                reason.span(),
+                "say why this uuid is not a reference, e.g. `no_reference = \"an account or an end user, by created_by_role\"`",
+            );
+        }
+    }
     if let Some(flag) = &cross_tenant {
         if sql_type != SqlType::Uuid {
             cx.error_at(
@@ -288,6 +333,8 @@ fn validate_field(cx: &mut Ctxt, field: FieldDecl) -> Option<Column> {
         client_default,
         audit,
         relation,
+        any_of,
+        no_reference: no_reference.map(|reason| reason.value()),
         cross_tenant: cross_tenant.is_some(),
     })
 }
@@ -969,6 +1016,35 @@ fn check_tenant_like_columns(cx: &mut Ctxt, columns: &[Column], owner: Option<&O
             column.field.span(),
             format!(
                 "`{}` holds a tenant's id, but scopes neither fill nor check it; {hint}",
+                column.name
+            ),
+        );
+    }
+}
+
+/// A uuid column that is not the key, an audit column or the owning tenant
+/// must say where it points: `references = Parent` (forms then take a
+/// branded `Id` for a tenant-owned parent, so a row cannot be linked to
+/// another workspace's), `references = any(...)`, `cross_tenant`, or
+/// `no_reference = "why"`. A plain uuid in a form would take any
+/// workspace's id.
+fn check_undeclared_references(cx: &mut Ctxt, columns: &[Column], ownership: Option<&Ownership>) {
+    for (index, column) in columns.iter().enumerate() {
+        let owning_tenant = matches!(ownership, Some(Ownership::Tenant { column }) if *column == index);
+        if column.sql_type != SqlType::Uuid
+            || column.primary_key
+            || column.audit.is_some()
+            || owning_tenant
+            || column.is_reference()
+            || column.cross_tenant
+            || column.no_reference.is_some()
+        {
+            continue;
+        }
+        cx.error_at(
+            column.field.span(),
+            format!(
+                "`{}` is a uuid that does not say what it points at; write `references = Parent` (forms then take an `Id` of the scope for a tenant-owned parent), `references = any(App, Dataset)` for one of several entities, or `no_reference = \"why\"` when it names no one row",
                 column.name
             ),
         );

@@ -54,6 +54,11 @@ pub enum Error {
     #[error("row-level security is not in force: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
     RowLevelSecurity(Vec<crate::rls::RlsProblem>),
 
+    /// A composable query was put together in a way that cannot run (a
+    /// table joined twice); nothing was sent.
+    #[error("this query cannot run: {0}")]
+    InvalidQuery(String),
+
     /// No connection could be had from the pool in time: every connection is
     /// in use, or the server cannot be reached.
     #[error("no database connection: {0}")]

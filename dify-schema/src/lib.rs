@@ -29,15 +29,13 @@ pub mod types;
 pub use dify_schema_macros::{embed_migrations, entity, StringEnum};
 pub use entity::{Cursor, Entity, OrderKey, Page, Ref};
 pub use error::{Error, Result};
-pub use scope::{with_tenant, Id, Role, Row, Scope};
+pub use scope::{with_tenant, AnyId, Id, Role, Row, Scope};
 pub use string_enum::{StringEnum, UnknownEnumValue};
 
 /// What a module of declarations imports.
 pub mod prelude {
     pub use crate::types::{BigDecimal, Json, NaiveDateTime, Uuid};
-    pub use crate::{entity, Entity, Id, Page, Ref, StringEnum};
-    // What the filter and order closures of `Scope::query` call.
-    pub use diesel::{BoolExpressionMethods, ExpressionMethods, TextExpressionMethods};
+    pub use crate::{entity, AnyId, Entity, Id, Page, Ref, StringEnum};
 }
 
 /// Gathers the entities of a crate into one [`schema::Schema`].
@@ -92,7 +90,8 @@ pub mod __private {
     pub use crate::schema::contains_name;
     pub use crate::scope::RefValue;
     pub use crate::scope::{
-        after_cursor, push_column, ComposableQuery, IsFalse, TenantFilter, TenantPredicate,
+        after_cursor, enum_list, enum_value, push_column, ComposableQuery, FilterValue,
+        FilterValueList, FilterValueRepr, IsFalse, QueryColumn, TenantFilter, TenantPredicate,
     };
     pub use crate::string_enum::{
         assert_string_enum, enum_from_row, max_len, StringEnum, StringEnumColumn,

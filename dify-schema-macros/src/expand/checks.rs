@@ -21,6 +21,11 @@ pub fn checks(entity: &Entity) -> TokenStream {
             const _: () = ::dify_schema::entity::assert_tenant_owned::<#parent>();
         });
     }
+    for parent in entity.columns.iter().flat_map(|column| &column.any_of) {
+        checks.push(quote_spanned! {parent.span()=>
+            const _: () = ::dify_schema::entity::assert_tenant_owned::<#parent>();
+        });
+    }
     for column in entity
         .columns
         .iter()

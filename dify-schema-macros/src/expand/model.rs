@@ -79,20 +79,21 @@ fn is_soft_delete_column(entity: &Entity, index: usize) -> bool {
 /// The type of a column in a form: a reference to another entity is a
 /// `Ref<'t, Parent>` (a branded id when the parent is tenant-owned).
 pub fn form_value_type(column: &Column) -> TokenStream {
-    match &column.relation {
-        Some(relation) => {
+    let reference = match (&column.relation, column.any_of.first()) {
+        (Some(relation), _) => {
             let parent = &relation.parent;
-            let reference = quote_spanned!(parent.span()=> ::dify_schema::Ref<'t, #parent>);
-            if column.nullable {
-                quote!(::core::option::Option<#reference>)
-            } else {
-                reference
-            }
+            quote_spanned!(parent.span()=> ::dify_schema::Ref<'t, #parent>)
         }
-        None => {
+        (None, Some(first)) => quote_spanned!(first.span()=> ::dify_schema::AnyId<'t>),
+        (None, None) => {
             let ty = &column.ty;
-            quote!(#ty)
+            return quote!(#ty);
         }
+    };
+    if column.nullable {
+        quote!(::core::option::Option<#reference>)
+    } else {
+        reference
     }
 }
 
@@ -102,7 +103,7 @@ pub fn form_needs_lifetime(entity: &Entity, in_form: fn(&Entity, usize) -> bool)
         .columns
         .iter()
         .enumerate()
-        .any(|(index, column)| in_form(entity, index) && column.relation.is_some())
+        .any(|(index, column)| in_form(entity, index) && column.is_reference())
 }
 
 /// `NewApp` and `AppChanges`.
@@ -235,7 +236,7 @@ pub fn sql_value(column: &Column, value: TokenStream, optional: bool) -> TokenSt
             quote!(#convert(#value))
         };
     }
-    if column.relation.is_some() {
+    if column.is_reference() {
         return if optional {
             quote!(#value.map(#rt::RefValue::uuid))
         } else {

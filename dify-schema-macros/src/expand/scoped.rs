@@ -397,52 +397,52 @@ fn scoped_update(entity: &Entity, predicate: &TokenStream, live: &TokenStream) -
     }
 }
 
-/// `ComposableQuery`: the columns a filter closure receives, and the base
-/// query (the tenant predicate, and live rows only) that every composed
-/// query starts from.
+/// `ComposableQuery`: the columns a filter closure receives, and the SQL
+/// types of a row. The columns are `QueryColumn`s (an index and a Rust
+/// type): nothing in them leads to the Diesel table, so a closure can only
+/// compare this entity's columns with values. The runtime writes the SQL,
+/// tenant predicate first.
 fn composable_query(entity: &Entity) -> TokenStream {
     let rt = rt();
     let ident = &entity.ident;
-    let module = entity.table_module();
+    let vis = &entity.vis;
     let columns_ident = quote::format_ident!("{}Columns", entity.ident);
     let fields = entity.columns.iter().map(|column| {
         let field = &column.field;
-        quote!(pub #field: #module::#field,)
+        let ty = &column.ty;
+        match &column.relation {
+            Some(relation) => {
+                let parent = &relation.parent;
+                quote!(pub #field: #rt::QueryColumn<#ident, #ty, #parent>,)
+            }
+            None => quote!(pub #field: #rt::QueryColumn<#ident, #ty>,),
+        }
     });
-    let tenant = quote!(#rt::diesel::dsl::Filter<#module::table, #rt::TenantFilter<#ident>>);
-    let (base, live) = match entity.soft_delete {
-        None => (tenant, quote!()),
-        Some(SoftDelete::Flag(index)) => {
-            let field = &entity.column(index).field;
-            (
-                quote!(#rt::diesel::dsl::Filter<#tenant, #rt::IsFalse<#module::#field>>),
-                quote!(.filter(#rt::IsFalse(#module::#field))),
-            )
-        }
-        Some(SoftDelete::Timestamp(index)) => {
-            let field = &entity.column(index).field;
-            (
-                quote!(#rt::diesel::dsl::Filter<#tenant, #rt::diesel::dsl::IsNull<#module::#field>>),
-                quote!(.filter(#module::#field.is_null())),
-            )
-        }
-    };
-    let doc = format!("The columns of `{ident}`, as a composable query's closures receive them.");
+    let values = entity.columns.iter().enumerate().map(|(index, column)| {
+        let field = &column.field;
+        quote!(#field: #rt::QueryColumn::__new(#index),)
+    });
+    let sql_types = entity.columns.iter().map(super::table::diesel_sql_type);
+    let doc = format!("The columns of `{ident}`, as the closures of a composable query receive them.");
     quote! {
         #[doc = #doc]
-        #[derive(Clone, Copy, Default)]
+        #[derive(Clone, Copy)]
         #[allow(non_snake_case)]
-        pub struct #columns_ident {
+        #vis struct #columns_ident {
             #(#fields)*
+        }
+
+        impl ::core::default::Default for #columns_ident {
+            fn default() -> Self {
+                #columns_ident {
+                    #(#values)*
+                }
+            }
         }
 
         impl #rt::ComposableQuery for #ident {
             type Columns = #columns_ident;
-            type Base = #base;
-            fn base(tenant: ::dify_schema::types::Uuid) -> Self::Base {
-                use #rt::diesel::{ExpressionMethods, QueryDsl};
-                #module::table.filter(#rt::TenantFilter::<Self>::new(tenant)) #live
-            }
+            type SqlRow = (#(#sql_types,)*);
         }
     }
 }

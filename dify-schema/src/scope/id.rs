@@ -89,3 +89,70 @@ impl<E> RefValue for Id<'_, E> {
         self.raw
     }
 }
+
+/// The id of a row of one of several tenant-owned entities, read under the
+/// scope `'t`: what a form takes for a column declared
+/// `references = any(App, Dataset)` (`tag_bindings.target_id`). Made only
+/// from an [`Id`] of the same scope, so it cannot name another workspace's
+/// row either.
+pub struct AnyId<'t> {
+    raw: Uuid,
+    brand: Brand<'t>,
+}
+
+impl<'t, E: crate::entity::TenantOwned> From<Id<'t, E>> for AnyId<'t> {
+    fn from(id: Id<'t, E>) -> Self {
+        AnyId {
+            raw: id.raw,
+            brand: PhantomData,
+        }
+    }
+}
+
+impl AnyId<'_> {
+    /// The uuid itself.
+    pub fn get(self) -> Uuid {
+        self.raw
+    }
+}
+
+impl Clone for AnyId<'_> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl Copy for AnyId<'_> {}
+
+impl PartialEq for AnyId<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.raw == other.raw
+    }
+}
+
+impl Eq for AnyId<'_> {}
+
+impl fmt::Debug for AnyId<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "AnyId({})", self.raw)
+    }
+}
+
+impl RefValue for AnyId<'_> {
+    fn uuid(self) -> Uuid {
+        self.raw
+    }
+}
+
+/// An id compares as its uuid in a filter (`c.app_id.eq(app.id())`).
+impl<E> From<Id<'_, E>> for Uuid {
+    fn from(id: Id<'_, E>) -> Uuid {
+        id.raw
+    }
+}
+
+impl From<AnyId<'_>> for Uuid {
+    fn from(id: AnyId<'_>) -> Uuid {
+        id.raw
+    }
+}

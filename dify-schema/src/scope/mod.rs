@@ -51,6 +51,7 @@
 //! return `id.get()`, the plain uuid, instead.
 
 mod enter;
+mod filter;
 mod id;
 mod predicate;
 mod query;
@@ -66,12 +67,15 @@ use diesel::{PgConnection, RunQueryDsl};
 use uuid::Uuid;
 
 pub(crate) use id::Brand;
-pub use id::{Id, RefValue};
+pub use id::{AnyId, Id, RefValue};
 #[doc(hidden)]
 pub use predicate::{push_column, TenantFilter, TenantPredicate};
-pub use query::Query;
+pub use filter::{ColumnType, Filter, FilterValue, IntoOrder, Order, QueryColumn};
 #[doc(hidden)]
-pub use query::Queryable as ComposableQuery;
+pub use filter::{enum_list, enum_value, Value as FilterValueRepr, ValueList as FilterValueList};
+#[doc(hidden)]
+pub use query::{ComposableQuery, Contains, Joined};
+pub use query::{Query, Subquery, SubqueryBuilder};
 pub use role::{Allows, Capability, DatasetEditing, Editing, Member, Privileged, Role};
 #[doc(hidden)]
 pub use sql::{after_cursor, AfterCursor, IsFalse};
@@ -205,6 +209,30 @@ impl<'t, C: Capability> Scope<'t, C> {
         Ok(row.map(Row::new))
     }
 
+    /// The row with this id, locked (`SELECT ... FOR UPDATE`) until the
+    /// scope's transaction ends; `None` when it is gone.
+    pub fn lock<E: ComposableQuery>(&mut self, id: Id<'t, E>) -> Result<Option<Row<'t, E>>>
+    where
+        query::Select<E::SqlRow>: for<'q> diesel::query_dsl::LoadQuery<'q, PgConnection, E>,
+    {
+        let key = E::TABLE.primary_key.columns.first().copied().unwrap_or("id");
+        let index = E::TABLE.columns.iter().position(|column| column.name == key).unwrap_or(0);
+        self.query::<E>()
+            .filter(|_| QueryColumn::<E, Uuid>::__new(index).eq(id))
+            .for_update()
+            .first()
+    }
+
+    /// The database's clock, in UTC without a time zone as Dify stores
+    /// times: the same instant for every statement of the scope (the
+    /// transaction's start).
+    pub fn now(&mut self) -> Result<chrono::NaiveDateTime> {
+        Ok(diesel::select(diesel::dsl::sql::<diesel::sql_types::Timestamp>(
+            "now() AT TIME ZONE 'UTC'",
+        ))
+        .get_result(self.inner.conn)?)
+    }
+
     /// Checks an untrusted uuid (from a request) against the tenant: the
     /// row if it exists in this tenant, `None` otherwise, whoever owns it.
     pub fn lookup<E: ScopedAccess>(&mut self, raw: Uuid) -> Result<Option<Row<'t, E>>> {
@@ -236,13 +264,14 @@ impl<'t, C: Capability> Scope<'t, C> {
 
     /// A composable query on the tenant's rows of `E`: add filters, order
     /// and paging, then `load`. The tenant predicate is already in it.
-    pub fn query<E: ComposableQuery>(&mut self) -> Query<'_, 't, E, E::Base> {
-        Query {
-            query: E::base(self.inner.tenant),
-            conn: self.inner.conn,
-            brand: PhantomData,
-            entity: PhantomData,
-        }
+    pub fn query<E: ComposableQuery>(&mut self) -> Query<'_, 't, E> {
+        Query::new(self.inner.conn, self.inner.tenant)
+    }
+
+    /// A column of `E`'s rows of this scope, to filter another query by
+    /// (`c.id.is_in(subquery)`); it carries `E`'s tenant predicate.
+    pub fn subquery<E: ComposableQuery>(&self) -> SubqueryBuilder<'t, E> {
+        SubqueryBuilder::new(self.inner.tenant)
     }
 
     /// A page of the children of a parent held as a branded id: no join,
@@ -360,12 +389,6 @@ impl<'t, C: Capability> Scope<'t, C> {
             actor: Some(self.inner.account),
         }
     }
-
-    /// The connection, for SQL the accessors do not cover. Row-level
-    /// security (when installed) still limits it to the tenant.
-    pub fn connection(&mut self) -> &mut PgConnection {
-        self.inner.conn
-    }
 }
 
 /// A row read under the scope `'t`: the row itself (through `Deref`) and
@@ -376,7 +399,7 @@ pub struct Row<'t, E> {
 }
 
 impl<'t, E> Row<'t, E> {
-    fn new(row: E) -> Self {
+    pub(crate) fn new(row: E) -> Self {
         Row {
             row,
             brand: PhantomData,

@@ -1,5 +1,5 @@
-//! Composable scoped queries: filters, order and paging chosen by the
-//! caller, on top of a base that already carries the tenant predicate.
+//! Composable scoped queries: filters, order, paging and joins chosen by
+//! the caller, on top of a base that already carries the tenant predicate.
 //!
 //! ```ignore
 //! let recent = scope
@@ -8,138 +8,581 @@
 //!     .order_by(|c| (c.created_at.desc(), c.id.desc()))
 //!     .limit(20)
 //!     .load()?;
+//!
+//! // Messages with their conversation: each side keeps its tenant predicate.
+//! let page = scope
+//!     .query::<Message>()
+//!     .join(|m| m.conversation_id)
+//!     .filter_joined::<Conversation, _>(|c| c.from_source.eq("api"))
+//!     .limit(20)
+//!     .load()?; // Vec<(Row<Message>, Row<Conversation>)>
+//!
+//! // The apps a tag is bound to: a subquery of the same scope.
+//! let bound = scope.subquery::<TagBinding>().filter(|b| b.tag_id.eq(tag.id())).select(|b| b.target_id);
+//! let apps = scope.query::<App>().filter(|a| a.id.is_in(bound)).load()?;
 //! ```
 //!
-//! Whatever the caller adds is ANDed to the base (`.filter` only; there is
-//! no `or_filter`, which would let an `OR` escape the predicate), so no
-//! query built here can see another tenant's rows. The query is a static
-//! Diesel type, built from the columns the closure receives
-//! (`E::Columns`, one field per column).
+//! The SQL is written here from the entities' table descriptions, never by
+//! the caller: `SELECT <columns> FROM t [INNER JOIN p ON p.id = t.p_id AND
+//! <p's tenant predicate>] WHERE <t's tenant predicate> AND (<filter>) AND
+//! ... ORDER BY ... LIMIT $n OFFSET $m`. What a closure adds is a
+//! [`Filter`] (parenthesised, ANDed) or an [`Order`]; there is no way to
+//! add SQL text, another table, or an unscoped subquery.
 
 use std::marker::PhantomData;
 
-use diesel::dsl;
 use diesel::pg::Pg;
-use diesel::query_dsl::methods::{FilterDsl, LimitDsl, OffsetDsl, OrderDsl, ThenOrderDsl};
+use diesel::query_builder::{AstPass, Query as DieselQuery, QueryFragment, QueryId};
 use diesel::query_dsl::LoadQuery;
-use diesel::{PgConnection, RunQueryDsl};
+use diesel::sql_types::BigInt;
+use diesel::{PgConnection, QueryResult, RunQueryDsl};
+use uuid::Uuid;
 
+use super::filter::{ColumnName, ColumnType, Filter, IntoOrder, Node, QueryColumn};
+use super::predicate::{push_column, TenantPredicate};
 use super::{Brand, Row};
 use crate::entity::ScopedAccess;
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::schema::{SoftDelete, Table};
 
 /// An entity that can be queried compositionally; generated.
 #[doc(hidden)]
-pub trait Queryable: ScopedAccess {
-    /// One field per column, each a Diesel column.
+pub trait ComposableQuery: ScopedAccess + TenantPredicate {
+    /// One [`QueryColumn`] per column.
     type Columns: Default;
-    /// The entity's table filtered to the tenant (and to live rows, for a
-    /// soft-deleted entity).
-    type Base;
-    fn base(tenant: uuid::Uuid) -> Self::Base;
+    /// The Diesel SQL types of a row, in column order.
+    type SqlRow;
 }
 
-/// A query on `E`'s rows of the scope `'t`; built by [`super::Scope::query`].
-pub struct Query<'s, 't, E, Q> {
-    pub(super) conn: &'s mut PgConnection,
-    pub(super) query: Q,
-    pub(super) brand: Brand<'t>,
-    pub(super) entity: PhantomData<fn() -> E>,
+/// Writes an entity's tenant predicate (see [`TenantPredicate`]).
+type TenantWalk = for<'a, 'b, 'c> fn(&'a mut AstPass<'b, 'c, Pg>, &'c Uuid) -> QueryResult<()>;
+
+/// One table of a query: its description and how its rows reach the tenant.
+#[derive(Clone, Copy)]
+struct Source {
+    table: &'static Table,
+    tenant: TenantWalk,
 }
 
-impl<'s, 't, E: Queryable, Q> Query<'s, 't, E, Q> {
-    fn map<R>(self, f: impl FnOnce(Q) -> R) -> Query<'s, 't, E, R> {
-        Query {
-            conn: self.conn,
-            query: f(self.query),
-            brand: PhantomData,
-            entity: PhantomData,
+impl Source {
+    fn of<E: ComposableQuery>() -> Source {
+        Source {
+            table: E::TABLE,
+            tenant: E::walk_tenant_sql,
         }
     }
 
-    /// Keeps the rows where `predicate` holds (ANDed to what is there).
-    pub fn filter<P>(
-        self,
-        predicate: impl FnOnce(&E::Columns) -> P,
-    ) -> Query<'s, 't, E, dsl::Filter<Q, P>>
-    where
-        Q: FilterDsl<P>,
-    {
-        let predicate = predicate(&E::Columns::default());
-        self.map(|query| query.filter(predicate))
+    /// The tenant predicate, and the live-rows filter of a soft-deleted
+    /// entity, each parenthesised.
+    fn walk_scope<'b>(&self, out: &mut AstPass<'_, 'b, Pg>, tenant: &'b Uuid) -> QueryResult<()> {
+        out.push_sql("(");
+        (self.tenant)(out, tenant)?;
+        out.push_sql(")");
+        match self.table.soft_delete {
+            None => {}
+            Some(SoftDelete::Flag(column)) => {
+                out.push_sql(" AND (");
+                push_column(out, self.table.name, column)?;
+                out.push_sql(" IS false)");
+            }
+            Some(SoftDelete::Timestamp(column)) => {
+                out.push_sql(" AND (");
+                push_column(out, self.table.name, column)?;
+                out.push_sql(" IS NULL)");
+            }
+        }
+        Ok(())
     }
 
-    /// Orders the rows (replacing any order set before).
-    pub fn order_by<O>(
-        self,
-        order: impl FnOnce(&E::Columns) -> O,
-    ) -> Query<'s, 't, E, dsl::Order<Q, O>>
-    where
-        O: diesel::Expression,
-        Q: OrderDsl<O>,
-    {
-        let order = order(&E::Columns::default());
-        self.map(|query| query.order(order))
-    }
-
-    /// Adds an order after the ones set before.
-    pub fn then_order_by<O>(
-        self,
-        order: impl FnOnce(&E::Columns) -> O,
-    ) -> Query<'s, 't, E, dsl::ThenOrderBy<Q, O>>
-    where
-        O: diesel::Expression,
-        Q: ThenOrderDsl<O>,
-    {
-        let order = order(&E::Columns::default());
-        self.map(|query| query.then_order_by(order))
-    }
-
-    /// At most `limit` rows.
-    pub fn limit(self, limit: i64) -> Query<'s, 't, E, dsl::Limit<Q>>
-    where
-        Q: LimitDsl,
-    {
-        self.map(|query| query.limit(limit))
-    }
-
-    /// Skips `offset` rows.
-    pub fn offset(self, offset: i64) -> Query<'s, 't, E, dsl::Offset<Q>>
-    where
-        Q: OffsetDsl,
-    {
-        self.map(|query| query.offset(offset))
-    }
-
-    /// Runs the query.
-    pub fn load(self) -> Result<Vec<Row<'t, E>>>
-    where
-        Q: for<'q> LoadQuery<'q, PgConnection, E>,
-    {
-        let rows = self.query.load::<E>(self.conn)?;
-        Ok(rows.into_iter().map(Row::new).collect())
-    }
-
-    /// Runs the query for its first row.
-    pub fn first(self) -> Result<Option<Row<'t, E>>>
-    where
-        Q: LimitDsl,
-        dsl::Limit<Q>: for<'q> LoadQuery<'q, PgConnection, E>,
-    {
-        let rows = self.query.limit(1).load::<E>(self.conn)?;
-        Ok(rows.into_iter().next().map(Row::new))
+    fn walk_columns(&self, out: &mut AstPass<'_, '_, Pg>, first: &mut bool) -> QueryResult<()> {
+        for column in self.table.columns {
+            if !*first {
+                out.push_sql(", ");
+            }
+            *first = false;
+            push_column(out, self.table.name, column.name)?;
+        }
+        Ok(())
     }
 }
 
-// The SQL a query would send, for review and tests.
-impl<E, Q: diesel::query_builder::QueryFragment<Pg>> Query<'_, '_, E, Q> {
-    /// The SQL text (without bind values).
+/// A parent joined through one of the base entity's reference columns.
+#[derive(Clone, Copy)]
+struct Join {
+    parent: Source,
+    on: ColumnName,
+}
+
+/// Everything a composable query says, rendered by [`Select`].
+struct Spec {
+    tenant: Uuid,
+    base: Source,
+    joins: Vec<Join>,
+    filters: Vec<Node>,
+    order: Vec<(ColumnName, bool)>,
+    limit: Option<i64>,
+    offset: Option<i64>,
+    /// `FOR UPDATE`: lock the rows read until the scope's transaction ends.
+    for_update: bool,
+    /// A mistake found while building (a table joined twice), reported by
+    /// `load` rather than by a panic.
+    invalid: Option<String>,
+}
+
+impl Spec {
+    fn walk_select<'b>(&'b self, projection: Projection, out: &mut AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+        if let Some(problem) = &self.invalid {
+            return Err(diesel::result::Error::QueryBuilderError(problem.clone().into()));
+        }
+        out.push_sql("SELECT ");
+        match projection {
+            Projection::Count => out.push_sql("count(*)"),
+            Projection::Rows => {
+                let mut first = true;
+                self.base.walk_columns(out, &mut first)?;
+                for join in &self.joins {
+                    join.parent.walk_columns(out, &mut first)?;
+                }
+            }
+        }
+        self.walk_from_where(out)?;
+        if projection == Projection::Count {
+            return Ok(());
+        }
+        for (position, (column, descending)) in self.order.iter().enumerate() {
+            out.push_sql(if position == 0 { " ORDER BY " } else { ", " });
+            column.walk(out)?;
+            if *descending {
+                out.push_sql(" DESC");
+            }
+        }
+        if let Some(limit) = &self.limit {
+            out.push_sql(" LIMIT ");
+            out.push_bind_param::<BigInt, _>(limit)?;
+        }
+        if let Some(offset) = &self.offset {
+            out.push_sql(" OFFSET ");
+            out.push_bind_param::<BigInt, _>(offset)?;
+        }
+        if self.for_update {
+            out.push_sql(" FOR UPDATE");
+        }
+        Ok(())
+    }
+
+    fn walk_from_where<'b>(&'b self, out: &mut AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+        out.push_sql(" FROM ");
+        out.push_identifier(self.base.table.name)?;
+        for join in &self.joins {
+            let parent = join.parent.table;
+            let key = parent.primary_key.columns.first().ok_or_else(|| {
+                diesel::result::Error::QueryBuilderError("a joined entity has no key".into())
+            })?;
+            out.push_sql(" INNER JOIN ");
+            out.push_identifier(parent.name)?;
+            out.push_sql(" ON ");
+            push_column(out, parent.name, key)?;
+            out.push_sql(" = ");
+            join.on.walk(out)?;
+            out.push_sql(" AND ");
+            join.parent.walk_scope(out, &self.tenant)?;
+        }
+        out.push_sql(" WHERE ");
+        self.base.walk_scope(out, &self.tenant)?;
+        for filter in &self.filters {
+            out.push_sql(" AND ");
+            filter.walk(out)?;
+        }
+        Ok(())
+    }
+}
+
+/// What a [`Select`] returns: rows, or their count.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Projection {
+    Rows,
+    Count,
+}
+
+/// The statement of a composable query. Its SQL depends on what the caller
+/// composed, so it has no static query id: Diesel caches its prepared
+/// statement by the SQL text. Public only because `load`'s bounds name it;
+/// nothing outside this module can make one.
+#[doc(hidden)]
+pub struct Select<ST> {
+    spec: Spec,
+    projection: Projection,
+    sql_type: PhantomData<fn() -> ST>,
+}
+
+impl<ST> QueryFragment<Pg> for Select<ST> {
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+        self.spec.walk_select(self.projection, &mut out)
+    }
+}
+
+impl<ST> QueryId for Select<ST> {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<ST: 'static> DieselQuery for Select<ST> {
+    type SqlType = ST;
+}
+
+impl<ST> RunQueryDsl<PgConnection> for Select<ST> {}
+
+/// A composable query on `E`'s rows of the scope `'t`, with the parents in
+/// `J` joined; built by [`super::Scope::query`].
+pub struct Query<'s, 't, E, J = ()> {
+    pub(super) conn: &'s mut PgConnection,
+    spec: Spec,
+    brand: Brand<'t>,
+    types: PhantomData<fn() -> (E, J)>,
+}
+
+impl<'s, 't, E: ComposableQuery> Query<'s, 't, E, ()> {
+    pub(super) fn new(conn: &'s mut PgConnection, tenant: Uuid) -> Self {
+        Query {
+            conn,
+            spec: Spec {
+                tenant,
+                base: Source::of::<E>(),
+                joins: Vec::new(),
+                filters: Vec::new(),
+                order: Vec::new(),
+                limit: None,
+                offset: None,
+                for_update: false,
+                invalid: None,
+            },
+            brand: PhantomData,
+            types: PhantomData,
+        }
+    }
+
+    /// Joins the parent that `column` references (`INNER JOIN`, so rows
+    /// whose reference is NULL or whose parent is deleted drop out); the
+    /// parent keeps its own tenant predicate. `load` then returns pairs.
+    pub fn join<P: ComposableQuery, T>(
+        self,
+        column: impl FnOnce(&E::Columns) -> QueryColumn<E, T, P>,
+    ) -> Query<'s, 't, E, (P,)> {
+        let on = column(&E::Columns::default()).column_name();
+        self.add_join::<P, _>(on)
+    }
+}
+
+impl<'s, 't, E: ComposableQuery, P1: ComposableQuery> Query<'s, 't, E, (P1,)> {
+    /// Joins a second parent (see [`Query::join`]); `load` returns triples.
+    pub fn join<P: ComposableQuery, T>(
+        self,
+        column: impl FnOnce(&E::Columns) -> QueryColumn<E, T, P>,
+    ) -> Query<'s, 't, E, (P1, P)> {
+        let on = column(&E::Columns::default()).column_name();
+        self.add_join::<P, _>(on)
+    }
+}
+
+impl<'s, 't, E: ComposableQuery, J> Query<'s, 't, E, J> {
+    fn add_join<P: ComposableQuery, K>(mut self, on: ColumnName) -> Query<'s, 't, E, K> {
+        let parent = Source::of::<P>();
+        let taken = std::iter::once(self.spec.base.table.name)
+            .chain(self.spec.joins.iter().map(|join| join.parent.table.name));
+        if taken.clone().any(|name| name == parent.table.name) {
+            self.spec.invalid = Some(format!(
+                "`{}` is already in this query; a table can be joined once",
+                parent.table.name
+            ));
+        }
+        self.spec.joins.push(Join { parent, on });
+        Query {
+            conn: self.conn,
+            spec: self.spec,
+            brand: PhantomData,
+            types: PhantomData,
+        }
+    }
+
+    /// Keeps the rows where `filter` holds (ANDed to what is there).
+    pub fn filter(mut self, filter: impl FnOnce(&E::Columns) -> Filter<'t, E>) -> Self {
+        self.spec.filters.push(filter(&E::Columns::default()).node);
+        self
+    }
+
+    /// Keeps the rows whose joined parent `P` matches `filter`.
+    pub fn filter_joined<P: ComposableQuery, Position>(
+        mut self,
+        filter: impl FnOnce(&P::Columns) -> Filter<'t, P>,
+    ) -> Self
+    where
+        J: Contains<P, Position>,
+    {
+        self.spec.filters.push(filter(&P::Columns::default()).node);
+        self
+    }
+
+    /// Orders the rows (replacing any order set before): a column, an
+    /// `asc()`/`desc()` of one, or a tuple of them.
+    pub fn order_by<O: IntoOrder<E>>(mut self, order: impl FnOnce(&E::Columns) -> O) -> Self {
+        self.spec.order.clear();
+        order(&E::Columns::default()).into_order(&mut self.spec.order);
+        self
+    }
+
+    /// Adds an order after the ones set before.
+    pub fn then_order_by<O: IntoOrder<E>>(mut self, order: impl FnOnce(&E::Columns) -> O) -> Self {
+        order(&E::Columns::default()).into_order(&mut self.spec.order);
+        self
+    }
+
+    /// At most `limit` rows.
+    pub fn limit(mut self, limit: i64) -> Self {
+        self.spec.limit = Some(limit);
+        self
+    }
+
+    /// Skips `offset` rows.
+    pub fn offset(mut self, offset: i64) -> Self {
+        self.spec.offset = Some(offset);
+        self
+    }
+
+    /// Locks the rows it reads (`FOR UPDATE`) until the scope's transaction
+    /// ends, so that two workers cannot both act on the same state.
+    pub fn for_update(mut self) -> Self {
+        self.spec.for_update = true;
+        self
+    }
+
+    /// How many rows match (order, limit and offset aside).
+    pub fn count(self) -> Result<i64> {
+        let select = Select::<BigInt> {
+            spec: self.spec,
+            projection: Projection::Count,
+            sql_type: PhantomData,
+        };
+        Ok(select.get_result(self.conn).map_err(invalid_query)?)
+    }
+
+    /// The SQL text the query sends (without bind values), for review and tests.
     pub fn sql(&self) -> String {
-        diesel::debug_query::<Pg, _>(&self.query)
+        let borrowed = BorrowedSelect { spec: &self.spec };
+        diesel::debug_query::<Pg, _>(&borrowed)
             .to_string()
             .split(" -- binds:")
             .next()
             .unwrap_or_default()
             .to_owned()
+    }
+
+    /// Runs the query.
+    pub fn load(self) -> Result<Vec<J::Rows<'t>>>
+    where
+        J: Joined<E>,
+        Select<J::SqlType>: for<'q> LoadQuery<'q, PgConnection, J::Loaded>,
+    {
+        let select = Select::<J::SqlType> {
+            spec: self.spec,
+            projection: Projection::Rows,
+            sql_type: PhantomData,
+        };
+        let rows = select
+            .load::<J::Loaded>(self.conn)
+            .map_err(invalid_query)?;
+        Ok(rows.into_iter().map(J::brand).collect())
+    }
+
+    /// Runs the query for its first row.
+    pub fn first(self) -> Result<Option<J::Rows<'t>>>
+    where
+        J: Joined<E>,
+        Select<J::SqlType>: for<'q> LoadQuery<'q, PgConnection, J::Loaded>,
+    {
+        Ok(self.limit(1).load()?.into_iter().next())
+    }
+}
+
+/// A mistake in how the query was composed comes back as
+/// [`Error::InvalidQuery`]; a database error stays one.
+fn invalid_query(error: diesel::result::Error) -> Error {
+    match error {
+        diesel::result::Error::QueryBuilderError(problem) => Error::InvalidQuery(problem.to_string()),
+        other => other.into(),
+    }
+}
+
+/// The spec rendered by reference, for [`Query::sql`].
+struct BorrowedSelect<'a> {
+    spec: &'a Spec,
+}
+
+impl QueryFragment<Pg> for BorrowedSelect<'_> {
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+        self.spec.walk_select(Projection::Rows, &mut out)
+    }
+}
+
+/// The parents a query joined, and what its rows load as.
+#[doc(hidden)]
+pub trait Joined<E> {
+    /// The SQL types of one result row.
+    type SqlType: 'static;
+    /// What Diesel loads a row into.
+    type Loaded;
+    /// What the caller gets: each entity's row, branded by the scope.
+    type Rows<'t>;
+    fn brand<'t>(loaded: Self::Loaded) -> Self::Rows<'t>;
+}
+
+impl<E: ComposableQuery> Joined<E> for ()
+where
+    E::SqlRow: 'static,
+{
+    type SqlType = E::SqlRow;
+    type Loaded = E;
+    type Rows<'t> = Row<'t, E>;
+    fn brand<'t>(loaded: E) -> Row<'t, E> {
+        Row::new(loaded)
+    }
+}
+
+impl<E: ComposableQuery, P1: ComposableQuery> Joined<E> for (P1,)
+where
+    E::SqlRow: 'static,
+    P1::SqlRow: 'static,
+{
+    type SqlType = (E::SqlRow, P1::SqlRow);
+    type Loaded = (E, P1);
+    type Rows<'t> = (Row<'t, E>, Row<'t, P1>);
+    fn brand<'t>((row, p1): (E, P1)) -> Self::Rows<'t> {
+        (Row::new(row), Row::new(p1))
+    }
+}
+
+impl<E: ComposableQuery, P1: ComposableQuery, P2: ComposableQuery> Joined<E> for (P1, P2)
+where
+    E::SqlRow: 'static,
+    P1::SqlRow: 'static,
+    P2::SqlRow: 'static,
+{
+    type SqlType = (E::SqlRow, P1::SqlRow, P2::SqlRow);
+    type Loaded = (E, P1, P2);
+    type Rows<'t> = (Row<'t, E>, Row<'t, P1>, Row<'t, P2>);
+    fn brand<'t>((row, p1, p2): (E, P1, P2)) -> Self::Rows<'t> {
+        (Row::new(row), Row::new(p1), Row::new(p2))
+    }
+}
+
+/// `Self` (the joined parents) contains `P`, at `Position`.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{P}` is not joined in this query",
+    label = "join it first",
+    note = "join the parent through the column that references it: `.join(|row| row.<column>)`"
+)]
+pub trait Contains<P, Position> {}
+
+#[doc(hidden)]
+pub struct First;
+#[doc(hidden)]
+pub struct Second;
+
+impl<P> Contains<P, First> for (P,) {}
+impl<P, P2> Contains<P, First> for (P, P2) {}
+impl<P1, P> Contains<P, Second> for (P1, P) {}
+
+/// A column of another entity's rows of the same scope, for
+/// [`QueryColumn::is_in`]: `SELECT t.column FROM t WHERE <t's tenant
+/// predicate> AND (<filters>) AND t.column IS NOT NULL`.
+pub struct Subquery<'t, V> {
+    pub(crate) column: SubqueryColumn,
+    brand: Brand<'t>,
+    value: PhantomData<fn() -> V>,
+}
+
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct SubqueryColumn {
+    tenant: Uuid,
+    source: SourceDebug,
+    column: ColumnName,
+    filters: Vec<Node>,
+}
+
+/// [`Source`] with a `Debug` that names the table (a `fn` pointer does not
+/// print usefully).
+#[derive(Clone, Copy)]
+struct SourceDebug(Source);
+
+impl std::fmt::Debug for SourceDebug {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.table.name)
+    }
+}
+
+impl SubqueryColumn {
+    pub(crate) fn walk<'b>(&'b self, out: &mut AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+        let source = &self.source.0;
+        out.push_sql("SELECT ");
+        self.column.walk(out)?;
+        out.push_sql(" FROM ");
+        out.push_identifier(source.table.name)?;
+        out.push_sql(" WHERE ");
+        source.walk_scope(out, &self.tenant)?;
+        for filter in &self.filters {
+            out.push_sql(" AND ");
+            filter.walk(out)?;
+        }
+        // `NOT IN` a set that holds NULL is never true; a NULL reference
+        // is no row's id anyway.
+        out.push_sql(" AND ");
+        self.column.walk(out)?;
+        out.push_sql(" IS NOT NULL");
+        Ok(())
+    }
+}
+
+/// The rows of `E` a subquery selects from; built by
+/// [`super::Scope::subquery`].
+pub struct SubqueryBuilder<'t, E> {
+    tenant: Uuid,
+    filters: Vec<Node>,
+    brand: Brand<'t>,
+    entity: PhantomData<fn() -> E>,
+}
+
+impl<'t, E: ComposableQuery> SubqueryBuilder<'t, E> {
+    pub(super) fn new(tenant: Uuid) -> Self {
+        SubqueryBuilder {
+            tenant,
+            filters: Vec::new(),
+            brand: PhantomData,
+            entity: PhantomData,
+        }
+    }
+
+    /// Keeps the rows where `filter` holds.
+    pub fn filter(mut self, filter: impl FnOnce(&E::Columns) -> Filter<'t, E>) -> Self {
+        self.filters.push(filter(&E::Columns::default()).node);
+        self
+    }
+
+    /// The column the subquery returns.
+    pub fn select<T: ColumnType, R>(
+        self,
+        column: impl FnOnce(&E::Columns) -> QueryColumn<E, T, R>,
+    ) -> Subquery<'t, T::Value> {
+        let column = column(&E::Columns::default()).column_name();
+        Subquery {
+            column: SubqueryColumn {
+                tenant: self.tenant,
+                source: SourceDebug(Source::of::<E>()),
+                column,
+                filters: self.filters,
+            },
+            brand: PhantomData,
+            value: PhantomData,
+        }
     }
 }

@@ -1,0 +1,557 @@
+//! What the closures of a composable query may say: comparisons of the
+//! entity's own columns with values, combined with `and`, `or` and `not`.
+//!
+//! ```ignore
+//! scope.query::<Conversation>()
+//!     .filter(|c| c.from_source.eq("api").and(c.status.ne("archived").or(c.name.like("%demo%"))))
+//!     .order_by(|c| (c.created_at.desc(), c.id.desc()))
+//! ```
+//!
+//! This is the whole vocabulary. A closure receives [`QueryColumn`]s, which
+//! are only an index into the entity's table description and the Rust type
+//! of the column: they implement no Diesel trait, so nothing leads from them
+//! to a Diesel table, and a [`Filter`] is a small tree of comparisons, never
+//! SQL text. There is no raw fragment, no function call and no subquery but
+//! a scoped one ([`crate::scope::Subquery`], which carries its own tenant
+//! predicate). The query renders each filter in parentheses and ANDs it to
+//! the tenant predicate, so an `or` inside a filter cannot escape it.
+
+use std::marker::PhantomData;
+
+use bigdecimal::BigDecimal;
+use chrono::NaiveDateTime;
+use diesel::pg::Pg;
+use diesel::query_builder::AstPass;
+use diesel::sql_types::{
+    Array, BigInt, Bool, Double, Integer, Numeric, Text, Timestamp, Uuid as SqlUuid,
+};
+use diesel::QueryResult;
+use uuid::Uuid;
+
+use super::predicate::push_column;
+use super::Brand;
+use crate::entity::Entity;
+use crate::string_enum::StringEnum;
+
+/// A column of `E` whose Rust type is `T`, as a filter or order closure
+/// receives it. `R` is the entity the column references (`()` when none),
+/// which [`crate::scope::Query::join`] follows.
+pub struct QueryColumn<E, T, R = ()> {
+    index: usize,
+    types: PhantomData<fn() -> (E, T, R)>,
+}
+
+impl<E, T, R> Clone for QueryColumn<E, T, R> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<E, T, R> Copy for QueryColumn<E, T, R> {}
+
+impl<E: Entity, T, R> QueryColumn<E, T, R> {
+    /// The column at `index` of `E`'s table description. Generated code
+    /// builds these; a wrong index names another column of the same table
+    /// (or fails to render), never another table's.
+    #[doc(hidden)]
+    pub const fn __new(index: usize) -> Self {
+        QueryColumn {
+            index,
+            types: PhantomData,
+        }
+    }
+
+    fn name(self) -> ColumnName {
+        ColumnName {
+            table: E::TABLE.name,
+            column: E::TABLE.columns.get(self.index).map(|column| column.name),
+        }
+    }
+
+    /// Ascending order on this column.
+    pub fn asc(self) -> Order<E> {
+        Order {
+            column: self.name(),
+            descending: false,
+            entity: PhantomData,
+        }
+    }
+
+    /// Descending order on this column.
+    pub fn desc(self) -> Order<E> {
+        Order {
+            column: self.name(),
+            descending: true,
+            entity: PhantomData,
+        }
+    }
+
+    pub(crate) fn column_name(self) -> ColumnName {
+        self.name()
+    }
+}
+
+/// A field type a filter can compare: the type itself, or `Option` of it
+/// for a nullable column (compared with the inner type; see `is_null`).
+pub trait ColumnType {
+    /// The type of the values a comparison takes.
+    type Value: FilterValue;
+}
+
+impl<T: FilterValue> ColumnType for T {
+    type Value = T;
+}
+
+impl<T: FilterValue> ColumnType for Option<T> {
+    type Value = T;
+}
+
+/// A Rust value that a filter binds as a parameter.
+pub trait FilterValue: Sized {
+    #[doc(hidden)]
+    fn into_value(self) -> Value;
+    #[doc(hidden)]
+    fn into_list(values: Vec<Self>) -> ValueList;
+}
+
+macro_rules! filter_value {
+    ($ty:ty, $variant:ident) => {
+        impl FilterValue for $ty {
+            fn into_value(self) -> Value {
+                Value::$variant(self)
+            }
+            fn into_list(values: Vec<Self>) -> ValueList {
+                ValueList::$variant(values)
+            }
+        }
+    };
+}
+
+filter_value!(Uuid, Uuid);
+filter_value!(String, Text);
+filter_value!(i32, Integer);
+filter_value!(i64, BigInt);
+filter_value!(f64, Float);
+filter_value!(bool, Bool);
+filter_value!(NaiveDateTime, Timestamp);
+filter_value!(BigDecimal, Numeric);
+
+/// A string enum compares as the text it is stored as; the derive
+/// implements [`FilterValue`] through this.
+#[doc(hidden)]
+pub fn enum_value<T: StringEnum>(value: T) -> Value {
+    Value::Text(value.as_str().to_owned())
+}
+
+#[doc(hidden)]
+pub fn enum_list<T: StringEnum>(values: Vec<T>) -> ValueList {
+    ValueList::Text(
+        values
+            .into_iter()
+            .map(|value| value.as_str().to_owned())
+            .collect(),
+    )
+}
+
+/// A bound value.
+#[doc(hidden)]
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Uuid(Uuid),
+    Text(String),
+    Integer(i32),
+    BigInt(i64),
+    Float(f64),
+    Bool(bool),
+    Timestamp(NaiveDateTime),
+    Numeric(BigDecimal),
+}
+
+/// A bound array, for `= ANY($1)`: one parameter whatever its length, so
+/// the statement keeps one shape.
+#[doc(hidden)]
+#[derive(Debug, Clone, PartialEq)]
+pub enum ValueList {
+    Uuid(Vec<Uuid>),
+    Text(Vec<String>),
+    Integer(Vec<i32>),
+    BigInt(Vec<i64>),
+    Float(Vec<f64>),
+    Bool(Vec<bool>),
+    Timestamp(Vec<NaiveDateTime>),
+    Numeric(Vec<BigDecimal>),
+}
+
+/// `"table"."column"`, resolved from the entity's table description. Its
+/// fields are private: only a [`QueryColumn`] makes one.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ColumnName {
+    pub(crate) table: &'static str,
+    /// `None` when the index was out of range: rendering fails.
+    pub(crate) column: Option<&'static str>,
+}
+
+impl ColumnName {
+    pub(crate) fn walk(&self, out: &mut AstPass<'_, '_, Pg>) -> QueryResult<()> {
+        let column = self.column.ok_or_else(|| {
+            diesel::result::Error::QueryBuilderError("a query column that its table does not have".into())
+        })?;
+        push_column(out, self.table, column)
+    }
+}
+
+/// A condition on rows of `E`, built from `E`'s columns; `'t` is the
+/// scope whose subqueries it may hold.
+pub struct Filter<'t, E> {
+    pub(crate) node: Node,
+    brand: Brand<'t>,
+    entity: PhantomData<fn() -> E>,
+}
+
+impl<E> std::fmt::Debug for Filter<'_, E> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.node.fmt(f)
+    }
+}
+
+impl<'t, E> Filter<'t, E> {
+    pub(crate) fn new(node: Node) -> Self {
+        Filter {
+            node,
+            brand: PhantomData,
+            entity: PhantomData,
+        }
+    }
+
+    /// Both conditions.
+    pub fn and(self, other: Filter<'t, E>) -> Filter<'t, E> {
+        Filter::new(Node::And(Box::new(self.node), Box::new(other.node)))
+    }
+
+    /// Either condition (inside this filter only: the query still ANDs the
+    /// whole filter to the tenant predicate).
+    pub fn or(self, other: Filter<'t, E>) -> Filter<'t, E> {
+        Filter::new(Node::Or(Box::new(self.node), Box::new(other.node)))
+    }
+
+    /// The opposite condition.
+    #[allow(clippy::should_implement_trait)]
+    pub fn not(self) -> Filter<'t, E> {
+        Filter::new(Node::Not(Box::new(self.node)))
+    }
+}
+
+/// The tree a filter renders from.
+#[doc(hidden)]
+#[derive(Debug)]
+pub enum Node {
+    Compare {
+        column: ColumnName,
+        op: &'static str,
+        value: Value,
+    },
+    Any {
+        column: ColumnName,
+        negated: bool,
+        values: ValueList,
+    },
+    Null {
+        column: ColumnName,
+        negated: bool,
+    },
+    Like {
+        column: ColumnName,
+        op: &'static str,
+        pattern: String,
+    },
+    InSubquery {
+        column: ColumnName,
+        negated: bool,
+        subquery: super::query::SubqueryColumn,
+    },
+    And(Box<Node>, Box<Node>),
+    Or(Box<Node>, Box<Node>),
+    Not(Box<Node>),
+}
+
+impl Node {
+    /// Writes the condition, always parenthesised.
+    pub(crate) fn walk<'b>(&'b self, out: &mut AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+        out.push_sql("(");
+        match self {
+            Node::Compare { column, op, value } => {
+                column.walk(out)?;
+                out.push_sql(" ");
+                out.push_sql(op);
+                out.push_sql(" ");
+                push_value(out, value)?;
+            }
+            Node::Any {
+                column,
+                negated,
+                values,
+            } => {
+                if *negated {
+                    out.push_sql("NOT ");
+                }
+                column.walk(out)?;
+                out.push_sql(" = ANY(");
+                push_list(out, values)?;
+                out.push_sql(")");
+            }
+            Node::Null { column, negated } => {
+                column.walk(out)?;
+                out.push_sql(if *negated { " IS NOT NULL" } else { " IS NULL" });
+            }
+            Node::Like {
+                column,
+                op,
+                pattern,
+            } => {
+                column.walk(out)?;
+                out.push_sql(" ");
+                out.push_sql(op);
+                out.push_sql(" ");
+                out.push_bind_param::<Text, _>(pattern)?;
+            }
+            Node::InSubquery {
+                column,
+                negated,
+                subquery,
+            } => {
+                column.walk(out)?;
+                out.push_sql(if *negated { " NOT IN (" } else { " IN (" });
+                subquery.walk(out)?;
+                out.push_sql(")");
+            }
+            Node::And(left, right) => {
+                left.walk(out)?;
+                out.push_sql(" AND ");
+                right.walk(out)?;
+            }
+            Node::Or(left, right) => {
+                left.walk(out)?;
+                out.push_sql(" OR ");
+                right.walk(out)?;
+            }
+            Node::Not(inner) => {
+                out.push_sql("NOT ");
+                inner.walk(out)?;
+            }
+        }
+        out.push_sql(")");
+        Ok(())
+    }
+}
+
+fn push_value<'b>(out: &mut AstPass<'_, 'b, Pg>, value: &'b Value) -> QueryResult<()> {
+    match value {
+        Value::Uuid(v) => out.push_bind_param::<SqlUuid, _>(v),
+        Value::Text(v) => out.push_bind_param::<Text, _>(v),
+        Value::Integer(v) => out.push_bind_param::<Integer, _>(v),
+        Value::BigInt(v) => out.push_bind_param::<BigInt, _>(v),
+        Value::Float(v) => out.push_bind_param::<Double, _>(v),
+        Value::Bool(v) => out.push_bind_param::<Bool, _>(v),
+        Value::Timestamp(v) => out.push_bind_param::<Timestamp, _>(v),
+        Value::Numeric(v) => out.push_bind_param::<Numeric, _>(v),
+    }
+}
+
+fn push_list<'b>(out: &mut AstPass<'_, 'b, Pg>, values: &'b ValueList) -> QueryResult<()> {
+    match values {
+        ValueList::Uuid(v) => out.push_bind_param::<Array<SqlUuid>, _>(v),
+        ValueList::Text(v) => out.push_bind_param::<Array<Text>, _>(v),
+        ValueList::Integer(v) => out.push_bind_param::<Array<Integer>, _>(v),
+        ValueList::BigInt(v) => out.push_bind_param::<Array<BigInt>, _>(v),
+        ValueList::Float(v) => out.push_bind_param::<Array<Double>, _>(v),
+        ValueList::Bool(v) => out.push_bind_param::<Array<Bool>, _>(v),
+        ValueList::Timestamp(v) => out.push_bind_param::<Array<Timestamp>, _>(v),
+        ValueList::Numeric(v) => out.push_bind_param::<Array<Numeric>, _>(v),
+    }
+}
+
+impl<E: Entity, T: ColumnType, R> QueryColumn<E, T, R> {
+    fn compare<'t>(self, op: &'static str, value: impl Into<T::Value>) -> Filter<'t, E> {
+        Filter::new(Node::Compare {
+            column: self.name(),
+            op,
+            value: value.into().into_value(),
+        })
+    }
+
+    /// `column = value`.
+    pub fn eq<'t>(self, value: impl Into<T::Value>) -> Filter<'t, E> {
+        self.compare("=", value)
+    }
+
+    /// `column <> value` (false for NULL; see `is_null`).
+    pub fn ne<'t>(self, value: impl Into<T::Value>) -> Filter<'t, E> {
+        self.compare("<>", value)
+    }
+
+    /// `column > value`.
+    pub fn gt<'t>(self, value: impl Into<T::Value>) -> Filter<'t, E> {
+        self.compare(">", value)
+    }
+
+    /// `column >= value`.
+    pub fn ge<'t>(self, value: impl Into<T::Value>) -> Filter<'t, E> {
+        self.compare(">=", value)
+    }
+
+    /// `column < value`.
+    pub fn lt<'t>(self, value: impl Into<T::Value>) -> Filter<'t, E> {
+        self.compare("<", value)
+    }
+
+    /// `column <= value`.
+    pub fn le<'t>(self, value: impl Into<T::Value>) -> Filter<'t, E> {
+        self.compare("<=", value)
+    }
+
+    /// `column = ANY($1)`: one of the values (one array parameter).
+    pub fn eq_any<'t, V: Into<T::Value>>(self, values: impl IntoIterator<Item = V>) -> Filter<'t, E> {
+        let values = values.into_iter().map(Into::into).collect();
+        Filter::new(Node::Any {
+            column: self.name(),
+            negated: false,
+            values: T::Value::into_list(values),
+        })
+    }
+
+    /// `NOT column = ANY($1)`: none of the values.
+    pub fn ne_all<'t, V: Into<T::Value>>(self, values: impl IntoIterator<Item = V>) -> Filter<'t, E> {
+        let values = values.into_iter().map(Into::into).collect();
+        Filter::new(Node::Any {
+            column: self.name(),
+            negated: true,
+            values: T::Value::into_list(values),
+        })
+    }
+
+    /// `column IN (<subquery>)`, where the subquery is a column of another
+    /// entity's rows of the same scope, its own tenant predicate included.
+    pub fn is_in<'t>(self, subquery: super::query::Subquery<'t, T::Value>) -> Filter<'t, E> {
+        Filter::new(Node::InSubquery {
+            column: self.name(),
+            negated: false,
+            subquery: subquery.column,
+        })
+    }
+
+    /// `column NOT IN (<subquery>)`.
+    pub fn not_in<'t>(self, subquery: super::query::Subquery<'t, T::Value>) -> Filter<'t, E> {
+        Filter::new(Node::InSubquery {
+            column: self.name(),
+            negated: true,
+            subquery: subquery.column,
+        })
+    }
+}
+
+impl<E: Entity, T, R> QueryColumn<E, Option<T>, R> {
+    /// `column IS NULL`.
+    pub fn is_null<'t>(self) -> Filter<'t, E> {
+        Filter::new(Node::Null {
+            column: self.name(),
+            negated: false,
+        })
+    }
+
+    /// `column IS NOT NULL`.
+    pub fn is_not_null<'t>(self) -> Filter<'t, E> {
+        Filter::new(Node::Null {
+            column: self.name(),
+            negated: true,
+        })
+    }
+}
+
+impl<E: Entity, T: ColumnType<Value = String>, R> QueryColumn<E, T, R> {
+    fn pattern<'t>(self, op: &'static str, pattern: impl Into<String>) -> Filter<'t, E> {
+        Filter::new(Node::Like {
+            column: self.name(),
+            op,
+            pattern: pattern.into(),
+        })
+    }
+
+    /// `column LIKE pattern` (`%` and `_` are wildcards).
+    pub fn like<'t>(self, pattern: impl Into<String>) -> Filter<'t, E> {
+        self.pattern("LIKE", pattern)
+    }
+
+    /// `column ILIKE pattern`: like `like`, ignoring case.
+    pub fn ilike<'t>(self, pattern: impl Into<String>) -> Filter<'t, E> {
+        self.pattern("ILIKE", pattern)
+    }
+
+    /// `column NOT LIKE pattern`.
+    pub fn not_like<'t>(self, pattern: impl Into<String>) -> Filter<'t, E> {
+        self.pattern("NOT LIKE", pattern)
+    }
+}
+
+/// One `ORDER BY` term on a column of `E`.
+pub struct Order<E> {
+    pub(crate) column: ColumnName,
+    pub(crate) descending: bool,
+    entity: PhantomData<fn() -> E>,
+}
+
+impl<E> Clone for Order<E> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<E> Copy for Order<E> {}
+
+/// What `order_by` takes: a column (ascending), an [`Order`], or a tuple
+/// or list of them.
+pub trait IntoOrder<E> {
+    #[doc(hidden)]
+    fn into_order(self, terms: &mut Vec<(ColumnName, bool)>);
+}
+
+impl<E> IntoOrder<E> for Order<E> {
+    fn into_order(self, terms: &mut Vec<(ColumnName, bool)>) {
+        terms.push((self.column, self.descending));
+    }
+}
+
+impl<E: Entity, T, R> IntoOrder<E> for QueryColumn<E, T, R> {
+    fn into_order(self, terms: &mut Vec<(ColumnName, bool)>) {
+        terms.push((self.name(), false));
+    }
+}
+
+impl<E> IntoOrder<E> for Vec<Order<E>> {
+    fn into_order(self, terms: &mut Vec<(ColumnName, bool)>) {
+        terms.extend(self.into_iter().map(|order| (order.column, order.descending)));
+    }
+}
+
+impl<E, const N: usize> IntoOrder<E> for [Order<E>; N] {
+    fn into_order(self, terms: &mut Vec<(ColumnName, bool)>) {
+        terms.extend(self.into_iter().map(|order| (order.column, order.descending)));
+    }
+}
+
+macro_rules! tuple_order {
+    ($($name:ident),+) => {
+        impl<E, $($name: IntoOrder<E>),+> IntoOrder<E> for ($($name,)+) {
+            #[allow(non_snake_case)]
+            fn into_order(self, terms: &mut Vec<(ColumnName, bool)>) {
+                let ($($name,)+) = self;
+                $($name.into_order(terms);)+
+            }
+        }
+    };
+}
+
+tuple_order!(A);
+tuple_order!(A, B);
+tuple_order!(A, B, C);
+tuple_order!(A, B, C, D);
