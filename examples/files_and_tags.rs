@@ -10,6 +10,7 @@ use dify_models::app::{App, AppMode, NewApp};
 use dify_models::dataset::{Dataset, NewDataset};
 use dify_models::file::*;
 use dify_models::tag::*;
+use dify_schema::AnyId;
 use dify_schema::scope::{DatasetEditing, Editing};
 use dify_schema::{with_tenant, Page};
 use support::Result;
@@ -89,10 +90,11 @@ fn main() -> Result<()> {
             enable_api: None,
             is_multimodal: None,
         })?;
-        // A tag is bound to its target by the target's id.
+        // A tag is bound to its target by the target's id: an `AnyId`,
+        // made only from an id of this scope.
         for (kind, name, target, target_name) in [
-            (TagType::App, "support", app.id, &app.name),
-            (TagType::Knowledge, "policies", dataset.id, &dataset.name),
+            (TagType::App, "support", AnyId::from(app.id()), &app.name),
+            (TagType::Knowledge, "policies", AnyId::from(dataset.id()), &dataset.name),
         ] {
             let tag = scope.insert::<Tag>(NewTag {
                 id: None,

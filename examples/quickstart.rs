@@ -192,10 +192,12 @@ fn tour(conn: &mut PgConnection) -> Result<()> {
 
     // A workflow and a run that moves through Dify's run states.
     with_tenant(conn, acme.tenant, acme.owner, |scope| -> Result<()> {
+        // The app's uuid was returned from another scope: checked again here.
+        let app = scope.lookup::<App>(acme_app)?.ok_or("the app is gone")?;
         let editing = scope.require::<Editing>()?;
         let workflow = editing.insert::<Workflow>(NewWorkflow {
             id: None,
-            app_id: acme_app,
+            app_id: app.id(),
             r#type: WorkflowType::Workflow,
             version: "draft".into(),
             marked_name: None,
@@ -208,7 +210,7 @@ fn tour(conn: &mut PgConnection) -> Result<()> {
         })?;
         let run = editing.insert::<WorkflowRun>(NewWorkflowRun {
             id: None,
-            app_id: acme_app,
+            app_id: app.id(),
             workflow_id: workflow.id(),
             r#type: WorkflowType::Workflow,
             triggered_from: WorkflowRunTriggeredFrom::Debugging,
@@ -432,17 +434,25 @@ fn workspace(system: &mut dify_schema::system::SystemAccess<'_>, name: &str) -> 
                 initialized_at: None,
             },
         )?;
-        system.insert::<TenantAccountJoin>(
-            Some(tenant.id),
-            None,
-            NewTenantAccountJoin {
-                id: None,
-                account_id: account.id,
-                current: Some(true),
-                role: Some(role),
-                invited_by: None,
-            },
-        )?;
+        match InvitedRole::try_from(role) {
+            // A workspace's first member, its owner, comes with it.
+            Err(_owner) => {
+                dify_models::members::create_workspace_owner(system, tenant.id, account.id)?;
+            }
+            Ok(role) => {
+                system.insert::<TenantAccountJoin>(
+                    Some(tenant.id),
+                    None,
+                    NewTenantAccountJoin {
+                        id: None,
+                        account_id: account.id,
+                        current: Some(true),
+                        role: Some(role),
+                        invited_by: None,
+                    },
+                )?;
+            }
+        }
         members.push(account.id);
     }
     println!("workspace {name}: owner, editor, member and dataset operator");

@@ -7,7 +7,6 @@
 
 mod support;
 
-use diesel::ExpressionMethods;
 use dify_models::app::{App, AppMode, NewApp};
 use dify_models::enums::CreatorUserRole;
 use dify_models::state::{move_workflow_run, TransitionError};
@@ -49,7 +48,7 @@ fn main() -> Result<()> {
             })?;
             let workflow = scope.insert::<Workflow>(NewWorkflow {
                 id: None,
-                app_id: app.id,
+                app_id: app.id(),
                 r#type: WorkflowType::Workflow,
                 version: "draft".into(),
                 marked_name: None,
@@ -72,7 +71,7 @@ fn main() -> Result<()> {
             .ok_or("the workflow is gone")?;
         let run = scope.insert::<WorkflowRun>(NewWorkflowRun {
             id: None,
-            app_id: app.id,
+            app_id: app.id(),
             workflow_id: workflow.id(),
             r#type: WorkflowType::Workflow,
             triggered_from: WorkflowRunTriggeredFrom::AppRun,
@@ -95,7 +94,7 @@ fn main() -> Result<()> {
         for (index, node) in (1..).zip([NodeType::Start, NodeType::Llm, NodeType::End]) {
             scope.insert::<WorkflowNodeExecutionModel>(NewWorkflowNodeExecutionModel {
                 id: None,
-                app_id: app.id,
+                app_id: app.id(),
                 workflow_id: workflow.id(),
                 triggered_from: WorkflowNodeExecutionTriggeredFrom::WorkflowRun,
                 workflow_run_id: Some(run.id()),

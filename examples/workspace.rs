@@ -1,14 +1,15 @@
 //! Members and roles: who is in the workspace, what each of Dify's roles
-//! may do (capabilities checked with `scope.require::<...>()`), and a role
-//! change that a normal member is refused and an admin is allowed.
+//! may do (capabilities checked with `scope.require::<...>()`), an admin
+//! inviting a member, and a role change that only the owner may make.
 //!
 //! Run with `cargo run --example workspace`.
 
 mod support;
 
-use diesel::{ExpressionMethods, PgConnection};
+use diesel::PgConnection;
 use dify_models::account::*;
-use dify_schema::scope::{DatasetEditing, Editing, Privileged};
+use dify_models::members;
+use dify_schema::scope::{DatasetEditing, Editing, Owner, Privileged};
 use dify_schema::types::Uuid;
 use dify_schema::{with_tenant, Page};
 use support::Result;
@@ -47,13 +48,14 @@ fn main() -> Result<()> {
         })?;
     }
 
-    // Making the normal member an editor is privileged work.
-    match set_role(conn, acme, acme.normal, TenantAccountRole::Editor) {
-        Err(error) => println!("the normal member making itself an editor: refused ({error})"),
-        Ok(_) => unreachable!("a normal member is not privileged"),
+    // Changing a member's role is the owner's alone (Dify's
+    // `check_member_permission`): the admin is refused, the owner is not.
+    match set_role(conn, acme, acme.admin, TenantAccountRole::Editor) {
+        Err(error) => println!("the admin making the normal member an editor: refused ({error})"),
+        Ok(_) => unreachable!("only the owner changes roles"),
     }
-    let role = set_role(conn, acme, acme.admin, TenantAccountRole::Editor)?;
-    println!("the admin making the normal member an editor: allowed, now {role}");
+    let role = set_role(conn, acme, acme.owner, TenantAccountRole::Editor)?;
+    println!("the owner making the normal member an editor: allowed, now {role}");
     with_tenant(conn, acme.tenant, acme.normal, |scope| -> Result<()> {
         scope.require::<Editing>()?;
         println!(
@@ -65,8 +67,8 @@ fn main() -> Result<()> {
     Ok(())
 }
 
-/// `actor` gives the normal member `role`; the scope refuses unless
-/// `actor` is an owner or an admin.
+/// `actor` gives the normal member `role`; refused unless `actor` is the
+/// owner.
 fn set_role(
     conn: &mut PgConnection,
     acme: Workspace,
@@ -74,19 +76,8 @@ fn set_role(
     role: TenantAccountRole,
 ) -> Result<TenantAccountRole> {
     with_tenant(conn, acme.tenant, actor, |scope| {
-        let scope = scope.require::<Privileged>()?;
-        let join = scope
-            .query::<TenantAccountJoin>()
-            .filter(|join| join.account_id.eq(acme.normal))
-            .first()?
-            .expect("the normal member has a join");
-        let changes = TenantAccountJoinChanges {
-            role: Some(role),
-            ..Default::default()
-        };
-        let join = scope
-            .update(join.id(), changes)?
-            .expect("the join is there");
+        let scope = scope.require::<Owner>()?;
+        let join = members::change_role(scope, acme.normal, role)?;
         Ok(join.role)
     })
 }

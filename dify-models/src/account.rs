@@ -22,6 +22,42 @@ pub enum TenantAccountRole {
     DatasetOperator,
 }
 
+/// The roles a member can be invited with or added as: every role but the
+/// owner's (Dify's `TenantAccountRole.is_non_owner_role`). A workspace has
+/// one owner, made when it is created and changed only by a transfer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, StringEnum)]
+pub enum InvitedRole {
+    Admin,
+    Editor,
+    Normal,
+    DatasetOperator,
+}
+
+impl From<InvitedRole> for TenantAccountRole {
+    fn from(role: InvitedRole) -> Self {
+        match role {
+            InvitedRole::Admin => TenantAccountRole::Admin,
+            InvitedRole::Editor => TenantAccountRole::Editor,
+            InvitedRole::Normal => TenantAccountRole::Normal,
+            InvitedRole::DatasetOperator => TenantAccountRole::DatasetOperator,
+        }
+    }
+}
+
+impl TryFrom<TenantAccountRole> for InvitedRole {
+    /// The owner's role, which no one is invited with.
+    type Error = TenantAccountRole;
+    fn try_from(role: TenantAccountRole) -> Result<Self, TenantAccountRole> {
+        match role {
+            TenantAccountRole::Owner => Err(role),
+            TenantAccountRole::Admin => Ok(InvitedRole::Admin),
+            TenantAccountRole::Editor => Ok(InvitedRole::Editor),
+            TenantAccountRole::Normal => Ok(InvitedRole::Normal),
+            TenantAccountRole::DatasetOperator => Ok(InvitedRole::DatasetOperator),
+        }
+    }
+}
+
 /// `tenants.status`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, StringEnum)]
 pub enum TenantStatus {
@@ -32,7 +68,7 @@ pub enum TenantStatus {
 /// Dify's `Account` (`accounts`).
 ///
 /// Accounts are global; membership in tenants via tenant_account_joins. email index is not unique.
-#[entity(table = "accounts", owner = global, primary_key_name = "account_pkey")]
+#[entity(table = "accounts", owner = global, visible = rows("id IN (SELECT account_id FROM tenant_account_joins WHERE tenant_id = {tenant})"), primary_key_name = "account_pkey")]
 #[index(name = "account_email_idx", columns(email))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Account {
@@ -73,7 +109,7 @@ pub struct Account {
 /// Dify's `Tenant` (`tenants`).
 ///
 /// A tenant is a workspace; it is the tenant root itself.
-#[entity(table = "tenants", owner = global, primary_key_name = "tenant_pkey")]
+#[entity(table = "tenants", owner = global, visible = rows("id = {tenant}"), primary_key_name = "tenant_pkey")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tenant {
     #[column(uuid, primary_key, client_default = uuid4)]
@@ -96,8 +132,10 @@ pub struct Tenant {
 
 /// Dify's `TenantAccountJoin` (`tenant_account_joins`).
 ///
-/// Role server_default declared as the plain string 'normal'.
-#[entity(table = "tenant_account_joins", owner = tenant, primary_key_name = "tenant_account_join_pkey", write = privileged)]
+/// Role server_default declared as the plain string 'normal'. Admins add
+/// members (never as owner: the insert form's role is an [`InvitedRole`]);
+/// only the owner changes or removes one (see [`crate::members`]).
+#[entity(table = "tenant_account_joins", owner = tenant, primary_key_name = "tenant_account_join_pkey", write = owner, create = privileged)]
 #[index(name = "tenant_account_join_account_id_idx", columns(account_id))]
 #[index(name = "tenant_account_join_tenant_id_idx", columns(tenant_id))]
 #[unique(name = "unique_tenant_account_join", columns(tenant_id, account_id))]
@@ -111,7 +149,7 @@ pub struct TenantAccountJoin {
     pub account_id: Uuid,
     #[column(boolean, default = false)]
     pub current: bool,
-    #[column(varchar(16), default = "normal")]
+    #[column(varchar(16), default = "normal", insert_as = InvitedRole)]
     pub role: TenantAccountRole,
     #[column(uuid, references = Account, join = false)]
     pub invited_by: Option<Uuid>,
@@ -124,7 +162,7 @@ pub struct TenantAccountJoin {
 /// Dify's `AccountIntegrate` (`account_integrates`).
 ///
 /// OAuth login bindings (github/google); belongs to an account, not a tenant.
-#[entity(table = "account_integrates", owner = global, primary_key_name = "account_integrate_pkey")]
+#[entity(table = "account_integrates", owner = global, visible = none, primary_key_name = "account_integrate_pkey")]
 #[unique(name = "unique_account_provider", columns(account_id, provider))]
 #[unique(name = "unique_provider_open_id", columns(provider, open_id))]
 #[derive(Debug, Clone, PartialEq)]
@@ -148,7 +186,7 @@ pub struct AccountIntegrate {
 /// Dify's `InvitationCode` (`invitation_codes`).
 ///
 /// Integer PK (serial/autoincrement).
-#[entity(table = "invitation_codes", owner = global, primary_key_name = "invitation_code_pkey")]
+#[entity(table = "invitation_codes", owner = global, visible = none, primary_key_name = "invitation_code_pkey")]
 #[index(name = "invitation_codes_batch_idx", columns(batch))]
 #[index(name = "invitation_codes_code_idx", columns(code, status))]
 #[derive(Debug, Clone, PartialEq)]

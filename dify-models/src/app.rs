@@ -298,7 +298,10 @@ pub struct InstalledApp {
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
-    #[column(uuid, no_reference = "may be an app of another workspace (app_owner_tenant_id), installed from Explore")]
+    #[column(
+        uuid,
+        no_reference = "may be an app of another workspace (app_owner_tenant_id), installed from Explore"
+    )]
     pub app_id: Uuid,
     #[column(uuid, cross_tenant)]
     pub app_owner_tenant_id: Uuid,
@@ -315,7 +318,7 @@ pub struct InstalledApp {
 /// Dify's `RecommendedApp` (`recommended_apps`).
 ///
 /// Explore catalogue; points at an app of some tenant but has no tenant column.
-#[entity(table = "recommended_apps", owner = global, primary_key_name = "recommended_app_pkey")]
+#[entity(table = "recommended_apps", owner = global, visible = all, primary_key_name = "recommended_app_pkey")]
 #[index(name = "recommended_app_app_id_idx", columns(app_id))]
 #[index(name = "recommended_app_is_listed_idx", columns(is_listed, language))]
 #[derive(Debug, Clone, PartialEq)]

@@ -300,7 +300,10 @@ pub struct MessageFile {
     pub upload_file_id: Option<Uuid>,
     #[column(varchar(255))]
     pub created_by_role: CreatorUserRole,
-    #[column(uuid, no_reference = "an account or an end user, told apart by created_by_role")]
+    #[column(
+        uuid,
+        no_reference = "an account or an end user, told apart by created_by_role"
+    )]
     pub created_by: Uuid,
     #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
     pub created_at: NaiveDateTime,
@@ -471,7 +474,10 @@ pub struct MessageAgentThought {
     pub latency: Option<f64>,
     #[column(varchar(unbounded))]
     pub created_by_role: CreatorUserRole,
-    #[column(uuid, no_reference = "an account or an end user, told apart by created_by_role")]
+    #[column(
+        uuid,
+        no_reference = "an account or an end user, told apart by created_by_role"
+    )]
     pub created_by: Uuid,
     #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
     pub created_at: NaiveDateTime,
@@ -539,7 +545,10 @@ pub struct SavedMessage {
     pub message_id: Uuid,
     #[column(varchar(255), default = "end_user")]
     pub created_by_role: CreatorUserRole,
-    #[column(uuid, no_reference = "an account or an end user, told apart by created_by_role")]
+    #[column(
+        uuid,
+        no_reference = "an account or an end user, told apart by created_by_role"
+    )]
     pub created_by: Uuid,
     #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
     pub created_at: NaiveDateTime,
@@ -561,7 +570,10 @@ pub struct PinnedConversation {
     pub conversation_id: Uuid,
     #[column(varchar(255), default = "end_user")]
     pub created_by_role: CreatorUserRole,
-    #[column(uuid, no_reference = "an account or an end user, told apart by created_by_role")]
+    #[column(
+        uuid,
+        no_reference = "an account or an end user, told apart by created_by_role"
+    )]
     pub created_by: Uuid,
     #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
     pub created_at: NaiveDateTime,

@@ -479,7 +479,10 @@ pub struct DatasetQuery {
     pub source_app_id: Option<Uuid>,
     #[column(varchar(255))]
     pub created_by_role: CreatorUserRole,
-    #[column(uuid, no_reference = "an account or an end user, told apart by created_by_role")]
+    #[column(
+        uuid,
+        no_reference = "an account or an end user, told apart by created_by_role"
+    )]
     pub created_by: Uuid,
     #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
     pub created_at: NaiveDateTime,
@@ -506,7 +509,7 @@ pub struct DatasetKeywordTable {
 /// Dify's `Embedding` (`embeddings`).
 ///
 /// Embedding cache shared across tenants; embedding is a pickled float list (BinaryData -> bytea).
-#[entity(table = "embeddings", owner = global, primary_key_name = "embedding_pkey")]
+#[entity(table = "embeddings", owner = global, visible = none, primary_key_name = "embedding_pkey")]
 #[index(name = "created_at_idx", columns(created_at))]
 #[unique(name = "embedding_hash_idx", columns(model_name, hash, provider_name))]
 #[derive(Debug, Clone, PartialEq)]
@@ -526,7 +529,7 @@ pub struct Embedding {
 }
 
 /// Dify's `DatasetCollectionBinding` (`dataset_collection_bindings`).
-#[entity(table = "dataset_collection_bindings", owner = global)]
+#[entity(table = "dataset_collection_bindings", owner = global, visible = all)]
 #[index(name = "provider_model_name_idx", columns(provider_name, model_name))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DatasetCollectionBinding {
@@ -792,7 +795,7 @@ pub struct Pipeline {
 }
 
 /// Dify's `PipelineBuiltInTemplate` (`pipeline_built_in_templates`).
-#[entity(table = "pipeline_built_in_templates", owner = global, primary_key_name = "pipeline_built_in_template_pkey")]
+#[entity(table = "pipeline_built_in_templates", owner = global, visible = all, primary_key_name = "pipeline_built_in_template_pkey")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct PipelineBuiltInTemplate {
     #[column(uuid, primary_key, client_default = uuid7)]
@@ -887,7 +890,7 @@ pub struct DocumentPipelineExecutionLog {
 }
 
 /// Dify's `PipelineRecommendedPlugin` (`pipeline_recommended_plugins`).
-#[entity(table = "pipeline_recommended_plugins", owner = global, primary_key_name = "pipeline_recommended_plugin_pkey")]
+#[entity(table = "pipeline_recommended_plugins", owner = global, visible = all, primary_key_name = "pipeline_recommended_plugin_pkey")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct PipelineRecommendedPlugin {
     #[column(uuid, primary_key, client_default = uuid7)]

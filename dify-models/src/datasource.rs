@@ -103,7 +103,7 @@ pub struct DatasourceProvider {
 /// Dify's `DatasourceOauthParamConfig` (`datasource_oauth_params`).
 ///
 /// System-level OAuth client params for datasource plugins.
-#[entity(table = "datasource_oauth_params", owner = global, primary_key_name = "datasource_oauth_config_pkey")]
+#[entity(table = "datasource_oauth_params", owner = global, visible = none, primary_key_name = "datasource_oauth_config_pkey")]
 #[unique(
     name = "datasource_oauth_config_datasource_id_provider_idx",
     columns(plugin_id, provider)

@@ -27,7 +27,10 @@ pub struct UploadFile {
     pub mime_type: Option<String>,
     #[column(varchar(255), default = "account")]
     pub created_by_role: CreatorUserRole,
-    #[column(uuid, no_reference = "an account or an end user, told apart by created_by_role")]
+    #[column(
+        uuid,
+        no_reference = "an account or an end user, told apart by created_by_role"
+    )]
     pub created_by: Uuid,
     #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
     pub created_at: NaiveDateTime,

@@ -10,6 +10,7 @@ pub mod dataset;
 pub mod datasource;
 pub mod enums;
 pub mod file;
+pub mod members;
 pub mod oauth;
 pub mod plugin;
 pub mod provider;

@@ -5,7 +5,7 @@ use dify_schema::prelude::*;
 /// Dify's `OAuthProviderApp` (`oauth_provider_apps`).
 ///
 /// Dify Cloud only; globally shared.
-#[entity(table = "oauth_provider_apps", owner = global, primary_key_name = "oauth_provider_app_pkey")]
+#[entity(table = "oauth_provider_apps", owner = global, visible = none, primary_key_name = "oauth_provider_app_pkey")]
 #[index(name = "oauth_provider_app_client_id_idx", columns(client_id))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct OAuthProviderApp {

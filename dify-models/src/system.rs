@@ -3,7 +3,7 @@
 use dify_schema::prelude::*;
 
 /// Dify's `DifySetup` (`dify_setups`).
-#[entity(table = "dify_setups", owner = global, primary_key_name = "dify_setup_pkey")]
+#[entity(table = "dify_setups", owner = global, visible = all, primary_key_name = "dify_setup_pkey")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DifySetup {
     #[column(varchar(255), primary_key)]
@@ -15,7 +15,7 @@ pub struct DifySetup {
 /// Dify's `CeleryTask` (`celery_taskmeta`).
 ///
 /// Celery result backend table; result is PickleType (bytea); PK/unique names from naming convention; task_id/status NOT NULL per Mapped[str] annotation.
-#[entity(table = "celery_taskmeta", owner = global)]
+#[entity(table = "celery_taskmeta", owner = global, visible = none)]
 #[unique(name = "celery_taskmeta_task_id_key", columns(task_id))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CeleryTask {
@@ -48,7 +48,7 @@ pub struct CeleryTask {
 /// Dify's `CeleryTaskSet` (`celery_tasksetmeta`).
 ///
 /// Celery result backend table.
-#[entity(table = "celery_tasksetmeta", owner = global)]
+#[entity(table = "celery_tasksetmeta", owner = global, visible = none)]
 #[unique(name = "celery_tasksetmeta_taskset_id_key", columns(taskset_id))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CeleryTaskSet {

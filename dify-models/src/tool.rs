@@ -162,7 +162,7 @@ pub struct MCPToolProvider {
 }
 
 /// Dify's `ToolOAuthSystemClient` (`tool_oauth_system_clients`).
-#[entity(table = "tool_oauth_system_clients", owner = global, primary_key_name = "tool_oauth_system_client_pkey")]
+#[entity(table = "tool_oauth_system_clients", owner = global, visible = none, primary_key_name = "tool_oauth_system_client_pkey")]
 #[unique(
     name = "tool_oauth_system_client_plugin_id_provider_idx",
     columns(plugin_id, provider)
@@ -204,7 +204,7 @@ pub struct ToolOAuthTenantClient {
 /// Dify's `ToolLabelBinding` (`tool_label_bindings`).
 ///
 /// No tenant column; tool_id refers to a provider id (api/workflow providers are tenant-owned).
-#[entity(table = "tool_label_bindings", owner = global, primary_key_name = "tool_label_bind_pkey")]
+#[entity(table = "tool_label_bindings", owner = global, visible = all, primary_key_name = "tool_label_bind_pkey")]
 #[unique(name = "unique_tool_label_bind", columns(tool_id, label_name))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ToolLabelBinding {

@@ -91,7 +91,7 @@ pub struct TriggerSubscription {
 }
 
 /// Dify's `TriggerOAuthSystemClient` (`trigger_oauth_system_clients`).
-#[entity(table = "trigger_oauth_system_clients", owner = global, primary_key_name = "trigger_oauth_system_client_pkey")]
+#[entity(table = "trigger_oauth_system_clients", owner = global, visible = none, primary_key_name = "trigger_oauth_system_client_pkey")]
 #[unique(
     name = "trigger_oauth_system_client_plugin_id_provider_idx",
     columns(plugin_id, provider)

@@ -282,7 +282,10 @@ pub struct WorkflowRun {
     pub total_steps: Option<i32>,
     #[column(varchar(255))]
     pub created_by_role: CreatorUserRole,
-    #[column(uuid, no_reference = "an account or an end user, told apart by created_by_role")]
+    #[column(
+        uuid,
+        no_reference = "an account or an end user, told apart by created_by_role"
+    )]
     pub created_by: Uuid,
     #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
     pub created_at: NaiveDateTime,
@@ -353,7 +356,10 @@ pub struct WorkflowNodeExecutionModel {
     pub created_at: NaiveDateTime,
     #[column(varchar(255))]
     pub created_by_role: CreatorUserRole,
-    #[column(uuid, no_reference = "an account or an end user, told apart by created_by_role")]
+    #[column(
+        uuid,
+        no_reference = "an account or an end user, told apart by created_by_role"
+    )]
     pub created_by: Uuid,
     #[column(timestamp)]
     pub finished_at: Option<NaiveDateTime>,
@@ -408,7 +414,10 @@ pub struct WorkflowAppLog {
     pub created_from: WorkflowAppLogCreatedFrom,
     #[column(varchar(255))]
     pub created_by_role: CreatorUserRole,
-    #[column(uuid, no_reference = "an account or an end user, told apart by created_by_role")]
+    #[column(
+        uuid,
+        no_reference = "an account or an end user, told apart by created_by_role"
+    )]
     pub created_by: Uuid,
     #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
     pub created_at: NaiveDateTime,
@@ -437,11 +446,17 @@ pub struct WorkflowArchiveLog {
     pub app_id: Uuid,
     #[column(uuid, references = Workflow)]
     pub workflow_id: Uuid,
-    #[column(uuid, no_reference = "the archived run, deleted from workflow_runs once archived")]
+    #[column(
+        uuid,
+        no_reference = "the archived run, deleted from workflow_runs once archived"
+    )]
     pub workflow_run_id: Uuid,
     #[column(varchar(255))]
     pub created_by_role: CreatorUserRole,
-    #[column(uuid, no_reference = "an account or an end user, told apart by created_by_role")]
+    #[column(
+        uuid,
+        no_reference = "an account or an end user, told apart by created_by_role"
+    )]
     pub created_by: Uuid,
     #[column(uuid, no_reference = "the archived app log, deleted once archived")]
     pub log_id: Option<Uuid>,

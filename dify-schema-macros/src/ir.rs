@@ -23,7 +23,13 @@ pub struct Entity {
     pub unique_constraints: Vec<UniqueConstraint>,
     pub ownership: Ownership,
     pub soft_delete: Option<SoftDelete>,
+    /// What an update or a delete needs (`write = ...`).
     pub write: Capability,
+    /// What an insert needs (`create = ...`, else `write`).
+    pub create: Capability,
+    /// Which rows a scope may read: a tenant's, or for a global table what
+    /// `visible = ...` says.
+    pub visibility: Visible,
     /// The insert form, `NewApp` unless renamed.
     pub insert_ident: Ident,
     /// The update form, `AppChanges` unless renamed.
@@ -89,6 +95,9 @@ pub struct Column {
     /// `no_reference = "..."`: a uuid that deliberately points at no one
     /// row (an account or an end user, by a role column), and why.
     pub no_reference: Option<String>,
+    /// `insert_as = InvitedRole`: the string enum the insert form takes
+    /// instead of the column's own, whose values an insert may set.
+    pub insert_as: Option<Path>,
     /// Points at another tenant on purpose (`installed_apps.app_owner_tenant_id`).
     pub cross_tenant: bool,
 }
@@ -225,10 +234,24 @@ pub enum SoftDelete {
     Timestamp(usize),
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Capability {
     Member,
     DatasetEditing,
     Editing,
     Privileged,
+    Owner,
+}
+
+/// Which rows of a table a tenant scope may read.
+pub enum Visible {
+    /// A tenant-owned table: the scope's tenant's rows.
+    Tenant,
+    /// A global table every scope reads (`visible = all`).
+    All,
+    /// A global table no scope reads (`visible = none`): the system path only.
+    None,
+    /// A global table whose rows a scope reads where this SQL condition
+    /// holds; `{tenant}` stands for the scope's tenant (`visible = rows(...)`).
+    Rows(String),
 }

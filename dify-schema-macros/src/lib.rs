@@ -109,6 +109,8 @@ fn fallback_struct(decl: &parse::EntityDecl) -> proc_macro2::TokenStream {
                     ownership: ::dify_schema::schema::Ownership::Global,
                     soft_delete: ::core::option::Option::None,
                     write_capability: ::dify_schema::schema::Capability::Editing,
+                    create_capability: ::dify_schema::schema::Capability::Editing,
+                    visibility: ::dify_schema::schema::Visibility::None,
                 };
                 const TABLE_NAME: &'static str = #table;
                 type New<'t> = ();

@@ -34,8 +34,29 @@ pub struct EntityArgs {
     pub primary_key_name: Option<LitStr>,
     pub soft_delete: Option<Ident>,
     pub write: Option<Ident>,
+    /// `create = privileged`: what an insert needs, when it differs from `write`.
+    pub create: Option<Ident>,
+    pub visible: Option<VisibleDecl>,
     pub insert_name: Option<Ident>,
     pub changes_name: Option<Ident>,
+}
+
+impl EntityArgs {
+    /// The column named by `owner = via(column)`, if that is the owner.
+    pub fn owner_via(&self) -> Option<String> {
+        match &self.owner {
+            Some(OwnerDecl::Via { column }) => Some(syn::ext::IdentExt::unraw(column).to_string()),
+            _ => None,
+        }
+    }
+}
+
+/// `visible = all | none | rows("...")`: which rows of a global table a
+/// tenant scope may read (row-level security on the service role).
+pub enum VisibleDecl {
+    All(Ident),
+    None(Ident),
+    Rows { keyword: Ident, condition: LitStr },
 }
 
 pub enum OwnerDecl {
@@ -89,6 +110,9 @@ pub struct ColumnDecl {
     pub audit: Option<Ident>,
     pub cross_tenant: Option<Ident>,
     pub no_reference: Option<LitStr>,
+    /// `insert_as = InvitedRole`: the string enum an insert form takes,
+    /// narrower than the column's (values an insert may not set).
+    pub insert_as: Option<Path>,
 }
 
 /// What `references = ...` names.
@@ -144,6 +168,8 @@ const ENTITY_KEYS: &[&str] = &[
     "primary_key_name",
     "soft_delete",
     "write",
+    "create",
+    "visible",
     "insert",
     "changes",
 ];
@@ -160,6 +186,7 @@ const COLUMN_KEYS: &[&str] = &[
     "audit",
     "cross_tenant",
     "no_reference",
+    "insert_as",
 ];
 
 /// Parses the item and the `#[entity(...)]` arguments. Attribute mistakes go
@@ -253,6 +280,12 @@ fn parse_entity_args(cx: &mut Ctxt, tokens: TokenStream) -> EntityArgs {
             "write" => item
                 .ident_value("write = editing")
                 .map(|v| set(cx, &item, &mut args.write, v)),
+            // #[entity(create = privileged)]
+            "create" => item
+                .ident_value("create = privileged")
+                .map(|v| set(cx, &item, &mut args.create, v)),
+            // #[entity(visible = rows("id = {tenant}"))]
+            "visible" => parse_visible(&item).map(|v| set(cx, &item, &mut args.visible, v)),
             // #[entity(insert = NewApp)]
             "insert" => item
                 .ident_value("insert = NewApp")
@@ -477,6 +510,7 @@ fn parse_column(cx: &mut Ctxt, attr: &Attribute) -> ColumnDecl {
         audit: None,
         cross_tenant: None,
         no_reference: None,
+        insert_as: None,
     };
     let tokens = match &attr.meta {
         syn::Meta::List(list) => list.tokens.clone(),
@@ -519,8 +553,12 @@ fn parse_column(cx: &mut Ctxt, attr: &Attribute) -> ColumnDecl {
                 .map(|v| set(cx, &item, &mut column.client_default, v)),
             // #[column(references = App)]
             // #[column(references = any(App, Dataset))]
-            "references" => parse_references(&item)
-                .map(|v| set(cx, &item, &mut column.references, v)),
+            "references" => {
+                parse_references(&item).map(|v| set(cx, &item, &mut column.references, v))
+            }
+            // #[column(insert_as = InvitedRole)]
+            "insert_as" => parse_path(&item, "insert_as = InvitedRole")
+                .map(|v| set(cx, &item, &mut column.insert_as, v)),
             // #[column(no_reference = "an account or an end user, by created_by_role")]
             "no_reference" => item
                 .lit_str("no_reference = \"why this uuid points at no one row\"")
@@ -655,12 +693,37 @@ fn parse_path(item: &MetaItem, form: &str) -> syn::Result<Path> {
     })
 }
 
+fn parse_visible(item: &MetaItem) -> syn::Result<VisibleDecl> {
+    const FORM: &str = "visible = all`, `visible = none` or `visible = rows(\"id = {tenant}\")";
+    let tokens = item.assigned(FORM)?;
+    let mut iter = tokens.clone().into_iter();
+    let wrong = |span| syn::Error::new(span, format!("expected `{FORM}`"));
+    let Some(proc_macro2::TokenTree::Ident(keyword)) = iter.next() else {
+        return Err(wrong(first_span(tokens, item.key.span())));
+    };
+    match (keyword.to_string().as_str(), iter.next(), iter.next()) {
+        ("all", None, None) => Ok(VisibleDecl::All(keyword)),
+        ("none", None, None) => Ok(VisibleDecl::None(keyword)),
+        ("rows", Some(proc_macro2::TokenTree::Group(group)), None)
+            if group.delimiter() == proc_macro2::Delimiter::Parenthesis =>
+        {
+            let condition =
+                syn::parse2::<LitStr>(group.stream()).map_err(|_| wrong(group.span()))?;
+            Ok(VisibleDecl::Rows { keyword, condition })
+        }
+        _ => Err(wrong(keyword.span())),
+    }
+}
+
 fn parse_references(item: &MetaItem) -> syn::Result<ReferencesDecl> {
     const FORM: &str = "references = App` or `references = any(App, Dataset)";
     let tokens = item.assigned(FORM)?;
     let mut iter = tokens.clone().into_iter();
-    if let (Some(proc_macro2::TokenTree::Ident(keyword)), Some(proc_macro2::TokenTree::Group(group)), None) =
-        (iter.next(), iter.next(), iter.next())
+    if let (
+        Some(proc_macro2::TokenTree::Ident(keyword)),
+        Some(proc_macro2::TokenTree::Group(group)),
+        None,
+    ) = (iter.next(), iter.next(), iter.next())
     {
         if keyword == "any" && group.delimiter() == proc_macro2::Delimiter::Parenthesis {
             let parents = syn::parse::Parser::parse2(

@@ -16,11 +16,11 @@ use syn::{Ident, LitStr};
 use crate::ctxt::Ctxt;
 use crate::ir::{
     Audit, Capability, ClientDefault, Column, Default, Entity, Index, Ownership, PrimaryKey,
-    Relation, ServerFunction, SoftDelete, SqlType, UniqueConstraint,
+    Relation, ServerFunction, SoftDelete, SqlType, UniqueConstraint, Visible,
 };
 use crate::parse::{
     ColumnDecl, DefaultDecl, EntityDecl, FieldDecl, IndexDecl, OwnerDecl, ReferencesDecl,
-    SqlTypeArg, SqlTypeDecl,
+    SqlTypeArg, SqlTypeDecl, VisibleDecl,
 };
 use crate::rust_type::{classify, expected_rust_type, fits, unwrap_option, RustKind};
 
@@ -47,6 +47,7 @@ pub fn validate(cx: &mut Ctxt, decl: EntityDecl) -> Option<Entity> {
         }
     };
 
+    let via = decl.args.owner_via();
     let columns: Vec<Column> = decl
         .fields
         .into_iter()
@@ -71,12 +72,20 @@ pub fn validate(cx: &mut Ctxt, decl: EntityDecl) -> Option<Entity> {
         &columns,
         &names,
     );
-    check_undeclared_references(cx, &columns, ownership.as_ref());
+    check_undeclared_references(cx, &columns, ownership.as_ref(), via);
     let soft_delete = decl
         .args
         .soft_delete
         .and_then(|column| validate_soft_delete(cx, &column, &columns, &names));
-    let write = validate_capability(cx, decl.args.write);
+    let write = validate_capability(cx, decl.args.write.as_ref()).unwrap_or(Capability::Editing);
+    let create = validate_capability(cx, decl.args.create.as_ref()).unwrap_or(write);
+    let visibility = validate_visibility(
+        cx,
+        &decl.ident,
+        decl.args.visible,
+        ownership.as_ref(),
+        decl.args.span,
+    );
 
     let mut indexes = Vec::new();
     let mut unique_constraints = Vec::new();
@@ -116,6 +125,8 @@ pub fn validate(cx: &mut Ctxt, decl: EntityDecl) -> Option<Entity> {
         ownership: ownership?,
         soft_delete,
         write,
+        create,
+        visibility,
         insert_ident,
         changes_ident,
     })
@@ -220,6 +231,7 @@ fn validate_field(cx: &mut Ctxt, field: FieldDecl) -> Option<Column> {
         audit,
         cross_tenant,
         no_reference,
+        insert_as,
         ..
     } = decl;
 
@@ -283,6 +295,14 @@ fn validate_field(cx: &mut Ctxt, field: FieldDecl) -> Option<Column> {
             None
         }
     };
+    if let Some(narrower) = &insert_as {
+        if rust != RustKind::Custom {
+            cx.error_spanned(
+                narrower,
+                "`insert_as` names a narrower string enum for a string-enum column; this column is not one",
+            );
+        }
+    }
     if let Some(reason) = &no_reference {
         if relation.is_some() || !any_of.is_empty() {
             cx.error_at(
@@ -335,6 +355,7 @@ fn validate_field(cx: &mut Ctxt, field: FieldDecl) -> Option<Column> {
         relation,
         any_of,
         no_reference: no_reference.map(|reason| reason.value()),
+        insert_as,
         cross_tenant: cross_tenant.is_some(),
     })
 }
@@ -767,21 +788,69 @@ fn validate_soft_delete(
     }
 }
 
-fn validate_capability(cx: &mut Ctxt, write: Option<Ident>) -> Capability {
-    let Some(write) = write else {
-        return Capability::Editing;
-    };
-    match write.to_string().as_str() {
-        "member" => Capability::Member,
-        "dataset_editing" => Capability::DatasetEditing,
-        "editing" => Capability::Editing,
-        "privileged" => Capability::Privileged,
+fn validate_capability(cx: &mut Ctxt, capability: Option<&Ident>) -> Option<Capability> {
+    let capability = capability?;
+    match capability.to_string().as_str() {
+        "member" => Some(Capability::Member),
+        "dataset_editing" => Some(Capability::DatasetEditing),
+        "editing" => Some(Capability::Editing),
+        "privileged" => Some(Capability::Privileged),
+        "owner" => Some(Capability::Owner),
         _ => {
             cx.error_at(
-                write.span(),
-                "unknown capability; expected `member`, `dataset_editing`, `editing` or `privileged`",
+                capability.span(),
+                "unknown capability; expected `member`, `dataset_editing`, `editing`, `privileged` or `owner`",
             );
-            Capability::Editing
+            None
+        }
+    }
+}
+
+/// A global table says which of its rows a tenant scope may read; a
+/// tenant-owned one shows its tenant's rows and says nothing.
+fn validate_visibility(
+    cx: &mut Ctxt,
+    entity: &Ident,
+    visible: Option<VisibleDecl>,
+    ownership: Option<&Ownership>,
+    args_span: Option<Span>,
+) -> Visible {
+    let global = matches!(ownership, Some(Ownership::Global));
+    match visible {
+        None if global => {
+            cx.error_at(
+                args_span.unwrap_or_else(|| entity.span()),
+                format!(
+                    "global entity `{entity}` does not say what a tenant scope may read of it; add `visible = all` (shared reference data), `visible = none` (only system work, e.g. secrets) or `visible = rows(\"id = {{tenant}}\")` (the rows a member of the scope's workspace may see)"
+                ),
+            );
+            Visible::None
+        }
+        None => Visible::Tenant,
+        Some(decl) if !global => {
+            let span = match &decl {
+                VisibleDecl::All(keyword) | VisibleDecl::None(keyword) => keyword.span(),
+                VisibleDecl::Rows { keyword, .. } => keyword.span(),
+            };
+            if ownership.is_some() {
+                cx.error_at(
+                    span,
+                    "a tenant-owned entity shows a scope its tenant's rows; `visible` is for `owner = global`",
+                );
+            }
+            Visible::Tenant
+        }
+        Some(VisibleDecl::All(_)) => Visible::All,
+        Some(VisibleDecl::None(_)) => Visible::None,
+        Some(VisibleDecl::Rows { condition, .. }) => {
+            let sql = condition.value();
+            if !sql.contains("{tenant}") {
+                cx.error_at(
+                    condition.span(),
+                    "a `rows(...)` condition names the scope's tenant as `{tenant}`, e.g. `rows(\"id = {tenant}\")`",
+                );
+            }
+            Visible::Rows(sql)
         }
     }
 }
@@ -1022,16 +1091,30 @@ fn check_tenant_like_columns(cx: &mut Ctxt, columns: &[Column], owner: Option<&O
     }
 }
 
-/// A uuid column that is not the key, an audit column or the owning tenant
-/// must say where it points: `references = Parent` (forms then take a
+/// A uuid column that looks like a reference (`*_id`, `*_by`) and is not
+/// the key, an audit column or the owning tenant must say where it points: `references = Parent` (forms then take a
 /// branded `Id` for a tenant-owned parent, so a row cannot be linked to
 /// another workspace's), `references = any(...)`, `cross_tenant`, or
 /// `no_reference = "why"`. A plain uuid in a form would take any
 /// workspace's id.
-fn check_undeclared_references(cx: &mut Ctxt, columns: &[Column], ownership: Option<&Ownership>) {
+fn check_undeclared_references(
+    cx: &mut Ctxt,
+    columns: &[Column],
+    ownership: Option<&Ownership>,
+    via: Option<String>,
+) {
     for (index, column) in columns.iter().enumerate() {
-        let owning_tenant = matches!(ownership, Some(Ownership::Tenant { column }) if *column == index);
-        if column.sql_type != SqlType::Uuid
+        let owning_tenant =
+            matches!(ownership, Some(Ownership::Tenant { column }) if *column == index);
+        // A `via` column without `references` has its own error already, and
+        // so has a `tenant_id` of an entity that names no owner.
+        let via_column = via.as_deref() == Some(column.name.as_str());
+        let unowned_tenant = ownership.is_none() && column.name == "tenant_id";
+        let looks_like_reference = column.name.ends_with("_id") || column.name.ends_with("_by");
+        if via_column
+            || unowned_tenant
+            || !looks_like_reference
+            || column.sql_type != SqlType::Uuid
             || column.primary_key
             || column.audit.is_some()
             || owning_tenant

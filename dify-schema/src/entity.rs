@@ -166,8 +166,10 @@ pub trait Persist: Entity {
 /// a uuid key; every one carries the tenant predicate.
 #[doc(hidden)]
 pub trait ScopedAccess: TenantOwned + Entity<Key = Uuid> + OrderKey {
-    /// The capability a write needs (`#[entity(write = ...)]`).
+    /// The capability an update or a delete needs (`#[entity(write = ...)]`).
     type Need: Capability;
+    /// The capability an insert needs (`#[entity(create = ...)]`, else `write`).
+    type CreateNeed: Capability;
     fn scoped_find(
         token: Token,
         conn: &mut PgConnection,
@@ -224,10 +226,12 @@ pub trait SoftDeletable: ScopedAccess {
 pub trait BelongsTo<P>: ScopedAccess {
     /// The owning parent's uuid (the `via` column).
     fn parent_uuid(&self) -> Uuid;
-    /// The children of a parent the caller holds as a branded id.
+    /// The children of a parent the caller holds as a branded id (with the
+    /// tenant predicate all the same).
     fn scoped_children(
         token: Token,
         conn: &mut PgConnection,
+        tenant: Uuid,
         parent: Uuid,
         page: Page,
     ) -> Result<Vec<Self>>;

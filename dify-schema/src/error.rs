@@ -43,6 +43,13 @@ pub enum Error {
         account: uuid::Uuid,
     },
 
+    /// The database lacks what the scope's entry needs (`dify_scope_enter`):
+    /// the migrations have not been applied. No scope was opened.
+    #[error(
+        "the database cannot open a tenant scope ({0}); apply the migrations (`dify-db migrate`)"
+    )]
+    NotMigrated(String),
+
     /// The member's role lacks the capability the operation needs.
     #[error("this needs the {need} capability, and the member's role is {role}")]
     Forbidden {

@@ -334,6 +334,7 @@ mod tests {
             audit: None,
             string_enum: None,
             cross_tenant: false,
+            insert_values: None,
         }
     }
 
@@ -368,6 +369,8 @@ mod tests {
         },
         soft_delete: None,
         write_capability: Capability::Editing,
+        create_capability: Capability::Editing,
+        visibility: crate::schema::Visibility::Tenant,
     };
     const INSERT: &[InsertColumn] = &[
         InsertColumn {

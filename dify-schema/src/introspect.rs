@@ -258,7 +258,8 @@ pub fn compare(schema: &Schema, live: &BTreeMap<String, LiveTable>, ignore: &[&s
         }
     }
     for name in live.keys() {
-        if schema.table(name).is_none() && !ignore.contains(&name.as_str()) {
+        let support = schema.security_support().is_some() && name == crate::rls::KEYS_TABLE;
+        if schema.table(name).is_none() && !ignore.contains(&name.as_str()) && !support {
             drift.push(Drift::ExtraTable(name.clone()));
         }
     }

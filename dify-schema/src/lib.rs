@@ -12,6 +12,15 @@
 // inside this crate's own tests too.
 extern crate self as dify_schema;
 
+/// The statements that put a session back to its defaults (see
+/// [`pool::SESSION_RESET`]); a macro so that the scope's `BEGIN` can
+/// `concat!` it into the same message.
+macro_rules! session_reset {
+    () => {
+        "RESET ALL; RESET ROLE; DISCARD TEMP; SET TIME ZONE 'UTC'; SET client_encoding TO 'UTF8'"
+    };
+}
+
 pub mod entity;
 pub mod error;
 pub mod insert;
@@ -87,7 +96,7 @@ pub mod __private {
         Bind, BindValue, Bulk, BulkCount, Fill, InsertColumn, InsertStatement, InsertTemplate,
         Single, BULK_ROWS_PER_STATEMENT,
     };
-    pub use crate::schema::contains_name;
+    pub use crate::schema::{all_contained, contains_name};
     pub use crate::scope::RefValue;
     pub use crate::scope::{
         after_cursor, enum_list, enum_value, push_column, ComposableQuery, FilterValue,

@@ -83,11 +83,13 @@ pub fn get(pool: &Pool) -> Result<PooledConnection> {
     pool.get().map_err(|error| Error::Pool(error.to_string()))
 }
 
-/// A `PgConnection` that remembers when it was last used.
+/// A `PgConnection` that remembers when it was last used, and whether it
+/// was used raw (outside a scope) since it was last reset.
 pub struct Tracked {
     conn: PgConnection,
     born: Instant,
     last_used: Instant,
+    used_raw: bool,
 }
 
 impl Deref for Tracked {
@@ -98,10 +100,47 @@ impl Deref for Tracked {
 }
 
 impl DerefMut for Tracked {
+    /// The raw connection: whatever it runs may leave session state behind
+    /// (`SET`, `SET ROLE`, a temporary table), so the pool resets the
+    /// session when it comes back.
     fn deref_mut(&mut self) -> &mut PgConnection {
+        self.used_raw = true;
         &mut self.conn
     }
 }
+
+/// A connection a scope can run on: a `PgConnection`, or one from this
+/// crate's pool (which then needs no reset on check-in: a scope leaves no
+/// session state).
+pub trait ScopeConnection {
+    #[doc(hidden)]
+    fn scope_connection(&mut self) -> &mut PgConnection;
+}
+
+impl ScopeConnection for PgConnection {
+    fn scope_connection(&mut self) -> &mut PgConnection {
+        self
+    }
+}
+
+impl ScopeConnection for Tracked {
+    fn scope_connection(&mut self) -> &mut PgConnection {
+        &mut self.conn
+    }
+}
+
+impl ScopeConnection for PooledConnection {
+    fn scope_connection(&mut self) -> &mut PgConnection {
+        let tracked: &mut Tracked = self;
+        &mut tracked.conn
+    }
+}
+
+/// What a connection used raw runs when it comes back to the pool: every
+/// session setting to its default (including a `SET ROLE`), no temporary
+/// tables, then the settings Diesel made when it connected. Prepared
+/// statements stay (Diesel's cache refers to them).
+pub const SESSION_RESET: &str = session_reset!();
 
 /// The r2d2 manager that tests only idle connections.
 #[derive(Debug)]
@@ -123,6 +162,7 @@ impl ManageConnection for Manager {
             conn,
             born: now,
             last_used: now,
+            used_raw: false,
         })
     }
 
@@ -145,11 +185,22 @@ impl ManageConnection for Manager {
 
     fn has_broken(&self, conn: &mut Tracked) -> bool {
         // Called when a connection comes back: a good moment to note its
-        // last use, and to drop one whose transaction manager is broken
-        // (a failed rollback) or that is still inside a transaction.
+        // last use, to drop one whose transaction manager is broken (a
+        // failed rollback) or that is still inside a transaction, and to
+        // reset the session of one that was used raw, so that the next user
+        // inherits none of its settings.
         conn.last_used = Instant::now();
         use diesel::connection::{AnsiTransactionManager, TransactionManager};
         let status = AnsiTransactionManager::transaction_manager_status_mut(&mut conn.conn);
-        !matches!(status.transaction_depth(), Ok(None))
+        if !matches!(status.transaction_depth(), Ok(None)) {
+            return true;
+        }
+        if conn.used_raw {
+            if conn.conn.batch_execute(SESSION_RESET).is_err() {
+                return true;
+            }
+            conn.used_raw = false;
+        }
+        false
     }
 }

@@ -101,17 +101,25 @@ pub fn setup(example: &str) -> Result<Example> {
                 initialized_at: None,
             },
         )?;
-        system.insert::<TenantAccountJoin>(
-            Some(tenant.id),
-            None,
-            NewTenantAccountJoin {
-                id: None,
-                account_id: account.id,
-                current: Some(true),
-                role: Some(role),
-                invited_by: None,
-            },
-        )?;
+        match InvitedRole::try_from(role) {
+            // The first member, made with the workspace.
+            Err(_owner) => {
+                dify_models::members::create_workspace_owner(&mut system, tenant.id, account.id)?;
+            }
+            Ok(role) => {
+                system.insert::<TenantAccountJoin>(
+                    Some(tenant.id),
+                    None,
+                    NewTenantAccountJoin {
+                        id: None,
+                        account_id: account.id,
+                        current: Some(true),
+                        role: Some(role),
+                        invited_by: None,
+                    },
+                )?;
+            }
+        }
         Ok(account.id)
     };
     let acme = Workspace {

@@ -27,7 +27,9 @@ fn the_applied_ddl_matches_the_declarations_in_the_catalogue() {
         "catalogue: {} tables, {columns} columns, {indexes} indexes (with keys and unique constraints) as declared",
         live.len()
     );
-    assert_eq!(live.len(), SCHEMA.tables().len());
+    // Every declared table, and row-level security's keys.
+    assert_eq!(live.len(), SCHEMA.tables().len() + 1);
+    assert!(live.contains_key(dify_schema::rls::KEYS_TABLE));
 }
 
 /// The comparison must see each kind of difference; otherwise the test

@@ -1,6 +1,5 @@
 //! Composable queries: whatever the caller adds, the tenant predicate stays.
 
-use diesel::{BoolExpressionMethods, ExpressionMethods, TextExpressionMethods};
 use dify_models::app::App;
 use dify_models::conversation::Conversation;
 use dify_schema::scope::Editing;

@@ -431,9 +431,10 @@ fn compare_catalogue(catalogue: &Value, live: &BTreeMap<String, LiveTable>) -> C
         );
     }
     let catalogued: BTreeSet<String> = expected_tables.iter().map(|t| text(t, "table")).collect();
+    // Row-level security's keys are the one table the project adds.
     let extra = live
         .keys()
-        .filter(|t| !catalogued.contains(*t))
+        .filter(|t| !catalogued.contains(*t) && *t != dify_schema::rls::KEYS_TABLE)
         .cloned()
         .collect();
     Comparison {

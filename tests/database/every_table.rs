@@ -254,9 +254,12 @@ fn fill_every_table(bulk: bool) {
         system.trust::<App>(app.id),
     );
     let _conversation_variable: ConversationVariable = put(&mut system, &mut cx, new);
-    let new = samples::workflow();
+    let new = samples::workflow(system.trust::<App>(app.id));
     let workflow: Workflow = put(&mut system, &mut cx, new);
-    let new = samples::workflow_run(system.trust::<Workflow>(workflow.id));
+    let new = samples::workflow_run(
+        system.trust::<App>(app.id),
+        system.trust::<Workflow>(workflow.id),
+    );
     let workflow_run: WorkflowRun = put(&mut system, &mut cx, new);
     let new = samples::workflow_app_log(
         system.trust::<App>(app.id),
@@ -264,15 +267,27 @@ fn fill_every_table(bulk: bool) {
         system.trust::<WorkflowRun>(workflow_run.id),
     );
     let _workflow_app_log: WorkflowAppLog = put(&mut system, &mut cx, new);
-    let new = samples::workflow_archive_log();
+    let new = samples::workflow_archive_log(
+        system.trust::<App>(app.id),
+        system.trust::<Workflow>(workflow.id),
+    );
     let _workflow_archive_log: WorkflowArchiveLog = put(&mut system, &mut cx, new);
     let new = samples::workflow_draft_variable(system.trust::<App>(app.id));
     let _workflow_draft_variable: WorkflowDraftVariable = put(&mut system, &mut cx, new);
-    let new = samples::workflow_draft_variable_file(system.trust::<UploadFile>(upload_file.id));
+    let new = samples::workflow_draft_variable_file(
+        system.trust::<App>(app.id),
+        system.trust::<UploadFile>(upload_file.id),
+    );
     let _workflow_draft_variable_file: WorkflowDraftVariableFile = put(&mut system, &mut cx, new);
-    let new = samples::workflow_node_execution_model(system.trust::<Workflow>(workflow.id));
+    let new = samples::workflow_node_execution_model(
+        system.trust::<App>(app.id),
+        system.trust::<Workflow>(workflow.id),
+    );
     let _workflow_node_execution_model: WorkflowNodeExecutionModel = put(&mut system, &mut cx, new);
-    let new = samples::workflow_node_execution_offload(system.trust::<UploadFile>(upload_file.id));
+    let new = samples::workflow_node_execution_offload(
+        system.trust::<App>(app.id),
+        system.trust::<UploadFile>(upload_file.id),
+    );
     let _workflow_node_execution_offload: WorkflowNodeExecutionOffload =
         put(&mut system, &mut cx, new);
     let new = samples::workflow_pause(

@@ -9,6 +9,7 @@ use dify_models::account::*;
 use dify_models::app::*;
 use dify_models::conversation::*;
 use dify_models::dataset::*;
+use dify_models::members::create_workspace_owner;
 use dify_models::SCHEMA;
 use dify_schema::render::postgres;
 use dify_schema::system::{bypass_tenant_isolation, SystemAccess};
@@ -78,13 +79,18 @@ pub fn account(system: &mut SystemAccess<'_>, name: &str) -> Uuid {
     account.id
 }
 
-/// Makes `account` a member of `tenant` with `role`; the join's id.
+/// Makes `account` a member of `tenant` with `role`; the join's id. The
+/// owner is made as a workspace's first member is (the insert form has no
+/// owner role).
 pub fn member(
     system: &mut SystemAccess<'_>,
     tenant: Uuid,
     account: Uuid,
     role: TenantAccountRole,
 ) -> Uuid {
+    let Ok(role) = InvitedRole::try_from(role) else {
+        return create_workspace_owner(system, tenant, account).unwrap().id;
+    };
     let join: TenantAccountJoin = system
         .insert(
             Some(tenant),

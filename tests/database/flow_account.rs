@@ -1,10 +1,12 @@
 //! The account domain's flow: a workspace with an owner who brings in a
-//! member of each role, what each role may then do, a promotion, a
-//! removal, the operation log, and the global rows around accounts
-//! (login bindings, invitation codes).
+//! member of each role, what each role may then do, membership changes as
+//! Dify's `TenantService` allows them (an admin invites, only the owner
+//! re-roles, removes and hands over the workspace), the operation log, and
+//! the global rows around accounts (login bindings, invitation codes).
 
 use dify_models::account::*;
-use dify_schema::scope::{DatasetEditing, Editing, Privileged};
+use dify_models::members::{self, MembershipError};
+use dify_schema::scope::{DatasetEditing, Editing, Owner, Privileged};
 use dify_schema::system::bypass_tenant_isolation;
 use dify_schema::{with_tenant, Error, Page, Role, StringEnum};
 use serde_json::json;
@@ -24,32 +26,46 @@ fn an_owner_builds_a_team_of_every_role_and_manages_it() {
     let normal = account(&mut system, "normal");
     let operator = account(&mut system, "operator");
 
-    // The owner invites the others, and the invitations are logged.
-    with_tenant(&mut conn, acme, owner, |scope| -> Result<(), Error> {
-        assert_eq!(scope.role(), Role::Owner);
+    // The owner invites the admin, the admin the others (Dify lets owners
+    // and admins add members), and the invitations are logged.
+    with_tenant(
+        &mut conn,
+        acme,
+        owner,
+        |scope| -> Result<(), MembershipError> {
+            assert_eq!(scope.role(), Role::Owner);
+            let scope = scope.require::<Privileged>()?;
+            let join = members::add_member(scope, admin, InvitedRole::Admin)?;
+            assert_eq!(join.invited_by, Some(owner));
+            Ok(())
+        },
+    )
+    .unwrap();
+    with_tenant(&mut conn, acme, admin, |scope| -> Result<(), Error> {
         let scope = scope.require::<Privileged>()?;
         for (account, role) in [
-            (admin, TenantAccountRole::Admin),
-            (editor, TenantAccountRole::Editor),
-            (normal, TenantAccountRole::Normal),
-            (operator, TenantAccountRole::DatasetOperator),
+            (editor, InvitedRole::Editor),
+            (normal, InvitedRole::Normal),
+            (operator, InvitedRole::DatasetOperator),
         ] {
-            let join = scope.insert::<TenantAccountJoin>(NewTenantAccountJoin {
-                role: Some(role),
-                invited_by: Some(owner),
-                ..samples::tenant_account_join(account)
-            })?;
+            let join = members::add_member(scope, account, role).unwrap();
             assert_eq!(join.tenant_id, acme, "the scope fills in the tenant");
+            assert_eq!(join.invited_by, Some(admin));
             assert!(!join.current, "server default");
             scope.insert::<OperationLog>(NewOperationLog {
                 action: "invite_member".into(),
                 content: Some(json!({"account": account, "role": role.as_str()})),
                 created_ip: "203.0.113.7".into(),
-                ..samples::operation_log(owner)
+                ..samples::operation_log(admin)
             })?;
         }
+        // The same account twice: Dify's AccountAlreadyInTenantError.
+        assert!(matches!(
+            members::add_member(scope, normal, InvitedRole::Editor),
+            Err(MembershipError::AlreadyAMember(account)) if account == normal
+        ));
         assert_eq!(scope.count::<TenantAccountJoin>()?, 5);
-        assert_eq!(scope.list::<OperationLog>(Page::first(10))?.len(), 4);
+        assert_eq!(scope.list::<OperationLog>(Page::first(10))?.len(), 3);
         Ok(())
     })
     .unwrap();
@@ -99,42 +115,84 @@ fn an_owner_builds_a_team_of_every_role_and_manages_it() {
         "{refused:?}"
     );
 
-    // The admin promotes the editor to admin, removes the normal member,
-    // and cannot add the same account twice (Dify's unique join).
-    with_tenant(&mut conn, acme, admin, |scope| -> Result<(), Error> {
-        let scope = scope.require::<Privileged>()?;
-        let joins = scope.list::<TenantAccountJoin>(Page::first(10))?;
-        let editor_join = joins.iter().find(|j| j.account_id == editor).unwrap();
-        let promoted = scope
-            .update(
-                editor_join.id(),
-                TenantAccountJoinChanges {
-                    role: Some(TenantAccountRole::Admin),
-                    ..Default::default()
-                },
-            )?
-            .expect("the join is there");
-        assert_eq!(promoted.role, TenantAccountRole::Admin);
-        let normal_join = joins.iter().find(|j| j.account_id == normal).unwrap();
-        assert!(scope.delete(normal_join.id())?);
+    // Changing or removing a member is the owner's alone: the admin is
+    // refused at run time (and `members::change_role` on an admin's scope
+    // does not compile: it takes a `Scope<Owner>`).
+    let refused = with_tenant(&mut conn, acme, admin, |scope| -> Result<(), Error> {
+        scope.require::<Owner>()?;
+        Ok(())
+    });
+    assert!(
+        matches!(
+            refused,
+            Err(Error::Forbidden {
+                need: "Owner",
+                role: Role::Admin
+            })
+        ),
+        "{refused:?}"
+    );
+
+    // The owner promotes the editor, removes the normal member, and is
+    // refused what Dify refuses.
+    with_tenant(
+        &mut conn,
+        acme,
+        owner,
+        |scope| -> Result<(), MembershipError> {
+            let scope = scope.require::<Owner>()?;
+            let promoted = members::change_role(scope, editor, TenantAccountRole::Admin)?;
+            assert_eq!(promoted.role, TenantAccountRole::Admin);
+            assert!(matches!(
+                members::change_role(scope, editor, TenantAccountRole::Admin),
+                Err(MembershipError::RoleAlreadyAssigned)
+            ));
+            assert!(matches!(
+                members::change_role(scope, owner, TenantAccountRole::Admin),
+                Err(MembershipError::CannotOperateSelf)
+            ));
+            assert!(matches!(
+                members::remove_member(scope, owner),
+                Err(MembershipError::CannotOperateSelf)
+            ));
+            members::remove_member(scope, normal)?;
+            assert!(matches!(
+                members::remove_member(scope, normal),
+                Err(MembershipError::NotAMember(account)) if account == normal
+            ));
+            Ok(())
+        },
+    )
+    .unwrap();
+    with_tenant(&mut conn, acme, editor, |scope| -> Result<(), Error> {
+        assert_eq!(scope.role(), Role::Admin, "the promotion holds");
         Ok(())
     })
     .unwrap();
-    let duplicate = with_tenant(&mut conn, acme, owner, |scope| -> Result<(), Error> {
-        scope
-            .require::<Privileged>()?
-            .insert::<TenantAccountJoin>(samples::tenant_account_join(operator))?;
-        Ok(())
-    });
-    match duplicate {
-        Err(Error::Database(error)) => assert!(
-            error.to_string().contains("unique_tenant_account_join"),
-            "{error}"
-        ),
-        other => panic!("a second join of the same account must fail, got {other:?}"),
-    }
-    with_tenant(&mut conn, acme, editor, |scope| -> Result<(), Error> {
-        assert_eq!(scope.role(), Role::Admin, "the promotion holds");
+
+    // The owner hands the workspace to the admin and becomes an admin:
+    // one owner at all times.
+    with_tenant(
+        &mut conn,
+        acme,
+        owner,
+        |scope| -> Result<(), MembershipError> {
+            let scope = scope.require::<Owner>()?;
+            let new_owner = members::transfer_ownership(scope, admin)?;
+            assert_eq!(new_owner.role, TenantAccountRole::Owner);
+            let owners = scope
+                .query::<TenantAccountJoin>()
+                .filter(|join| join.role.eq(TenantAccountRole::Owner))
+                .load()?;
+            assert_eq!(owners.len(), 1);
+            assert_eq!(owners[0].account_id, admin);
+            Ok(())
+        },
+    )
+    .unwrap();
+    with_tenant(&mut conn, acme, owner, |scope| -> Result<(), Error> {
+        assert_eq!(scope.role(), Role::Admin, "the former owner is an admin");
+        assert!(scope.require::<Owner>().is_err());
         Ok(())
     })
     .unwrap();

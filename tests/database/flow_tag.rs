@@ -44,12 +44,12 @@ fn tags_bound_to_an_app_and_a_dataset() {
         assert_eq!(support.created_by, acme.dataset_operator, "audit");
         let on_app = scope.insert::<TagBinding>(NewTagBinding {
             tag_id: Some(support.id()),
-            target_id: Some(app.id),
+            target_id: Some(app.id().into()),
             ..samples::tag_binding()
         })?;
         let on_dataset = scope.insert::<TagBinding>(NewTagBinding {
             tag_id: Some(policies.id()),
-            target_id: Some(dataset.id),
+            target_id: Some(dataset.id().into()),
             ..samples::tag_binding()
         })?;
         let renamed = scope

@@ -36,26 +36,26 @@ fn a_workflow_run_with_node_executions_an_app_log_and_its_status_moves() {
         })?;
         let graph = r#"{"nodes":[{"id":"start","data":{"type":"start"}},{"id":"llm","data":{"type":"llm"}}],"edges":[]}"#;
         let draft = scope.insert::<Workflow>(NewWorkflow {
-            app_id: app.id,
+            app_id: app.id(),
             version: "draft".into(),
             graph: graph.into(),
             features: "{}".into(),
             environment_variables: "{}".into(),
             conversation_variables: "{}".into(),
             rag_pipeline_variables: "{}".into(),
-            ..samples::workflow()
+            ..samples::workflow(app.id())
         })?;
         assert_eq!(draft.marked_name, "", "server default");
         let published = scope.insert::<Workflow>(NewWorkflow {
             version: "2026-11-25 12:00:00.000000".into(),
             marked_name: Some("v1".into()),
-            ..samples::workflow()
+            ..samples::workflow(app.id())
         })?;
         let published = scope
             .update(
                 published.id(),
                 WorkflowChanges {
-                    app_id: Some(app.id),
+                    app_id: Some(app.id()),
                     graph: Some(graph.into()),
                     ..Default::default()
                 },
@@ -75,12 +75,12 @@ fn a_workflow_run_with_node_executions_an_app_log_and_its_status_moves() {
             ..samples::upload_file()
         })?;
         let file = scope.insert::<WorkflowDraftVariableFile>(NewWorkflowDraftVariableFile {
-            app_id: app.id,
+            app_id: app.id(),
             user_id: acme.editor,
             size: 2048,
             length: Some(3),
             value_type: VariableSegmentType::ArrayString,
-            ..samples::workflow_draft_variable_file(upload.id())
+            ..samples::workflow_draft_variable_file(app.id(), upload.id())
         })?;
         scope.insert::<WorkflowDraftVariable>(NewWorkflowDraftVariable {
             node_id: "llm".into(),
@@ -106,7 +106,7 @@ fn a_workflow_run_with_node_executions_an_app_log_and_its_status_moves() {
             let app = scope.lookup::<App>(app_id)?.unwrap();
             let workflow = scope.lookup::<Workflow>(workflow_id)?.unwrap();
             let run = scope.insert::<WorkflowRun>(NewWorkflowRun {
-                app_id: app.id,
+                app_id: app.id(),
                 triggered_from: WorkflowRunTriggeredFrom::AppRun,
                 version: workflow.version.clone(),
                 graph: Some(workflow.graph.clone()),
@@ -114,7 +114,7 @@ fn a_workflow_run_with_node_executions_an_app_log_and_its_status_moves() {
                 status: WorkflowExecutionStatus::Running,
                 created_by_role: CreatorUserRole::Account,
                 created_by: acme.normal,
-                ..samples::workflow_run(workflow.id())
+                ..samples::workflow_run(app.id(), workflow.id())
             })?;
             assert_eq!(run.total_tokens, 0);
             for (index, (node, node_type)) in [("start", NodeType::Start), ("llm", NodeType::Llm)]
@@ -123,7 +123,7 @@ fn a_workflow_run_with_node_executions_an_app_log_and_its_status_moves() {
             {
                 let execution =
                     scope.insert::<WorkflowNodeExecutionModel>(NewWorkflowNodeExecutionModel {
-                        app_id: app.id,
+                        app_id: app.id(),
                         triggered_from: WorkflowNodeExecutionTriggeredFrom::WorkflowRun,
                         workflow_run_id: Some(run.id()),
                         index: index as i32 + 1,
@@ -133,7 +133,7 @@ fn a_workflow_run_with_node_executions_an_app_log_and_its_status_moves() {
                         status: WorkflowNodeExecutionStatus::Running.as_str().into(),
                         created_by_role: CreatorUserRole::Account,
                         created_by: acme.normal,
-                        ..samples::workflow_node_execution_model(workflow.id())
+                        ..samples::workflow_node_execution_model(app.id(), workflow.id())
                     })?;
                 assert_eq!(execution.node_type_value(), Ok(node_type));
                 let execution = scope
@@ -158,10 +158,10 @@ fn a_workflow_run_with_node_executions_an_app_log_and_its_status_moves() {
                     })?;
                     scope.insert::<WorkflowNodeExecutionOffload>(
                         NewWorkflowNodeExecutionOffload {
-                            app_id: app.id,
+                            app_id: app.id(),
                             node_execution_id: Some(execution.id()),
                             r#type: ExecutionOffLoadType::Inputs,
-                            ..samples::workflow_node_execution_offload(upload.id())
+                            ..samples::workflow_node_execution_offload(app.id(), upload.id())
                         },
                     )?;
                 }
@@ -257,11 +257,11 @@ fn a_workflow_run_with_node_executions_an_app_log_and_its_status_moves() {
         acme.normal,
         |scope| -> RunResult<()> {
             let workflow = scope.lookup::<Workflow>(workflow_id)?.unwrap();
+            let app = scope.lookup::<App>(app_id)?.unwrap();
             let mut run = |status| {
                 scope.insert::<WorkflowRun>(NewWorkflowRun {
-                    app_id,
                     status,
-                    ..samples::workflow_run(workflow.id())
+                    ..samples::workflow_run(app.id(), workflow.id())
                 })
             };
             let scheduled = run(WorkflowExecutionStatus::Scheduled)?;

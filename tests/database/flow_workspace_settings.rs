@@ -90,7 +90,7 @@ fn an_admin_configures_providers_plugins_data_sources_and_triggers() {
             assert!(setting.enabled && setting.load_balancing_enabled);
             scope.insert::<LoadBalancingModelConfig>(NewLoadBalancingModelConfig {
                 name: "__inherit__".into(),
-                credential_id: Some(credential.id),
+                credential_id: Some(credential.id().into()),
                 credential_source_type: Some(CredentialSourceType::Provider),
                 ..samples::load_balancing_model_config()
             })?;
@@ -185,10 +185,7 @@ fn an_admin_configures_providers_plugins_data_sources_and_triggers() {
                 mode: AppMode::Workflow,
                 ..samples::app()
             })?;
-            let workflow = scope.insert::<Workflow>(dify_models::workflow::NewWorkflow {
-                app_id: app.id,
-                ..samples::workflow()
-            })?;
+            let workflow = scope.insert::<Workflow>(samples::workflow(app.id()))?;
             let subscription = scope.insert::<TriggerSubscription>(NewTriggerSubscription {
                 name: "GitHub pushes".into(),
                 user_id: acme.editor,

@@ -5,7 +5,7 @@ mod bulk;
 mod catalogue;
 mod composable;
 mod ddl;
-mod diesel_cli;
+mod diesel_harness;
 mod dify_catalogue;
 mod every_table;
 mod fixtures;

@@ -75,7 +75,7 @@ fn scope_statements_are_prepared_once_and_reused() {
             .filter(|s| s.starts_with(prefix) && s.contains(part))
             .count()
     };
-    let entry = "SELECT (SELECT j.role::text FROM tenant_account_joins";
+    let entry = "SELECT dify_scope_enter(";
     assert_eq!(count(entry, ""), 1, "{after_first:#?}");
     assert_eq!(
         count("INSERT INTO apps ", " VALUES ("),

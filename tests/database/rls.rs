@@ -1,14 +1,28 @@
-//! Row-level security, connected as an application role that is neither
-//! superuser nor owner of the tables (superusers bypass RLS even when it is
-//! forced).
+//! Row-level security, connected as the service role (granted
+//! `dify_service`, neither superuser nor owner of the tables; superusers
+//! bypass RLS even when it is forced): what PostgreSQL stops when a program
+//! gets around the types.
+//!
+//! Inside a scope the typed API is the only way to say SQL (no raw
+//! connection, no raw fragment: the compile-fail suite shows it). These
+//! tests play the program that holds a raw connection of the service role
+//! anyway (a pooled connection outside any scope, the system escape hatch)
+//! and enters a scope by hand, the way `with_tenant` does, before trying
+//! every way to reach another workspace.
+
+use std::time::Duration;
 
 use diesel::connection::SimpleConnection;
-use diesel::r2d2::{ConnectionManager, Pool};
-use diesel::sql_types::{BigInt, Nullable, Text};
+use diesel::sql_types::{BigInt, Nullable, Text, Uuid as SqlUuid};
 use diesel::{PgConnection, QueryableByName, RunQueryDsl};
+use dify_models::app::App;
+use dify_models::conversation::Conversation;
 use dify_models::SCHEMA;
+use dify_schema::pool::{self, PoolOptions};
 use dify_schema::rls::{self, RlsProblem};
-use dify_schema::{with_tenant, Error};
+use dify_schema::scope::{Editing, Id};
+use dify_schema::types::Uuid;
+use dify_schema::{with_tenant, Error, Page};
 use dify_tests::{TestDatabase, TestRole};
 
 use crate::fixtures::{database_with_schema, two_workspaces, Workspace};
@@ -25,124 +39,419 @@ struct Setting {
     value: Option<String>,
 }
 
-fn count(conn: &mut PgConnection, table: &str) -> i64 {
-    diesel::sql_query(format!("SELECT count(*) AS n FROM {table}"))
+fn count(conn: &mut PgConnection, sql: &str) -> diesel::QueryResult<i64> {
+    diesel::sql_query(sql)
         .get_result::<Count>(conn)
-        .unwrap()
-        .n
+        .map(|row| row.n)
 }
 
-fn tenant_setting(conn: &mut PgConnection) -> Option<String> {
-    diesel::sql_query("SELECT current_setting('app.tenant_id', true) AS value")
+/// Rows of `table` that belong to `workspace`'s tenant (through `column`).
+fn rows_of(conn: &mut PgConnection, table: &str, column: &str, tenant: Uuid) -> i64 {
+    count(
+        conn,
+        &format!("SELECT count(*) AS n FROM {table} WHERE {column} = '{tenant}'"),
+    )
+    .unwrap()
+}
+
+fn setting(conn: &mut PgConnection) -> Option<String> {
+    diesel::sql_query("SELECT current_setting('dify.scope', true) AS value")
         .get_result::<Setting>(conn)
         .unwrap()
         .value
 }
 
-/// Two workspaces, RLS installed, and the role an application would use.
+/// Opens a transaction and enters a scope the way `with_tenant` does, runs
+/// `f` on the raw connection, and rolls back.
+fn raw_scope<T>(
+    conn: &mut PgConnection,
+    tenant: Uuid,
+    account: Uuid,
+    f: impl FnOnce(&mut PgConnection) -> T,
+) -> T {
+    conn.batch_execute("BEGIN").unwrap();
+    let role: Setting = diesel::sql_query("SELECT dify_scope_enter($1, $2) AS value")
+        .bind::<SqlUuid, _>(tenant)
+        .bind::<SqlUuid, _>(account)
+        .get_result(conn)
+        .unwrap();
+    assert!(role.value.is_some(), "a member enters");
+    let out = f(conn);
+    conn.batch_execute("ROLLBACK").unwrap();
+    out
+}
+
+/// Two workspaces, row-level security as the DDL installs it, and the
+/// service role.
 fn protected() -> (TestDatabase, Workspace, Workspace, TestRole) {
     let (db, mut conn) = database_with_schema();
     let (a, b) = two_workspaces(&mut conn);
-    conn.batch_execute(&rls::policies(&SCHEMA)).unwrap();
     let role = TestRole::create(&db);
     (db, a, b, role)
 }
 
-const TENANT_TABLES: [&str; 7] = [
-    "tenant_account_joins",
-    "apps",
-    "conversations",
-    "messages",
-    "datasets",
-    "documents",
-    "document_segments",
+/// (table, tenant column or the parent chain to it), for the workspace's rows.
+const TENANT_ROWS: [(&str, &str); 6] = [
+    ("tenant_account_joins", "tenant_id"),
+    ("apps", "tenant_id"),
+    ("datasets", "tenant_id"),
+    ("documents", "tenant_id"),
+    ("document_segments", "tenant_id"),
+    (
+        "conversations",
+        "(SELECT tenant_id FROM apps WHERE apps.id = conversations.app_id)",
+    ),
 ];
 
 #[test]
-fn raw_sql_inside_a_scope_sees_only_the_scopes_tenant() {
-    let (_db, a, _b, role) = protected();
+fn inside_a_scope_the_service_role_sees_only_the_scopes_workspace() {
+    let (_db, a, b, role) = protected();
     let mut conn = role.connect();
-    with_tenant(&mut conn, a.tenant, a.owner, |scope| -> Result<(), Error> {
-        let conn = scope.connection();
-        assert_eq!(count(conn, "tenant_account_joins"), 4);
-        for table in &TENANT_TABLES[1..] {
-            assert_eq!(count(conn, table), 1, "{table} under RLS");
+    raw_scope(&mut conn, a.tenant, a.owner, |conn| {
+        for (table, column) in TENANT_ROWS {
+            assert!(rows_of(conn, table, column, a.tenant) > 0, "{table}");
+            assert_eq!(rows_of(conn, table, column, b.tenant), 0, "{table}");
         }
-        // Global tables are not filtered.
-        assert_eq!(count(conn, "tenants"), 2);
-        Ok(())
-    })
+        // Messages reach their tenant through conversation and app.
+        assert_eq!(
+            count(conn, "SELECT count(*) AS n FROM messages").unwrap(),
+            1
+        );
+    });
+}
+
+#[test]
+fn every_raw_way_of_switching_workspaces_reads_nothing_of_the_other() {
+    let (_db, a, b, role) = protected();
+    let mut conn = role.connect();
+    let sees_b = |conn: &mut PgConnection| {
+        TENANT_ROWS
+            .iter()
+            .map(|(table, column)| rows_of(conn, table, column, b.tenant))
+            .sum::<i64>()
+            + count(
+                conn,
+                &format!(
+                    "SELECT count(*) AS n FROM messages WHERE id = '{}'",
+                    b.message
+                ),
+            )
+            .unwrap()
+    };
+
+    // A's value with B's tenant written in: the signature does not match.
+    let forged = raw_scope(&mut conn, a.tenant, a.owner, |conn| {
+        let value = setting(conn).expect("the entry records the scope");
+        let forged = value.replacen(&a.tenant.to_string(), &b.tenant.to_string(), 1);
+        for statement in [
+            format!("SELECT set_config('dify.scope', '{forged}', true)"),
+            format!("SELECT set_config('dify.scope', '{forged}', false)"),
+            format!("SET dify.scope = '{forged}'"),
+            format!("SET LOCAL dify.scope = '{forged}'"),
+            "RESET dify.scope".to_owned(),
+            "RESET ALL".to_owned(),
+            format!("SET app.tenant_id = '{}'", b.tenant),
+            // Two statements in one string.
+            format!("SELECT 1; SELECT set_config('dify.scope', '{forged}', true)"),
+        ] {
+            conn.batch_execute(&statement).unwrap();
+            assert_eq!(sees_b(conn), 0, "after `{statement}`");
+        }
+        forged
+    });
+
+    // B's own, genuinely signed value, carried into A's scope on the same
+    // connection: it was signed for another transaction.
+    let signed_for_b = raw_scope(&mut conn, b.tenant, b.owner, |conn| setting(conn).unwrap());
+    raw_scope(&mut conn, a.tenant, a.owner, |conn| {
+        conn.batch_execute(&format!("SET LOCAL dify.scope = '{signed_for_b}'"))
+            .unwrap();
+        assert_eq!(sees_b(conn), 0, "a value signed for another transaction");
+    });
+    // Outside any scope, at session level: still nothing.
+    for value in [&signed_for_b, &forged] {
+        conn.batch_execute(&format!("SET dify.scope = '{value}'"))
+            .unwrap();
+        assert_eq!(sees_b(&mut conn), 0);
+        conn.batch_execute("RESET dify.scope").unwrap();
+    }
+
+    // A second entry in the same transaction (a nested scope) is refused.
+    let nested = raw_scope(&mut conn, a.tenant, a.owner, |conn| {
+        diesel::sql_query("SELECT dify_scope_enter($1, $2) AS value")
+            .bind::<SqlUuid, _>(b.tenant)
+            .bind::<SqlUuid, _>(b.owner)
+            .get_result::<Setting>(conn)
+            .map(|_| ())
+    });
+    let message = nested.expect_err("a nested scope").to_string();
+    assert!(message.contains("already open"), "{message}");
+
+    // The keys, and the function that signs with them, are the owner's.
+    for statement in [
+        "SELECT count(*) AS n FROM dify_scope_keys",
+        "SELECT length(dify_scope_signature('x')) AS n",
+    ] {
+        let refused = raw_scope(&mut conn, a.tenant, a.owner, |conn| count(conn, statement));
+        let message = refused.expect_err(statement).to_string();
+        assert!(
+            message.contains("permission denied"),
+            "{statement}: {message}"
+        );
+    }
+
+    // Becoming a trusted role, or dropping the policies, is refused.
+    for statement in [
+        "SET ROLE dify_trusted",
+        "ALTER TABLE apps DISABLE ROW LEVEL SECURITY",
+        "DROP POLICY dify_scope_read ON apps",
+    ] {
+        let refused = raw_scope(&mut conn, a.tenant, a.owner, |conn| {
+            conn.batch_execute(statement)
+        });
+        assert!(refused.is_err(), "`{statement}` must be refused");
+    }
+}
+
+/// An `Id` whose brand was laundered (what a soundness bug in rustc, such
+/// as rust-lang/rust#25860 as `cve-rs` uses it, would let safe code do;
+/// `transmute` stands in for it here) finds nothing of the other workspace
+/// either: every query carries the tenant predicate, and a write with it
+/// is refused by PostgreSQL.
+#[test]
+fn a_laundered_brand_reads_and_writes_nothing_of_the_other_workspace() {
+    let (_db, a, b, role) = protected();
+    let mut conn = role.connect();
+    let mut other_conn = role.connect();
+    with_tenant(
+        &mut other_conn,
+        b.tenant,
+        b.owner,
+        |scope_b| -> Result<(), Error> {
+            let app_b = scope_b.lookup::<App>(b.app)?.unwrap().id();
+            with_tenant(
+                &mut conn,
+                a.tenant,
+                a.owner,
+                |scope_a| -> Result<(), Error> {
+                    // SAFETY: `Id` has the same layout for every brand; this forges
+                    // exactly what a compiler bug would.
+                    let forged: Id<'_, App> = unsafe { std::mem::transmute(app_b) };
+                    assert!(scope_a.find(forged)?.is_none());
+                    assert!(scope_a
+                        .children::<Conversation, App>(forged, Page::first(10))?
+                        .is_empty());
+                    assert_eq!(
+                        scope_a
+                            .query::<Conversation>()
+                            .filter(|c| c.app_id.eq(forged))
+                            .count()?,
+                        0
+                    );
+                    let scope_a = scope_a.require::<Editing>()?;
+                    assert!(scope_a
+                        .update(
+                            forged,
+                            dify_models::app::AppChanges {
+                                name: Some("taken".into()),
+                                ..Default::default()
+                            }
+                        )?
+                        .is_none());
+                    assert!(!scope_a.delete(forged)?);
+                    let insert = scope_a.insert::<Conversation>(crate::fixtures::new_conversation(
+                        forged, "planted",
+                    ));
+                    match insert {
+                        Err(Error::Database(error)) => {
+                            assert!(error.to_string().contains("row-level security"), "{error}")
+                        }
+                        other => panic!("a conversation in another workspace's app: {other:?}"),
+                    }
+                    Err(Error::InvalidQuery("roll back".into()))
+                },
+            )
+            .expect_err("rolled back");
+            assert_eq!(scope_b.lookup::<App>(b.app)?.unwrap().name, "Support bot");
+            Ok(())
+        },
+    )
     .unwrap();
 }
 
 #[test]
-fn with_no_tenant_set_nothing_is_visible_and_nothing_can_be_inserted() {
+fn with_no_scope_the_service_role_sees_and_writes_nothing() {
     let (_db, a, _b, role) = protected();
     let mut conn = role.connect();
-    for table in TENANT_TABLES {
-        assert_eq!(count(&mut conn, table), 0, "{table} without a tenant");
+    for (table, _) in TENANT_ROWS {
+        assert_eq!(
+            count(&mut conn, &format!("SELECT count(*) AS n FROM {table}")).unwrap(),
+            0,
+            "{table} without a scope"
+        );
     }
     let insert = conn.batch_execute(&format!(
         "INSERT INTO apps (tenant_id, name, mode, enable_site, enable_api) \
          VALUES ('{}', 'sneaky', 'chat', true, true)",
         a.tenant
     ));
-    let error = insert.expect_err("an insert without a tenant must fail");
+    let error = insert.expect_err("an insert without a scope must fail");
     assert!(error.to_string().contains("row-level security"), "{error}");
-    // Once set and reset in a session, the setting reads '' rather than
-    // NULL; the policies must still see nothing.
-    with_tenant(&mut conn, a.tenant, a.owner, |_| -> Result<(), Error> {
-        Ok(())
-    })
-    .unwrap();
-    assert_eq!(tenant_setting(&mut conn).as_deref().unwrap_or(""), "");
-    assert_eq!(count(&mut conn, "apps"), 0);
 }
 
 #[test]
-fn a_scope_cannot_insert_a_row_for_another_tenant_even_in_raw_sql() {
-    let (_db, a, b, role) = protected();
+fn global_tables_show_a_scope_only_what_a_member_may_see() {
+    let (db, a, b, role) = protected();
     let mut conn = role.connect();
-    let result = with_tenant(&mut conn, a.tenant, a.owner, |scope| -> Result<(), Error> {
-        scope.connection().batch_execute(&format!(
-            "INSERT INTO apps (tenant_id, name, mode, enable_site, enable_api) \
-             VALUES ('{}', 'sneaky', 'chat', true, true)",
-            b.tenant
-        ))?;
-        Ok(())
+    raw_scope(&mut conn, a.tenant, a.owner, |conn| {
+        // The members of this workspace, not the other's.
+        assert_eq!(
+            count(conn, "SELECT count(*) AS n FROM accounts").unwrap(),
+            4
+        );
+        assert_eq!(
+            count(
+                conn,
+                &format!(
+                    "SELECT count(*) AS n FROM accounts WHERE id = '{}'",
+                    b.owner
+                )
+            )
+            .unwrap(),
+            0
+        );
+        // Its own workspace only.
+        assert_eq!(count(conn, "SELECT count(*) AS n FROM tenants").unwrap(), 1);
     });
-    assert!(
-        result.is_err(),
-        "WITH CHECK must refuse a row of tenant B in A's scope"
-    );
+    // Secrets and other workspaces' data are for the system path alone.
+    for table in [
+        "account_integrates",
+        "invitation_codes",
+        "oauth_provider_apps",
+        "embeddings",
+        "celery_taskmeta",
+    ] {
+        let refused = raw_scope(&mut conn, a.tenant, a.owner, |conn| {
+            count(conn, &format!("SELECT count(*) AS n FROM {table}"))
+        });
+        assert!(refused.is_err(), "{table} is not the service's to read");
+    }
+    // Shared reference data is readable, not writable.
+    raw_scope(&mut conn, a.tenant, a.owner, |conn| {
+        count(conn, "SELECT count(*) AS n FROM recommended_apps").unwrap();
+    });
+    let write = raw_scope(&mut conn, a.tenant, a.owner, |conn| {
+        conn.batch_execute("DELETE FROM recommended_apps")
+    });
+    assert!(write.is_err());
+    drop(db);
 }
 
 #[test]
-fn a_pooled_connection_carries_no_tenant_after_its_scope() {
+fn writes_need_the_role_in_the_database_too() {
     let (_db, a, _b, role) = protected();
-    let pool = Pool::builder()
-        .max_size(1)
-        .build(ConnectionManager::<PgConnection>::new(role.url()))
-        .unwrap();
+    let mut conn = role.connect();
+    // A normal member promoting themself, as in the red team's program.
+    let promoted = raw_scope(&mut conn, a.tenant, a.normal, |conn| {
+        diesel::sql_query(format!(
+            "UPDATE tenant_account_joins SET role = 'owner' WHERE account_id = '{}'",
+            a.normal
+        ))
+        .execute(conn)
+    });
+    assert_eq!(promoted.unwrap(), 0, "the update policy needs the owner");
+    // An editor (not an admin) inviting, and an editor editing a dataset
+    // is fine while deleting the workspace's members is not.
+    let invite = raw_scope(&mut conn, a.tenant, a.editor, |conn| {
+        conn.batch_execute(&format!(
+            "INSERT INTO tenant_account_joins (id, tenant_id, account_id, role) \
+             VALUES (gen_random_uuid(), '{}', gen_random_uuid(), 'normal')",
+            a.tenant
+        ))
+    });
+    assert!(invite.is_err(), "inviting needs owner or admin");
+    // The owner may invite, but never a second owner.
+    let second_owner = raw_scope(&mut conn, a.tenant, a.owner, |conn| {
+        conn.batch_execute(&format!(
+            "INSERT INTO tenant_account_joins (id, tenant_id, account_id, role) \
+             VALUES (gen_random_uuid(), '{}', gen_random_uuid(), 'owner')",
+            a.tenant
+        ))
+    });
+    assert!(second_owner.is_err(), "no one is invited as owner");
+    let removed = raw_scope(&mut conn, a.tenant, a.editor, |conn| {
+        diesel::sql_query("DELETE FROM tenant_account_joins").execute(conn)
+    });
+    assert_eq!(removed.unwrap(), 0, "removing members needs the owner");
+    // A dataset operator may not touch apps.
+    let renamed = raw_scope(&mut conn, a.tenant, a.dataset_operator, |conn| {
+        diesel::sql_query("UPDATE apps SET name = 'mine'").execute(conn)
+    });
+    assert_eq!(renamed.unwrap(), 0, "editing apps needs an editing role");
+}
+
+#[test]
+fn a_pooled_connection_forgets_what_a_raw_user_set() {
+    let (db, a, _b, role) = protected();
+    let pool = pool::open(
+        &role.url(),
+        PoolOptions {
+            min_idle: 1,
+            max_size: 1,
+            connection_timeout: Duration::from_secs(5),
+            ..Default::default()
+        },
+    )
+    .unwrap();
     {
-        let mut conn = pool.get().unwrap();
-        with_tenant(&mut conn, a.tenant, a.owner, |scope| -> Result<(), Error> {
-            assert_eq!(
-                tenant_setting(scope.connection()),
-                Some(a.tenant.to_string())
-            );
-            Ok(())
-        })
+        let mut conn = pool::get(&pool).unwrap();
+        conn.batch_execute(
+            "SET search_path = pg_catalog; SET statement_timeout = '4321s'; \
+             SET dify.scope = 'left behind'; CREATE TEMP TABLE apps (id uuid)",
+        )
         .unwrap();
     }
     // The same (only) connection, back from the pool.
-    let mut conn = pool.get().unwrap();
-    assert_eq!(tenant_setting(&mut conn).as_deref().unwrap_or(""), "");
-    assert_eq!(count(&mut conn, "apps"), 0);
+    let mut conn = pool::get(&pool).unwrap();
+    assert_eq!(setting(&mut conn).as_deref().unwrap_or(""), "");
+    let temp = count(
+        &mut conn,
+        "SELECT count(*) AS n FROM pg_class WHERE relpersistence = 't'",
+    )
+    .unwrap();
+    assert_eq!(temp, 0, "the temporary table is gone");
+    let timeout = diesel::sql_query("SELECT current_setting('statement_timeout') AS value")
+        .get_result::<Setting>(&mut **conn)
+        .unwrap()
+        .value;
+    assert_eq!(timeout.as_deref(), Some("0"), "statement_timeout is reset");
+    with_tenant(&mut conn, a.tenant, a.owner, |scope| -> Result<(), Error> {
+        assert!(scope.lookup::<App>(a.app)?.is_some());
+        Ok(())
+    })
+    .unwrap();
+    drop(db);
 }
 
 #[test]
-fn the_start_up_check_passes_for_the_application_role() {
+fn a_scope_ignores_what_an_earlier_user_left_in_the_session() {
+    let (_db, a, _b, role) = protected();
+    let mut conn = role.connect();
+    conn.batch_execute(
+        "SET search_path = pg_catalog; CREATE TEMP TABLE apps (id uuid); \
+         SET dify.scope = 'left behind'",
+    )
+    .unwrap();
+    with_tenant(&mut conn, a.tenant, a.owner, |scope| -> Result<(), Error> {
+        let app = scope.lookup::<App>(a.app)?.expect("the real apps table");
+        assert_eq!(app.name, "Support bot");
+        Ok(())
+    })
+    .unwrap();
+}
+
+#[test]
+fn the_start_up_check_passes_for_the_service_role() {
     let (_db, _a, _b, role) = protected();
     let mut conn = role.connect();
     assert_eq!(rls::verify(&mut conn, &SCHEMA).unwrap(), vec![]);
@@ -150,35 +459,91 @@ fn the_start_up_check_passes_for_the_application_role() {
 }
 
 #[test]
-fn the_start_up_check_refuses_a_superuser_and_reports_unprotected_tables() {
-    let (db, _a, _b, _role) = protected();
+fn the_start_up_check_refuses_what_would_not_hold() {
+    let (db, _a, _b, role) = protected();
     let mut admin = db.connect();
     admin
-        .batch_execute("DROP POLICY dify_tenant_isolation ON messages; ALTER TABLE documents NO FORCE ROW LEVEL SECURITY;")
+        .batch_execute(
+            "DROP POLICY dify_scope_read ON messages; \
+             ALTER TABLE documents NO FORCE ROW LEVEL SECURITY; \
+             DROP POLICY dify_scope_update ON apps; \
+             CREATE POLICY dify_scope_update ON apps USING (true);",
+        )
         .unwrap();
-    let problems = rls::verify(&mut admin, &SCHEMA).unwrap();
-    assert!(
-        problems
-            .iter()
-            .any(|p| matches!(p, RlsProblem::Superuser { .. })),
-        "{problems:?}"
-    );
-    assert!(
-        problems.contains(&RlsProblem::MissingPolicy {
-            table: "messages".into()
-        }),
-        "{problems:?}"
-    );
-    assert!(
-        problems.contains(&RlsProblem::NotForced {
-            table: "documents".into()
-        }),
-        "{problems:?}"
-    );
+    let problems = rls::verify(&mut role.connect(), &SCHEMA).unwrap();
+    for expected in [
+        RlsProblem::Policy {
+            table: "messages".into(),
+            policy: "dify_scope_read".into(),
+        },
+        RlsProblem::Policy {
+            table: "apps".into(),
+            policy: "dify_scope_update".into(),
+        },
+        RlsProblem::NotForced {
+            table: "documents".into(),
+        },
+    ] {
+        assert!(problems.contains(&expected), "{expected:?} in {problems:?}");
+    }
+    // A superuser, a trusted role and the owner of a table are refused too.
+    assert!(rls::verify(&mut admin, &SCHEMA)
+        .unwrap()
+        .iter()
+        .any(|p| matches!(p, RlsProblem::Superuser { .. })));
+    let trusted = TestRole::create_as(&db, "python", "dify_trusted");
+    assert!(rls::verify(&mut trusted.connect(), &SCHEMA)
+        .unwrap()
+        .iter()
+        .any(|p| matches!(p, RlsProblem::Trusted { .. })));
+    admin
+        .batch_execute(&format!("ALTER TABLE apps OWNER TO {}", role.name()))
+        .unwrap();
+    assert!(rls::verify(&mut role.connect(), &SCHEMA)
+        .unwrap()
+        .iter()
+        .any(|p| matches!(p, RlsProblem::OwnsTable { table, .. } if table == "apps")));
+    admin
+        .batch_execute("DROP FUNCTION dify_scope_enter(uuid, uuid)")
+        .unwrap();
     assert!(matches!(
-        rls::ensure(&mut admin, &SCHEMA),
-        Err(Error::RowLevelSecurity(_))
+        rls::ensure(&mut role.connect(), &SCHEMA),
+        Err(Error::RowLevelSecurity(problems)) if problems.contains(&RlsProblem::MissingEntry { found: None })
     ));
+}
+
+#[test]
+fn without_the_entry_function_a_scope_is_a_typed_error() {
+    let (db, a, _b, role) = protected();
+    db.connect()
+        .batch_execute("DROP FUNCTION dify_scope_enter(uuid, uuid)")
+        .unwrap();
+    let result = with_tenant(
+        &mut role.connect(),
+        a.tenant,
+        a.owner,
+        |_| -> Result<(), Error> { Ok(()) },
+    );
+    assert!(matches!(result, Err(Error::NotMigrated(_))), "{result:?}");
+}
+
+/// Dify's Python services connect as a role that sets no tenant; granted
+/// `dify_trusted`, it keeps full access beside the service role.
+#[test]
+fn a_trusted_role_sets_no_tenant_and_keeps_full_access() {
+    let (db, a, b, _role) = protected();
+    let python = TestRole::create_as(&db, "python", "dify_trusted");
+    let mut conn = python.connect();
+    for (table, column) in TENANT_ROWS {
+        assert!(rows_of(&mut conn, table, column, a.tenant) > 0, "{table}");
+        assert!(rows_of(&mut conn, table, column, b.tenant) > 0, "{table}");
+    }
+    conn.batch_execute(&format!(
+        "UPDATE apps SET name = 'renamed by Dify' WHERE id = '{}'; \
+         SELECT count(*) FROM account_integrates; DELETE FROM recommended_apps;",
+        b.app
+    ))
+    .unwrap();
 }
 
 #[test]
@@ -211,7 +576,7 @@ fn bulk_inserts_pass_row_level_security_where_copy_is_refused() {
             .collect();
         let rows = scope.insert_many::<DocumentSegment>(news)?;
         assert!(rows.iter().all(|row| row.tenant_id == a.tenant));
-        assert_eq!(count(scope.connection(), "document_segments"), 501);
+        assert_eq!(scope.count::<DocumentSegment>()?, 501);
         Ok(())
     })
     .unwrap();
@@ -222,9 +587,10 @@ fn bulk_inserts_pass_row_level_security_where_copy_is_refused() {
     let message = copy.expect_err("COPY FROM under RLS").to_string();
     assert!(message.contains("row-level security"), "{message}");
     // The other workspace still sees only its own segment.
-    with_tenant(&mut conn, b.tenant, b.owner, |scope| -> Result<(), Error> {
-        assert_eq!(count(scope.connection(), "document_segments"), 1);
-        Ok(())
-    })
-    .unwrap();
+    raw_scope(&mut conn, b.tenant, b.owner, |conn| {
+        assert_eq!(
+            count(conn, "SELECT count(*) AS n FROM document_segments").unwrap(),
+            1
+        );
+    });
 }

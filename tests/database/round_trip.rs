@@ -129,7 +129,7 @@ fn every_entity_round_trips_through_insert_and_select() {
             id: None,
             account_id: account.id,
             current: Some(true),
-            role: Some(TenantAccountRole::DatasetOperator),
+            role: Some(InvitedRole::DatasetOperator),
             invited_by: None,
         },
     );

@@ -870,10 +870,10 @@ pub fn conversation_variable<'t>(
     }
 }
 
-pub fn workflow() -> NewWorkflow {
+pub fn workflow<'t>(app: Ref<'t, App>) -> NewWorkflow<'t> {
     NewWorkflow {
         id: None,
-        app_id: Uuid::new_v4(),
+        app_id: app,
         r#type: WorkflowType::Workflow,
         version: "version".into(),
         marked_name: None,
@@ -902,11 +902,14 @@ pub fn workflow_app_log<'t>(
     }
 }
 
-pub fn workflow_archive_log() -> NewWorkflowArchiveLog {
+pub fn workflow_archive_log<'t>(
+    app: Ref<'t, App>,
+    workflow: Ref<'t, Workflow>,
+) -> NewWorkflowArchiveLog<'t> {
     NewWorkflowArchiveLog {
         id: None,
-        app_id: Uuid::new_v4(),
-        workflow_id: Uuid::new_v4(),
+        app_id: app,
+        workflow_id: workflow,
         workflow_run_id: Uuid::new_v4(),
         created_by_role: CreatorUserRole::Account,
         created_by: Uuid::new_v4(),
@@ -948,11 +951,12 @@ pub fn workflow_draft_variable<'t>(app: Ref<'t, App>) -> NewWorkflowDraftVariabl
 }
 
 pub fn workflow_draft_variable_file<'t>(
+    app: Ref<'t, App>,
     upload_file: Ref<'t, UploadFile>,
 ) -> NewWorkflowDraftVariableFile<'t> {
     NewWorkflowDraftVariableFile {
         id: None,
-        app_id: Uuid::new_v4(),
+        app_id: app,
         user_id: Uuid::new_v4(),
         upload_file_id: upload_file,
         size: 1,
@@ -962,11 +966,12 @@ pub fn workflow_draft_variable_file<'t>(
 }
 
 pub fn workflow_node_execution_model<'t>(
+    app: Ref<'t, App>,
     workflow: Ref<'t, Workflow>,
 ) -> NewWorkflowNodeExecutionModel<'t> {
     NewWorkflowNodeExecutionModel {
         id: None,
-        app_id: Uuid::new_v4(),
+        app_id: app,
         workflow_id: workflow,
         triggered_from: WorkflowNodeExecutionTriggeredFrom::SingleStep,
         workflow_run_id: None,
@@ -990,11 +995,12 @@ pub fn workflow_node_execution_model<'t>(
 }
 
 pub fn workflow_node_execution_offload<'t>(
+    app: Ref<'t, App>,
     file: Ref<'t, UploadFile>,
 ) -> NewWorkflowNodeExecutionOffload<'t> {
     NewWorkflowNodeExecutionOffload {
         id: None,
-        app_id: Uuid::new_v4(),
+        app_id: app,
         node_execution_id: None,
         r#type: ExecutionOffLoadType::Inputs,
         file_id: file,
@@ -1025,10 +1031,10 @@ pub fn workflow_pause_reason<'t>(pause: Ref<'t, WorkflowPause>) -> NewWorkflowPa
     }
 }
 
-pub fn workflow_run<'t>(workflow: Ref<'t, Workflow>) -> NewWorkflowRun<'t> {
+pub fn workflow_run<'t>(app: Ref<'t, App>, workflow: Ref<'t, Workflow>) -> NewWorkflowRun<'t> {
     NewWorkflowRun {
         id: None,
-        app_id: Uuid::new_v4(),
+        app_id: app,
         workflow_id: workflow,
         r#type: WorkflowType::Workflow,
         triggered_from: WorkflowRunTriggeredFrom::Debugging,
@@ -1048,7 +1054,7 @@ pub fn workflow_run<'t>(workflow: Ref<'t, Workflow>) -> NewWorkflowRun<'t> {
     }
 }
 
-pub fn api_tool_provider() -> NewApiToolProvider {
+pub fn api_tool_provider<'t>() -> NewApiToolProvider<'t> {
     NewApiToolProvider {
         id: None,
         name: None,
@@ -1064,7 +1070,7 @@ pub fn api_tool_provider() -> NewApiToolProvider {
     }
 }
 
-pub fn builtin_tool_provider() -> NewBuiltinToolProvider {
+pub fn builtin_tool_provider<'t>() -> NewBuiltinToolProvider<'t> {
     NewBuiltinToolProvider {
         id: None,
         name: None,
@@ -1091,7 +1097,7 @@ pub fn deprecated_published_app_tool<'t>(app: Ref<'t, App>) -> NewDeprecatedPubl
     }
 }
 
-pub fn mcp_tool_provider() -> NewMCPToolProvider {
+pub fn mcp_tool_provider<'t>() -> NewMCPToolProvider<'t> {
     NewMCPToolProvider {
         id: None,
         name: "name".into(),
@@ -1240,7 +1246,7 @@ pub fn tag_binding<'t>() -> NewTagBinding<'t> {
     }
 }
 
-pub fn load_balancing_model_config() -> NewLoadBalancingModelConfig {
+pub fn load_balancing_model_config<'t>() -> NewLoadBalancingModelConfig<'t> {
     NewLoadBalancingModelConfig {
         id: None,
         provider_name: "provider_name".into(),
@@ -1377,7 +1383,7 @@ pub fn trigger_oauth_tenant_client() -> NewTriggerOAuthTenantClient {
     }
 }
 
-pub fn trigger_subscription() -> NewTriggerSubscription {
+pub fn trigger_subscription<'t>() -> NewTriggerSubscription<'t> {
     NewTriggerSubscription {
         id: None,
         name: "name".into(),

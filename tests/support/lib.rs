@@ -7,7 +7,6 @@
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use diesel::connection::SimpleConnection;
 use diesel::{Connection, PgConnection, RunQueryDsl};
 
 /// The server the tests use, as an URL to its maintenance database.
@@ -87,29 +86,33 @@ fn admin_connection() -> PgConnection {
     })
 }
 
-/// A login role that is neither superuser nor owner of the tables: what an
-/// application connects as, so that row-level security applies to it.
-/// Dropped (with its privileges) when the value is dropped.
+/// A login role that is neither superuser nor owner of the tables: what the
+/// Rust service connects as, granted `dify_service` (which the migrations
+/// create and give the table privileges), so that row-level security
+/// applies to it. Dropped (with its privileges) when the value is dropped.
 pub struct TestRole {
     name: String,
     database: String,
 }
 
 impl TestRole {
-    /// Creates the role and lets it read and write every table of `db`'s
-    /// public schema.
+    /// Creates the service role of `db` (whose migrations made
+    /// `dify_service`).
     pub fn create(db: &TestDatabase) -> TestRole {
-        let name = format!("{}_app", db.name());
+        TestRole::create_as(db, "app", "dify_service")
+    }
+
+    /// Creates a login role of `db` named after `suffix`, granted `group`
+    /// (`dify_service`, or `dify_trusted` for a role standing in for Dify's
+    /// Python services).
+    pub fn create_as(db: &TestDatabase, suffix: &str, group: &str) -> TestRole {
+        let name = format!("{}_{suffix}", db.name());
         let mut admin = admin_connection();
-        diesel::sql_query(format!("CREATE ROLE {name} LOGIN NOSUPERUSER NOBYPASSRLS"))
-            .execute(&mut admin)
-            .unwrap_or_else(|error| panic!("cannot create role {name}: {error}"));
-        let mut conn = db.connect();
-        conn.batch_execute(&format!(
-            "GRANT USAGE ON SCHEMA public TO {name}; \
-             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {name};"
+        diesel::sql_query(format!(
+            "CREATE ROLE {name} LOGIN NOSUPERUSER NOBYPASSRLS IN ROLE {group}"
         ))
-        .unwrap();
+        .execute(&mut admin)
+        .unwrap_or_else(|error| panic!("cannot create role {name}: {error}"));
         TestRole {
             name,
             database: db.name().to_owned(),

@@ -48,6 +48,22 @@ pub fn checks(entity: &Entity) -> TokenStream {
                 );
             });
         }
+        if let Some(narrower) = &column.insert_as {
+            let message = format!(
+                "`insert_as = {}` has a value that `{}` does not; its values must be some of the column's",
+                quote!(#narrower).to_string().replace(' ', ""),
+                quote!(#ty).to_string().replace(' ', ""),
+            );
+            checks.push(quote_spanned! {narrower.span()=>
+                const _: () = ::core::assert!(
+                    ::dify_schema::__private::all_contained(
+                        <#narrower as ::dify_schema::__private::StringEnumColumn>::VALUES,
+                        <#ty as ::dify_schema::__private::StringEnumColumn>::VALUES,
+                    ),
+                    #message
+                );
+            });
+        }
         if let Some(Default::Str(value)) = &column.default {
             let ty_name = quote!(#ty).to_string().replace(' ', "");
             let message = format!(

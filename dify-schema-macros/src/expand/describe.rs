@@ -7,7 +7,7 @@ use quote::quote;
 use super::model::{form_needs_lifetime, in_changes_form, in_insert_form};
 use crate::ir::{
     Audit, Capability, ClientDefault, Column, Default, Entity, Ownership, ServerFunction,
-    SoftDelete, SqlType,
+    SoftDelete, SqlType, Visible,
 };
 
 pub fn entity_impl(entity: &Entity) -> TokenStream {
@@ -158,11 +158,20 @@ fn table_literal(entity: &Entity) -> TokenStream {
                 }
             }),
     );
-    let capability = match entity.write {
+    let capability = |capability: Capability| match capability {
         Capability::Member => quote!(#s::Capability::Member),
         Capability::DatasetEditing => quote!(#s::Capability::DatasetEditing),
         Capability::Editing => quote!(#s::Capability::Editing),
         Capability::Privileged => quote!(#s::Capability::Privileged),
+        Capability::Owner => quote!(#s::Capability::Owner),
+    };
+    let write_capability = capability(entity.write);
+    let create_capability = capability(entity.create);
+    let visibility = match &entity.visibility {
+        Visible::Tenant => quote!(#s::Visibility::Tenant),
+        Visible::All => quote!(#s::Visibility::All),
+        Visible::None => quote!(#s::Visibility::None),
+        Visible::Rows(sql) => quote!(#s::Visibility::Rows(#sql)),
     };
     quote! {
         #s::Table {
@@ -175,7 +184,9 @@ fn table_literal(entity: &Entity) -> TokenStream {
             relations: &[#(#relations),*],
             ownership: #ownership,
             soft_delete: #soft_delete,
-            write_capability: #capability,
+            write_capability: #write_capability,
+            create_capability: #create_capability,
+            visibility: #visibility,
         }
     }
 }
@@ -229,6 +240,10 @@ fn column_literal(column: &Column) -> TokenStream {
             values: <#ty as ::dify_schema::__private::StringEnumColumn>::VALUES,
         })
     }));
+    let insert_values =
+        option(column.insert_as.as_ref().map(
+            |narrower| quote!(<#narrower as ::dify_schema::__private::StringEnumColumn>::VALUES),
+        ));
     quote! {
         #s::Column {
             name: #name,
@@ -240,6 +255,7 @@ fn column_literal(column: &Column) -> TokenStream {
             audit: #audit,
             string_enum: #string_enum,
             cross_tenant: #cross_tenant,
+            insert_values: #insert_values,
         }
     }
 }

@@ -131,7 +131,11 @@ pub fn forms(entity: &Entity) -> TokenStream {
         .filter(|(index, _)| in_insert_form(entity, *index))
         .map(|(_, column)| {
             let field = &column.field;
-            let ty = form_value_type(column);
+            let ty = match &column.insert_as {
+                Some(narrower) if column.nullable => quote!(::core::option::Option<#narrower>),
+                Some(narrower) => quote!(#narrower),
+                None => form_value_type(column),
+            };
             let docs = column
                 .attrs
                 .iter()
@@ -226,9 +230,29 @@ pub fn row_impls(entity: &Entity) -> TokenStream {
 /// their stored text, references as their uuid. `value` is a `T`, or an
 /// `Option<T>` when `optional`.
 pub fn sql_value(column: &Column, value: TokenStream, optional: bool) -> TokenStream {
+    enum_or_reference_value(column, &column.value_ty, value, optional)
+}
+
+/// [`sql_value`] for the insert form, whose string enum may be narrower
+/// (`insert_as`).
+pub fn insert_sql_value(column: &Column, value: TokenStream, optional: bool) -> TokenStream {
+    match &column.insert_as {
+        Some(narrower) => {
+            let ty: syn::Type = syn::parse_quote!(#narrower);
+            enum_or_reference_value(column, &ty, value, optional)
+        }
+        None => sql_value(column, value, optional),
+    }
+}
+
+fn enum_or_reference_value(
+    column: &Column,
+    ty: &syn::Type,
+    value: TokenStream,
+    optional: bool,
+) -> TokenStream {
     let rt = rt();
     if column.is_string_enum() {
-        let ty = &column.value_ty;
         let convert = quote_spanned!(ty.span()=> <#ty as #rt::StringEnumColumn>::to_db_str);
         return if optional {
             quote!(#value.map(#convert))

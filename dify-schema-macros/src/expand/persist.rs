@@ -11,7 +11,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::model::{in_insert_form, is_tenant_column, optional_on_insert, sql_value};
+use super::model::{in_insert_form, insert_sql_value, is_tenant_column, optional_on_insert};
 use super::rt;
 use super::table::diesel_sql_type;
 use crate::ir::{Audit, ClientDefault, Column, Entity, SqlType};
@@ -325,7 +325,7 @@ fn insert_binding(entity: &Entity, index: usize, column: &Column) -> Option<Bind
     if column.default.is_some() {
         // `None` in the form is NULL on the wire, which the statement turns
         // into the server default: `COALESCE($n, <default>)`.
-        let value = sql_value(column, quote!(new.#field), true);
+        let value = insert_sql_value(column, quote!(new.#field), true);
         let mut binding = binding(Fill::ValueOrDefault, value);
         if !column.nullable {
             let sql_type = &binding.sql_type;
@@ -334,6 +334,6 @@ fn insert_binding(entity: &Entity, index: usize, column: &Column) -> Option<Bind
         }
         return Some(binding);
     }
-    let value = sql_value(column, quote!(new.#field), column.nullable);
+    let value = insert_sql_value(column, quote!(new.#field), column.nullable);
     Some(binding(Fill::Value, value))
 }

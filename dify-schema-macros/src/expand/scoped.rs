@@ -88,12 +88,15 @@ fn scoped_access(entity: &Entity) -> Option<TokenStream> {
     let ident = &entity.ident;
     let module = entity.table_module();
     let key_field = &key.field;
-    let need = match entity.write {
+    let capability = |capability: Capability| match capability {
         Capability::Member => quote!(::dify_schema::scope::Member),
         Capability::DatasetEditing => quote!(::dify_schema::scope::DatasetEditing),
         Capability::Editing => quote!(::dify_schema::scope::Editing),
         Capability::Privileged => quote!(::dify_schema::scope::Privileged),
+        Capability::Owner => quote!(::dify_schema::scope::Owner),
     };
+    let need = capability(entity.write);
+    let create_need = capability(entity.create);
     let predicate = quote!(#rt::TenantFilter::<Self>::new(tenant));
     let live = match entity.soft_delete {
         None => quote!(),
@@ -191,7 +194,12 @@ fn scoped_access(entity: &Entity) -> Option<TokenStream> {
             let column = entity.column(column);
             let field = &column.field;
             let parent = &column.relation.as_ref().expect("validated").parent;
-            let children = paged(quote!(#module::table.filter(#module::#field.eq(parent)) #live));
+            // The id proves the parent is the scope's, and the tenant
+            // predicate proves it again: a brand laundered through a
+            // compiler bug still reads nothing of another workspace.
+            let children = paged(
+                quote!(#module::table.filter(#module::#field.eq(parent)).filter(#predicate) #live),
+            );
             Some(quote! {
                 impl #rt::BelongsTo<#parent> for #ident {
                     fn parent_uuid(&self) -> ::dify_schema::types::Uuid {
@@ -200,6 +208,7 @@ fn scoped_access(entity: &Entity) -> Option<TokenStream> {
                     fn scoped_children(
                         _: #rt::Token,
                         conn: &mut #rt::diesel::PgConnection,
+                        tenant: ::dify_schema::types::Uuid,
                         parent: ::dify_schema::types::Uuid,
                         page: ::dify_schema::Page,
                     ) -> ::dify_schema::Result<::std::vec::Vec<Self>> {
@@ -226,6 +235,7 @@ fn scoped_access(entity: &Entity) -> Option<TokenStream> {
 
         impl #rt::ScopedAccess for #ident {
             type Need = #need;
+            type CreateNeed = #create_need;
 
             fn scoped_find(
                 _: #rt::Token,
@@ -423,7 +433,8 @@ fn composable_query(entity: &Entity) -> TokenStream {
         quote!(#field: #rt::QueryColumn::__new(#index),)
     });
     let sql_types = entity.columns.iter().map(super::table::diesel_sql_type);
-    let doc = format!("The columns of `{ident}`, as the closures of a composable query receive them.");
+    let doc =
+        format!("The columns of `{ident}`, as the closures of a composable query receive them.");
     quote! {
         #[doc = #doc]
         #[derive(Clone, Copy)]

@@ -81,7 +81,7 @@ fn via_owned_conversation() {
                 pub inputs: Json,
                 #[column(varchar(255))]
                 pub from_source: ConversationFromSource,
-                #[column(uuid)]
+                #[column(uuid, references = EndUser)]
                 pub from_end_user_id: Option<Uuid>,
                 #[column(timestamp)]
                 pub read_at: Option<NaiveDateTime>,
@@ -104,6 +104,7 @@ fn global_account() {
         quote!(
             table = "accounts",
             owner = global,
+            visible = all,
             primary_key_name = "account_pkey"
         ),
         quote! {

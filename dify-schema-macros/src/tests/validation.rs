@@ -330,6 +330,7 @@ fn soft_delete_by_timestamp() {
         quote!(
             table = "documents",
             owner = global,
+            visible = all,
             soft_delete = deleted_at
         ),
         quote! {
@@ -352,6 +353,7 @@ fn composite_primary_key() {
         quote!(
             table = "app_tags",
             owner = global,
+            visible = all,
             primary_key_name = "app_tag_pkey"
         ),
         quote! {
@@ -546,7 +548,7 @@ fn ownership_mistakes_say_what_to_add() {
 #[test]
 fn messages_about_an_integer_column_use_its_article() {
     let errors = errors_of(
-        quote!(table = "apps", owner = global),
+        quote!(table = "apps", owner = global, visible = all),
         quote! {
             pub struct App {
                 #[column(uuid, primary_key)]
@@ -576,6 +578,7 @@ fn column_mistakes_each_have_a_fix() {
         quote!(
             table = "apps",
             owner = global,
+            visible = all,
             soft_delete = is_deleted,
             write = admin
         ),
@@ -591,7 +594,7 @@ fn column_mistakes_each_have_a_fix() {
                 pub api_rpm: i32,
                 #[column(timestamp, default = uuid_generate_v4())]
                 pub created_at: NaiveDateTime,
-                #[column(uuid, client_default = now)]
+                #[column(uuid, client_default = now, no_reference = "a trace")]
                 pub trace_id: Uuid,
                 #[column(varchar(255), references = App)]
                 pub parent: String,
@@ -614,9 +617,10 @@ fn column_mistakes_each_have_a_fix() {
         "`join` only applies to a column with `references = ...`",
         "unknown SQL type `bool`; the SQL types are: uuid, varchar(n)",
         "field `unmarked` has no #[column(...)]; give it its SQL type",
+        "`other_id` is a uuid that does not say what it points at; write `references = Parent`",
         // `is_deleted` was dropped with its unknown type, so soft_delete cannot find it.
         "`soft_delete` names `is_deleted`, which is not a column of this entity",
-        "unknown capability; expected `member`, `dataset_editing`, `editing` or `privileged`",
+        "unknown capability; expected `member`, `dataset_editing`, `editing`, `privileged` or `owner`",
     ];
     assert_eq!(errors.len(), expected_fixes.len(), "{errors:#?}");
     for (error, fix) in errors.iter().zip(expected_fixes) {
@@ -627,7 +631,7 @@ fn column_mistakes_each_have_a_fix() {
 #[test]
 fn index_mistakes_each_have_a_fix() {
     let errors = errors_of(
-        quote!(table = "apps", owner = global),
+        quote!(table = "apps", owner = global, visible = all),
         quote! {
             #[index(columns(name))]
             #[index(name = "app_name_idx", columns(name, name))]
@@ -661,7 +665,7 @@ fn index_mistakes_each_have_a_fix() {
 #[test]
 fn two_joins_to_one_parent_need_join_false() {
     let errors = errors_of(
-        quote!(table = "messages", owner = global),
+        quote!(table = "messages", owner = global, visible = all),
         quote! {
             pub struct Message {
                 #[column(uuid, primary_key)]
@@ -682,7 +686,7 @@ fn two_joins_to_one_parent_need_join_false() {
 #[test]
 fn duplicate_column_names() {
     let errors = errors_of(
-        quote!(table = "apps", owner = global),
+        quote!(table = "apps", owner = global, visible = all),
         quote! {
             pub struct App {
                 #[column(uuid, primary_key)]

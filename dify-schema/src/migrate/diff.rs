@@ -63,6 +63,8 @@ impl Diff {
 /// that dependent statements run in a working order.
 #[derive(Default)]
 struct Main {
+    /// Row-level security's functions and keys, before any policy names them.
+    security_support: Vec<(String, String)>,
     drop_foreign_keys: Vec<(String, String)>,
     drop_constraints: Vec<(String, String)>,
     drop_tables: Vec<(String, String)>,
@@ -70,6 +72,8 @@ struct Main {
     alter_columns: Vec<(String, String)>,
     add_constraints: Vec<(String, String)>,
     add_foreign_keys: Vec<(String, String)>,
+    /// Policies and grants, after every table they name exists.
+    table_security: Vec<(String, String)>,
     comments: Vec<String>,
 }
 
@@ -97,7 +101,39 @@ pub fn diff(old: &Schema, new: &Schema) -> Diff {
         }
     }
 
+    let old_support = old.security_support();
+    let new_support = new.security_support();
+    if old_support != new_support {
+        let undo = || crate::rls::DROP_SUPPORT_SQL.to_owned();
+        main.security_support.push((
+            new_support.unwrap_or_else(undo),
+            old_support.unwrap_or_else(undo),
+        ));
+    }
+
     for (name, table) in &new_tables {
+        let security = new.table_security(table);
+        match old_tables.get(name) {
+            None if security.is_empty() => {}
+            None => main.table_security.push((security, String::new())),
+            Some(previous) => {
+                let before = old.table_security(previous);
+                if before != security {
+                    let revoke_before = if before.is_empty() {
+                        String::new()
+                    } else {
+                        crate::rls::drop_table_security(old, previous)
+                    };
+                    let revoke_after = if security.is_empty() {
+                        String::new()
+                    } else {
+                        crate::rls::drop_table_security(new, table)
+                    };
+                    main.table_security
+                        .push((revoke_before + &security, revoke_after + &before));
+                }
+            }
+        }
         let Some(previous) = old_tables.get(name) else {
             // A new table is empty: its indexes need no CONCURRENTLY.
             let mut up = create_table(table);
@@ -436,6 +472,7 @@ fn diff_column(
 impl Main {
     fn into_phase(self, notes: &[String]) -> Option<Phase> {
         let statements: Vec<(String, String)> = [
+            self.security_support,
             self.drop_foreign_keys,
             self.drop_constraints,
             self.drop_tables,
@@ -443,6 +480,7 @@ impl Main {
             self.alter_columns,
             self.add_constraints,
             self.add_foreign_keys,
+            self.table_security,
         ]
         .into_iter()
         .flatten()

@@ -16,6 +16,7 @@ fn column(name: &str, sql_type: SqlType, nullable: bool) -> ColumnSnapshot {
         audit: None,
         string_enum: None,
         cross_tenant: false,
+        insert_values: None,
     }
 }
 
@@ -45,11 +46,19 @@ fn apps() -> TableSnapshot {
         },
         soft_delete: None,
         write_capability: Capability::Editing,
+        create_capability: None,
+        visibility: crate::schema::snapshot::VisibilitySnapshot::Tenant,
     }
 }
 
+/// A schema of these tables, without row-level security (the snapshots
+/// below are about tables, columns and indexes).
 fn schema(tables: Vec<TableSnapshot>) -> Schema {
-    SchemaSnapshot { tables }.into_schema()
+    SchemaSnapshot {
+        tables,
+        row_level_security: None,
+    }
+    .into_schema()
 }
 
 fn render(diff: &Diff) -> String {

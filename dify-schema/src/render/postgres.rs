@@ -11,7 +11,8 @@ use crate::schema::{
     Column, Default, Index, IndexMethod, Relation, Schema, ServerFunction, SqlType, Table,
 };
 
-/// The whole schema as one script: extensions, tables, indexes, foreign keys.
+/// The whole schema as one script: extensions, tables, indexes, foreign
+/// keys, then row-level security (see [`crate::rls`]).
 pub fn create_schema(schema: &Schema) -> String {
     let tables = schema.sorted_tables();
     let mut out = String::new();
@@ -31,6 +32,15 @@ pub fn create_schema(schema: &Schema) -> String {
         for relation in table.relations.iter().filter(|r| r.foreign_key.is_some()) {
             out.push_str(&add_foreign_key(table, relation));
             out.push('\n');
+        }
+    }
+    // Row-level security last: a via table's policy names its parents.
+    if let Some(support) = schema.security_support() {
+        out.push('\n');
+        out.push_str(&support);
+        for table in &tables {
+            out.push('\n');
+            out.push_str(&schema.table_security(table));
         }
     }
     while out.ends_with("\n\n") {

@@ -34,8 +34,13 @@ pub struct Table {
     pub ownership: Ownership,
     /// The column whose value marks a row as deleted, if the entity is soft-deleted.
     pub soft_delete: Option<SoftDelete>,
-    /// Who may write rows of this table.
+    /// Who may update or delete rows of this table.
     pub write_capability: Capability,
+    /// Who may insert rows (usually the same as `write_capability`;
+    /// `tenant_account_joins` lets admins invite but only the owner change).
+    pub create_capability: Capability,
+    /// Which rows a tenant scope may read.
+    pub visibility: Visibility,
 }
 
 impl Table {
@@ -73,6 +78,9 @@ pub struct Column {
     pub string_enum: Option<EnumInfo>,
     /// Holds another tenant's id on purpose; scopes neither fill nor check it.
     pub cross_tenant: bool,
+    /// The values an insert may set, when narrower than the column's enum
+    /// (`insert_as`); row-level security checks them too.
+    pub insert_values: Option<&'static [&'static str]>,
 }
 
 /// The values of a string enum, as stored in the database.
@@ -243,18 +251,94 @@ pub enum Capability {
     Editing,
     /// Owner or admin (members, billing, workspace settings).
     Privileged,
+    /// The owner alone (changing a member's role, removing a member).
+    Owner,
+}
+
+impl Capability {
+    /// The roles (`tenant_account_joins.role` values) that have it, as
+    /// Dify's `TenantAccountRole` predicates define them. The one
+    /// definition: the scope's capability types and the row-level-security
+    /// policies both read it.
+    pub fn roles(self) -> &'static [&'static str] {
+        match self {
+            Capability::Member => &["owner", "admin", "editor", "normal", "dataset_operator"],
+            Capability::DatasetEditing => &["owner", "admin", "editor", "dataset_operator"],
+            Capability::Editing => &["owner", "admin", "editor"],
+            Capability::Privileged => &["owner", "admin"],
+            Capability::Owner => &["owner"],
+        }
+    }
+}
+
+/// Which rows of a table a tenant scope may read; row-level security on the
+/// service role enforces it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Visibility {
+    /// A tenant-owned table: the rows of the scope's tenant.
+    Tenant,
+    /// A global table of shared reference data that every scope reads.
+    All,
+    /// A global table no scope reads (secrets, other workspaces' data):
+    /// only the system path, on a trusted role, reaches it.
+    None,
+    /// A global table whose rows a scope reads where this SQL condition
+    /// holds; `{tenant}` stands for the scope's tenant.
+    Rows(&'static str),
 }
 
 /// All tables of a crate, gathered by `dify_schema::schema!`.
 #[derive(Debug, Clone, Copy)]
 pub struct Schema {
     tables: &'static [&'static Table],
+    security: Security,
+}
+
+/// Which row-level-security support a schema has: this crate's (a schema
+/// built from declarations), one recorded in a snapshot, or none (a
+/// snapshot written before row-level security was part of the migrations).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Security {
+    None,
+    Current,
+    Recorded(&'static str),
 }
 
 impl Schema {
-    /// A schema of these tables. `schema!` is the usual way to build one.
+    /// A schema of these tables, with row-level security.
+    /// `schema!` is the usual way to build one.
     pub const fn new(tables: &'static [&'static Table]) -> Self {
-        Schema { tables }
+        Schema {
+            tables,
+            security: Security::Current,
+        }
+    }
+
+    /// The same tables with other row-level-security support (snapshots).
+    pub const fn with_security(self, security: Security) -> Self {
+        Schema {
+            tables: self.tables,
+            security,
+        }
+    }
+
+    /// The SQL that installs row-level security's support objects, when
+    /// the schema has row-level security.
+    pub fn security_support(&self) -> Option<String> {
+        match self.security {
+            Security::None => None,
+            Security::Current => Some(crate::rls::support_migration()),
+            Security::Recorded(sql) => Some(sql.to_owned()),
+        }
+    }
+
+    /// The row-level security of one table (see [`crate::rls::table_security`]),
+    /// empty when the schema has none.
+    pub fn table_security(&self, table: &Table) -> String {
+        match self.security {
+            Security::None => String::new(),
+            _ => crate::rls::table_security(self, table),
+        }
     }
 
     /// The tables in declaration order.
@@ -296,6 +380,19 @@ pub const fn contains_name(names: &[&str], name: &str) -> bool {
         i += 1;
     }
     false
+}
+
+/// Whether every name of `names` is in `of`; usable in constants.
+#[doc(hidden)]
+pub const fn all_contained(names: &[&str], of: &[&str]) -> bool {
+    let mut i = 0;
+    while i < names.len() {
+        if !contains_name(of, names[i]) {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// `a == b` for string constants.

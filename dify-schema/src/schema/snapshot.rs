@@ -11,13 +11,17 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     Audit, Capability, ClientDefault, Column, Default, EnumInfo, Index, IndexColumn, IndexMethod,
-    Ownership, PrimaryKey, Relation, Schema, ServerFunction, SoftDelete, SqlType, Table,
-    UniqueConstraint,
+    Ownership, PrimaryKey, Relation, Schema, Security, ServerFunction, SoftDelete, SqlType, Table,
+    UniqueConstraint, Visibility,
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SchemaSnapshot {
     pub tables: Vec<TableSnapshot>,
+    /// The SQL of row-level security's support objects the migrations
+    /// installed; `None` before they did.
+    #[serde(default)]
+    pub row_level_security: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -36,6 +40,20 @@ pub struct TableSnapshot {
     #[serde(default)]
     pub soft_delete: Option<SoftDeleteSnapshot>,
     pub write_capability: Capability,
+    /// `None`: the same as `write_capability`.
+    #[serde(default)]
+    pub create_capability: Option<Capability>,
+    #[serde(default)]
+    pub visibility: VisibilitySnapshot,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub enum VisibilitySnapshot {
+    #[default]
+    Tenant,
+    All,
+    None,
+    Rows(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -54,6 +72,8 @@ pub struct ColumnSnapshot {
     pub string_enum: Option<(String, Vec<String>)>,
     #[serde(default)]
     pub cross_tenant: bool,
+    #[serde(default)]
+    pub insert_values: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -113,6 +133,7 @@ impl SchemaSnapshot {
                 .into_iter()
                 .map(TableSnapshot::of)
                 .collect(),
+            row_level_security: schema.security_support(),
         }
     }
 
@@ -134,7 +155,11 @@ impl SchemaSnapshot {
             .into_iter()
             .map(|t| &*Box::leak(Box::new(t.into_table())))
             .collect();
-        Schema::new(Box::leak(tables.into_boxed_slice()))
+        let security = match self.row_level_security {
+            Some(sql) => Security::Recorded(leak(sql)),
+            None => Security::None,
+        };
+        Schema::new(Box::leak(tables.into_boxed_slice())).with_security(security)
     }
 }
 
@@ -196,6 +221,14 @@ impl TableSnapshot {
                 SoftDelete::Timestamp(column) => SoftDeleteSnapshot::Timestamp(column.into()),
             }),
             write_capability: table.write_capability,
+            create_capability: (table.create_capability != table.write_capability)
+                .then_some(table.create_capability),
+            visibility: match table.visibility {
+                Visibility::Tenant => VisibilitySnapshot::Tenant,
+                Visibility::All => VisibilitySnapshot::All,
+                Visibility::None => VisibilitySnapshot::None,
+                Visibility::Rows(sql) => VisibilitySnapshot::Rows(sql.into()),
+            },
         }
     }
 
@@ -272,6 +305,13 @@ impl TableSnapshot {
                 SoftDeleteSnapshot::Timestamp(column) => SoftDelete::Timestamp(leak(column)),
             }),
             write_capability: self.write_capability,
+            create_capability: self.create_capability.unwrap_or(self.write_capability),
+            visibility: match self.visibility {
+                VisibilitySnapshot::Tenant => Visibility::Tenant,
+                VisibilitySnapshot::All => Visibility::All,
+                VisibilitySnapshot::None => Visibility::None,
+                VisibilitySnapshot::Rows(sql) => Visibility::Rows(leak(sql)),
+            },
         }
     }
 }
@@ -297,6 +337,7 @@ impl ColumnSnapshot {
                 .string_enum
                 .map(|info| (info.name.to_owned(), strings(info.values))),
             cross_tenant: column.cross_tenant,
+            insert_values: column.insert_values.map(strings),
         }
     }
 
@@ -321,6 +362,7 @@ impl ColumnSnapshot {
                 values: leak_strings(values),
             }),
             cross_tenant: self.cross_tenant,
+            insert_values: self.insert_values.map(leak_strings),
         }
     }
 }
@@ -356,6 +398,7 @@ mod tests {
             audit: None,
             string_enum: None,
             cross_tenant: false,
+            insert_values: None,
         },
         Column {
             name: "status",
@@ -370,6 +413,7 @@ mod tests {
                 values: &["a", "b"],
             }),
             cross_tenant: false,
+            insert_values: None,
         },
     ];
     static TABLE: Table = Table {
@@ -395,6 +439,8 @@ mod tests {
         ownership: Ownership::Global,
         soft_delete: None,
         write_capability: Capability::Editing,
+        create_capability: Capability::Editing,
+        visibility: Visibility::All,
     };
 
     #[test]

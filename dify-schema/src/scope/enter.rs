@@ -1,5 +1,7 @@
-//! The statement that opens a scope: set the tenant for row-level security
-//! and read the account's role, in one round trip.
+//! The statements that open a scope: a `BEGIN` that first clears whatever
+//! session state an earlier user of the connection left, and the entry
+//! function that reads the account's role and records the tenant for
+//! row-level security (see [`crate::rls`]).
 
 use diesel::pg::Pg;
 use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
@@ -17,14 +19,11 @@ pub(super) struct Enter {
 
 impl QueryFragment<Pg> for Enter {
     fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
-        out.push_sql(
-            "SELECT (SELECT j.role::text FROM tenant_account_joins j \
-             WHERE j.tenant_id = s.tenant AND j.account_id = ",
-        );
-        out.push_bind_param::<SqlUuid, _>(&self.account)?;
-        out.push_sql(") AS role FROM (SELECT set_config('app.tenant_id', ");
+        out.push_sql("SELECT dify_scope_enter(");
         out.push_bind_param::<SqlUuid, _>(&self.tenant)?;
-        out.push_sql("::text, true)::uuid AS tenant OFFSET 0) s");
+        out.push_sql(", ");
+        out.push_bind_param::<SqlUuid, _>(&self.account)?;
+        out.push_sql(")");
         Ok(())
     }
 }
@@ -39,3 +38,12 @@ impl Query for Enter {
 }
 
 impl RunQueryDsl<PgConnection> for Enter {}
+
+/// What a scope sends instead of a bare `BEGIN`, in the same message and
+/// so in the same round trip: every session setting back to the
+/// connection's defaults (`RESET ALL`, `RESET ROLE`: a `SET ROLE`, a
+/// `search_path` or a setting another user of a pooled connection left
+/// must not apply inside the scope), no temporary tables (which would
+/// shadow the real ones), then the two settings Diesel makes when it
+/// connects, then the transaction.
+pub(super) const BEGIN: &str = concat!(session_reset!(), "; BEGIN");

@@ -38,8 +38,11 @@ use crate::string_enum::StringEnum;
 /// which [`crate::scope::Query::join`] follows.
 pub struct QueryColumn<E, T, R = ()> {
     index: usize,
-    types: PhantomData<fn() -> (E, T, R)>,
+    types: PhantomData<ColumnTypes<E, T, R>>,
 }
+
+/// The types a [`QueryColumn`] carries, without owning any of them.
+type ColumnTypes<E, T, R> = fn() -> (E, T, R);
 
 impl<E, T, R> Clone for QueryColumn<E, T, R> {
     fn clone(&self) -> Self {
@@ -195,7 +198,9 @@ pub struct ColumnName {
 impl ColumnName {
     pub(crate) fn walk(&self, out: &mut AstPass<'_, '_, Pg>) -> QueryResult<()> {
         let column = self.column.ok_or_else(|| {
-            diesel::result::Error::QueryBuilderError("a query column that its table does not have".into())
+            diesel::result::Error::QueryBuilderError(
+                "a query column that its table does not have".into(),
+            )
         })?;
         push_column(out, self.table, column)
     }
@@ -411,7 +416,10 @@ impl<E: Entity, T: ColumnType, R> QueryColumn<E, T, R> {
     }
 
     /// `column = ANY($1)`: one of the values (one array parameter).
-    pub fn eq_any<'t, V: Into<T::Value>>(self, values: impl IntoIterator<Item = V>) -> Filter<'t, E> {
+    pub fn eq_any<'t, V: Into<T::Value>>(
+        self,
+        values: impl IntoIterator<Item = V>,
+    ) -> Filter<'t, E> {
         let values = values.into_iter().map(Into::into).collect();
         Filter::new(Node::Any {
             column: self.name(),
@@ -421,7 +429,10 @@ impl<E: Entity, T: ColumnType, R> QueryColumn<E, T, R> {
     }
 
     /// `NOT column = ANY($1)`: none of the values.
-    pub fn ne_all<'t, V: Into<T::Value>>(self, values: impl IntoIterator<Item = V>) -> Filter<'t, E> {
+    pub fn ne_all<'t, V: Into<T::Value>>(
+        self,
+        values: impl IntoIterator<Item = V>,
+    ) -> Filter<'t, E> {
         let values = values.into_iter().map(Into::into).collect();
         Filter::new(Node::Any {
             column: self.name(),
@@ -529,13 +540,19 @@ impl<E: Entity, T, R> IntoOrder<E> for QueryColumn<E, T, R> {
 
 impl<E> IntoOrder<E> for Vec<Order<E>> {
     fn into_order(self, terms: &mut Vec<(ColumnName, bool)>) {
-        terms.extend(self.into_iter().map(|order| (order.column, order.descending)));
+        terms.extend(
+            self.into_iter()
+                .map(|order| (order.column, order.descending)),
+        );
     }
 }
 
 impl<E, const N: usize> IntoOrder<E> for [Order<E>; N] {
     fn into_order(self, terms: &mut Vec<(ColumnName, bool)>) {
-        terms.extend(self.into_iter().map(|order| (order.column, order.descending)));
+        terms.extend(
+            self.into_iter()
+                .map(|order| (order.column, order.descending)),
+        );
     }
 }
 

@@ -5,9 +5,9 @@ use std::marker::PhantomData;
 
 use uuid::Uuid;
 
-/// The brand: invariant in `'t`, so an `Id<'t, _>` of one scope is a type
-/// error in any other scope, even one of the same tenant.
-pub(crate) type Brand<'t> = PhantomData<fn(&'t ()) -> &'t ()>;
+/// The brand: invariant in `'scope`, so an `Id<'scope, _>` of one scope is a
+/// type error in any other scope, even one of the same tenant.
+pub(crate) type Brand<'scope> = PhantomData<fn(&'scope ()) -> &'scope ()>;
 
 /// The id of an `E` row that was read under the scope `'t`.
 ///
@@ -16,13 +16,36 @@ pub(crate) type Brand<'t> = PhantomData<fn(&'t ()) -> &'t ()>;
 /// row's parent, or from [`crate::scope::Scope::lookup`], which checks an
 /// untrusted uuid against the tenant. So holding an `Id<'t, App>` proves the
 /// app belongs to the scope's tenant.
-pub struct Id<'t, E> {
+///
+/// The lifetime is named `'scope` because the compiler's error for an id
+/// used in another scope (E0521, "borrowed data escapes outside of
+/// closure") names it: "the struct `Id<'scope, E>` is invariant over the
+/// parameter `'scope`" means "this id belongs to another scope".
+pub struct Id<'scope, E> {
     raw: Uuid,
-    brand: Brand<'t>,
+    brand: Brand<'scope>,
     kind: PhantomData<fn() -> E>,
 }
 
-impl<'t, E> Id<'t, E> {
+/// What the accessors that take an id accept: an [`Id`] read in this scope.
+/// Its purpose is the message a raw uuid gets.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an `Id<'_, {E}>` read in this scope",
+    label = "this proves nothing about which workspace the row belongs to",
+    note = "check an untrusted uuid against the scope first: `scope.lookup::<{E}>(uuid)?` returns the row when it is the workspace's, and `row.id()` is the `Id` to pass here"
+)]
+pub trait ScopedId<'scope, E>: Copy {
+    #[doc(hidden)]
+    fn scoped_uuid(self) -> Uuid;
+}
+
+impl<'scope, E> ScopedId<'scope, E> for Id<'scope, E> {
+    fn scoped_uuid(self) -> Uuid {
+        self.raw
+    }
+}
+
+impl<'scope, E> Id<'scope, E> {
     /// Brands a uuid. Only the runtime may do this, after a scoped read.
     pub(crate) fn trusted(raw: Uuid) -> Self {
         Id {

@@ -66,17 +66,17 @@ use diesel::connection::{AnsiTransactionManager, TransactionManager};
 use diesel::{PgConnection, RunQueryDsl};
 use uuid::Uuid;
 
-pub(crate) use id::Brand;
-pub use id::{AnyId, Id, RefValue};
-#[doc(hidden)]
-pub use predicate::{push_column, TenantFilter, TenantPredicate};
-pub use filter::{ColumnType, Filter, FilterValue, IntoOrder, Order, QueryColumn};
 #[doc(hidden)]
 pub use filter::{enum_list, enum_value, Value as FilterValueRepr, ValueList as FilterValueList};
+pub use filter::{ColumnType, Filter, FilterValue, IntoOrder, Order, QueryColumn};
+pub(crate) use id::Brand;
+pub use id::{AnyId, Id, RefValue, ScopedId};
+#[doc(hidden)]
+pub use predicate::{push_column, TenantFilter, TenantPredicate};
 #[doc(hidden)]
 pub use query::{ComposableQuery, Contains, Joined};
 pub use query::{Query, Subquery, SubqueryBuilder};
-pub use role::{Allows, Capability, DatasetEditing, Editing, Member, Privileged, Role};
+pub use role::{Allows, Capability, DatasetEditing, Editing, Member, Owner, Privileged, Role};
 #[doc(hidden)]
 pub use sql::{after_cursor, AfterCursor, IsFalse};
 
@@ -85,9 +85,6 @@ use enter::Enter;
 use crate::entity::{BelongsTo, Page, ScopedAccess, SoftDeletable, Token};
 use crate::error::{Error, Result};
 use crate::StringEnum;
-
-/// The name of the setting that carries the tenant, for row-level security.
-pub const TENANT_SETTING: &str = "app.tenant_id";
 
 /// An open tenant scope: a transaction on one connection, a tenant, an
 /// account, its role, and the capability `C` checked so far.
@@ -105,16 +102,18 @@ struct ScopeInner<'t> {
     brand: Brand<'t>,
 }
 
-/// Runs `f` in a tenant scope: one transaction in which the tenant is set
-/// for row-level security (`set_config(..., true)`, transaction-local, so a
-/// pooled connection never keeps it) and the account's role is read from
-/// `tenant_account_joins`, both in one statement.
+/// Runs `f` in a tenant scope: one transaction, opened with the session's
+/// settings reset (so nothing an earlier user of a pooled connection set
+/// applies), whose first statement is the entry function: it reads the
+/// account's role from `tenant_account_joins` and records the tenant, for
+/// row-level security, in a form only it can write and only this
+/// transaction accepts (see [`crate::rls`]).
 ///
 /// `f`'s error rolls the transaction back; so does a panic, which then
 /// continues unwinding. An account that is not a member of the tenant gets
 /// [`Error::NotMember`] and `f` does not run.
 pub fn with_tenant<T, E, F>(
-    conn: &mut PgConnection,
+    conn: &mut impl crate::pool::ScopeConnection,
     tenant: Uuid,
     account: Uuid,
     f: F,
@@ -123,7 +122,9 @@ where
     F: for<'t> FnOnce(&mut Scope<'t, Member>) -> std::result::Result<T, E>,
     E: From<Error>,
 {
-    AnsiTransactionManager::begin_transaction(conn).map_err(|error| E::from(error.into()))?;
+    let conn = conn.scope_connection();
+    AnsiTransactionManager::begin_transaction_sql(conn, enter::BEGIN)
+        .map_err(|error| E::from(error.into()))?;
     let outcome = catch_unwind(AssertUnwindSafe(|| -> std::result::Result<T, E> {
         let role = enter(conn, tenant, account).map_err(E::from)?;
         let mut scope = Scope {
@@ -163,7 +164,16 @@ where
 /// runs after the tenant is set (row-level security on
 /// `tenant_account_joins` needs the setting to see the membership).
 fn enter(conn: &mut PgConnection, tenant: Uuid, account: Uuid) -> Result<Role> {
-    let role: Option<String> = Enter { tenant, account }.get_result(conn)?;
+    let role: Option<String> = Enter { tenant, account }
+        .get_result(conn)
+        .map_err(|error| match &error {
+            diesel::result::Error::DatabaseError(_, info)
+                if info.message().contains(crate::rls::ENTER_FUNCTION) =>
+            {
+                Error::NotMigrated(info.message().to_owned())
+            }
+            _ => Error::from(error),
+        })?;
     let role = role.ok_or(Error::NotMember { tenant, account })?;
     Role::from_db_str(&role).map_err(|value| Error::UnknownEnumValue {
         column: Some("tenant_account_joins.role".into()),
@@ -204,21 +214,41 @@ impl<'t, C: Capability> Scope<'t, C> {
     }
 
     /// The row with this id, unless it was (soft-)deleted.
-    pub fn find<E: ScopedAccess>(&mut self, id: Id<'t, E>) -> Result<Option<Row<'t, E>>> {
-        let row = E::scoped_find(Token::new(), self.inner.conn, self.inner.tenant, id.get())?;
+    pub fn find<E: ScopedAccess>(
+        &mut self,
+        id: impl ScopedId<'t, E>,
+    ) -> Result<Option<Row<'t, E>>> {
+        let row = E::scoped_find(
+            Token::new(),
+            self.inner.conn,
+            self.inner.tenant,
+            id.scoped_uuid(),
+        )?;
         Ok(row.map(Row::new))
     }
 
     /// The row with this id, locked (`SELECT ... FOR UPDATE`) until the
     /// scope's transaction ends; `None` when it is gone.
-    pub fn lock<E: ComposableQuery>(&mut self, id: Id<'t, E>) -> Result<Option<Row<'t, E>>>
+    pub fn lock<E: ComposableQuery>(
+        &mut self,
+        id: impl ScopedId<'t, E>,
+    ) -> Result<Option<Row<'t, E>>>
     where
         query::Select<E::SqlRow>: for<'q> diesel::query_dsl::LoadQuery<'q, PgConnection, E>,
     {
-        let key = E::TABLE.primary_key.columns.first().copied().unwrap_or("id");
-        let index = E::TABLE.columns.iter().position(|column| column.name == key).unwrap_or(0);
+        let key = E::TABLE
+            .primary_key
+            .columns
+            .first()
+            .copied()
+            .unwrap_or("id");
+        let index = E::TABLE
+            .columns
+            .iter()
+            .position(|column| column.name == key)
+            .unwrap_or(0);
         self.query::<E>()
-            .filter(|_| QueryColumn::<E, Uuid>::__new(index).eq(id))
+            .filter(|_| QueryColumn::<E, Uuid>::__new(index).eq(id.scoped_uuid()))
             .for_update()
             .first()
     }
@@ -227,10 +257,12 @@ impl<'t, C: Capability> Scope<'t, C> {
     /// times: the same instant for every statement of the scope (the
     /// transaction's start).
     pub fn now(&mut self) -> Result<chrono::NaiveDateTime> {
-        Ok(diesel::select(diesel::dsl::sql::<diesel::sql_types::Timestamp>(
-            "now() AT TIME ZONE 'UTC'",
-        ))
-        .get_result(self.inner.conn)?)
+        Ok(
+            diesel::select(diesel::dsl::sql::<diesel::sql_types::Timestamp>(
+                "now() AT TIME ZONE 'UTC'",
+            ))
+            .get_result(self.inner.conn)?,
+        )
     }
 
     /// Checks an untrusted uuid (from a request) against the tenant: the
@@ -274,14 +306,21 @@ impl<'t, C: Capability> Scope<'t, C> {
         SubqueryBuilder::new(self.inner.tenant)
     }
 
-    /// A page of the children of a parent held as a branded id: no join,
-    /// since the id already proves the parent is the tenant's.
+    /// A page of the children of a parent held as a branded id. The tenant
+    /// predicate is there as well, so even an id whose brand was forged
+    /// reads nothing of another workspace.
     pub fn children<E: BelongsTo<P>, P>(
         &mut self,
-        parent: Id<'t, P>,
+        parent: impl ScopedId<'t, P>,
         page: Page,
     ) -> Result<Vec<Row<'t, E>>> {
-        let rows = E::scoped_children(Token::new(), self.inner.conn, parent.get(), page)?;
+        let rows = E::scoped_children(
+            Token::new(),
+            self.inner.conn,
+            self.inner.tenant,
+            parent.scoped_uuid(),
+            page,
+        )?;
         Ok(rows.into_iter().map(Row::new).collect())
     }
 
@@ -289,7 +328,7 @@ impl<'t, C: Capability> Scope<'t, C> {
     /// come from the scope.
     pub fn insert<E: ScopedAccess>(&mut self, new: E::New<'t>) -> Result<Row<'t, E>>
     where
-        C: Allows<E::Need>,
+        C: Allows<E::CreateNeed>,
     {
         let row = E::scoped_insert(
             Token::new(),
@@ -312,7 +351,7 @@ impl<'t, C: Capability> Scope<'t, C> {
         news: Vec<E::New<'t>>,
     ) -> Result<Vec<Row<'t, E>>>
     where
-        C: Allows<E::Need>,
+        C: Allows<E::CreateNeed>,
     {
         let (_, rows) = E::insert_rows(
             Token::new(),
@@ -332,7 +371,7 @@ impl<'t, C: Capability> Scope<'t, C> {
         news: Vec<E::New<'t>>,
     ) -> Result<usize>
     where
-        C: Allows<E::Need>,
+        C: Allows<E::CreateNeed>,
     {
         let (written, _) = E::insert_rows(
             Token::new(),
@@ -347,7 +386,7 @@ impl<'t, C: Capability> Scope<'t, C> {
     /// Writes the `Some` fields of `changes`; `None` when the row is gone.
     pub fn update<E: ScopedAccess>(
         &mut self,
-        id: Id<'t, E>,
+        id: impl ScopedId<'t, E>,
         changes: E::Changes<'t>,
     ) -> Result<Option<Row<'t, E>>>
     where
@@ -358,7 +397,7 @@ impl<'t, C: Capability> Scope<'t, C> {
             self.inner.conn,
             self.inner.tenant,
             self.inner.account,
-            id.get(),
+            id.scoped_uuid(),
             changes,
         )?;
         Ok(row.map(Row::new))
@@ -366,19 +405,29 @@ impl<'t, C: Capability> Scope<'t, C> {
 
     /// Marks the row deleted (`is_deleted = true`, or `deleted_at = now`);
     /// false when it was not there.
-    pub fn soft_delete<E: SoftDeletable>(&mut self, id: Id<'t, E>) -> Result<bool>
+    pub fn soft_delete<E: SoftDeletable>(&mut self, id: impl ScopedId<'t, E>) -> Result<bool>
     where
         C: Allows<E::Need>,
     {
-        E::scoped_soft_delete(Token::new(), self.inner.conn, self.inner.tenant, id.get())
+        E::scoped_soft_delete(
+            Token::new(),
+            self.inner.conn,
+            self.inner.tenant,
+            id.scoped_uuid(),
+        )
     }
 
     /// Deletes the row; false when it was not there.
-    pub fn delete<E: ScopedAccess>(&mut self, id: Id<'t, E>) -> Result<bool>
+    pub fn delete<E: ScopedAccess>(&mut self, id: impl ScopedId<'t, E>) -> Result<bool>
     where
         C: Allows<E::Need>,
     {
-        E::scoped_delete(Token::new(), self.inner.conn, self.inner.tenant, id.get())
+        E::scoped_delete(
+            Token::new(),
+            self.inner.conn,
+            self.inner.tenant,
+            id.scoped_uuid(),
+        )
     }
 
     /// What an insert in this scope fills in: the tenant, and the account

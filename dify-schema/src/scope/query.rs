@@ -130,9 +130,15 @@ struct Spec {
 }
 
 impl Spec {
-    fn walk_select<'b>(&'b self, projection: Projection, out: &mut AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+    fn walk_select<'b>(
+        &'b self,
+        projection: Projection,
+        out: &mut AstPass<'_, 'b, Pg>,
+    ) -> QueryResult<()> {
         if let Some(problem) = &self.invalid {
-            return Err(diesel::result::Error::QueryBuilderError(problem.clone().into()));
+            return Err(diesel::result::Error::QueryBuilderError(
+                problem.clone().into(),
+            ));
         }
         out.push_sql("SELECT ");
         match projection {
@@ -362,7 +368,7 @@ impl<'s, 't, E: ComposableQuery, J> Query<'s, 't, E, J> {
             projection: Projection::Count,
             sql_type: PhantomData,
         };
-        Ok(select.get_result(self.conn).map_err(invalid_query)?)
+        select.get_result(self.conn).map_err(invalid_query)
     }
 
     /// The SQL text the query sends (without bind values), for review and tests.
@@ -387,9 +393,7 @@ impl<'s, 't, E: ComposableQuery, J> Query<'s, 't, E, J> {
             projection: Projection::Rows,
             sql_type: PhantomData,
         };
-        let rows = select
-            .load::<J::Loaded>(self.conn)
-            .map_err(invalid_query)?;
+        let rows = select.load::<J::Loaded>(self.conn).map_err(invalid_query)?;
         Ok(rows.into_iter().map(J::brand).collect())
     }
 
@@ -407,7 +411,9 @@ impl<'s, 't, E: ComposableQuery, J> Query<'s, 't, E, J> {
 /// [`Error::InvalidQuery`]; a database error stays one.
 fn invalid_query(error: diesel::result::Error) -> Error {
     match error {
-        diesel::result::Error::QueryBuilderError(problem) => Error::InvalidQuery(problem.to_string()),
+        diesel::result::Error::QueryBuilderError(problem) => {
+            Error::InvalidQuery(problem.to_string())
+        }
         other => other.into(),
     }
 }

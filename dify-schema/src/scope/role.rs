@@ -39,12 +39,17 @@ mod sealed {
     pub trait Sealed {}
 }
 
-/// A capability a scope can carry. Sealed: the four below are all there is.
+/// A capability a scope can carry. Sealed: the five below are all there is.
 pub trait Capability: sealed::Sealed + 'static {
     /// The name in messages (`Editing`).
     const NAME: &'static str;
+    /// The same capability in the schema description, whose role list is
+    /// the one definition of who has it.
+    const LEVEL: crate::schema::Capability;
     /// Whether `role` has this capability.
-    fn granted_to(role: Role) -> bool;
+    fn granted_to(role: Role) -> bool {
+        Self::LEVEL.roles().contains(&role.as_str())
+    }
 }
 
 /// Every member: read everything of the tenant, write member-level rows.
@@ -53,31 +58,41 @@ pub struct Member;
 pub struct DatasetEditing;
 /// Owner, admin or editor: edit apps, workflows, tools (and knowledge bases).
 pub struct Editing;
-/// Owner or admin: manage the workspace and its members.
+/// Owner or admin: manage the workspace and invite members.
 pub struct Privileged;
+/// The owner alone: change a member's role, remove a member, hand the
+/// workspace over.
+pub struct Owner;
 
 /// Never a write's need; see the `Allows` impls.
 #[doc(hidden)]
 pub struct Unreachable;
 
 macro_rules! capability {
-    ($ty:ident, $name:literal, |$role:ident| $granted:expr) => {
+    ($ty:ident, $level:ident) => {
         impl sealed::Sealed for $ty {}
         impl Capability for $ty {
-            const NAME: &'static str = $name;
-            fn granted_to($role: Role) -> bool {
-                $granted
-            }
+            const NAME: &'static str = stringify!($ty);
+            const LEVEL: crate::schema::Capability = crate::schema::Capability::$level;
         }
     };
 }
 
-capability!(Member, "Member", |_role| true);
-capability!(DatasetEditing, "DatasetEditing", |role| role
-    .is_dataset_editing());
-capability!(Editing, "Editing", |role| role.is_editing());
-capability!(Privileged, "Privileged", |role| role.is_privileged());
-capability!(Unreachable, "Unreachable", |_role| false);
+capability!(Member, Member);
+capability!(DatasetEditing, DatasetEditing);
+capability!(Editing, Editing);
+capability!(Privileged, Privileged);
+capability!(Owner, Owner);
+
+impl sealed::Sealed for Unreachable {}
+impl Capability for Unreachable {
+    const NAME: &'static str = "Unreachable";
+    // Never granted: no role list names it.
+    const LEVEL: crate::schema::Capability = crate::schema::Capability::Owner;
+    fn granted_to(_: Role) -> bool {
+        false
+    }
+}
 
 /// `Self` may do what needs `Need`. This is the bound on every write.
 #[diagnostic::on_unimplemented(
@@ -92,9 +107,64 @@ impl<C: Capability> Allows<Member> for C {}
 // blanket impl, rustc would settle an unknown entity's `Need` to `Member`
 // while inferring and report a type mismatch instead of the message above.
 impl<C: Capability> Allows<Unreachable> for C {}
-impl Allows<DatasetEditing> for DatasetEditing {}
-impl Allows<DatasetEditing> for Editing {}
-impl Allows<DatasetEditing> for Privileged {}
-impl Allows<Editing> for Editing {}
-impl Allows<Editing> for Privileged {}
-impl Allows<Privileged> for Privileged {}
+
+/// `C => N`: a `C` scope may do what needs `N`. Listed once, for the impls
+/// and for the test that checks them against the role lists.
+macro_rules! allows {
+    ($($c:ident => $n:ident),* $(,)?) => {
+        $(impl Allows<$n> for $c {})*
+        #[cfg(test)]
+        const ALLOWED: &[(crate::schema::Capability, crate::schema::Capability)] =
+            &[$((crate::schema::Capability::$c, crate::schema::Capability::$n)),*];
+    };
+}
+
+allows!(
+    DatasetEditing => DatasetEditing,
+    Editing => DatasetEditing,
+    Privileged => DatasetEditing,
+    Owner => DatasetEditing,
+    Editing => Editing,
+    Privileged => Editing,
+    Owner => Editing,
+    Privileged => Privileged,
+    Owner => Privileged,
+    Owner => Owner,
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::Capability as Level;
+
+    /// A `C` scope may do what needs `N` exactly when every role that has
+    /// `C` also has `N`.
+    #[test]
+    fn the_allows_impls_follow_the_role_lists() {
+        let levels = [
+            Level::DatasetEditing,
+            Level::Editing,
+            Level::Privileged,
+            Level::Owner,
+        ];
+        for c in levels {
+            for n in levels {
+                let subset = c.roles().iter().all(|role| n.roles().contains(role));
+                assert_eq!(ALLOWED.contains(&(c, n)), subset, "{c:?} allows {n:?}");
+            }
+        }
+    }
+
+    /// The capability types grant exactly Dify's role predicates.
+    #[test]
+    fn capabilities_are_difys_role_predicates() {
+        for role in Role::ALL {
+            assert_eq!(Owner::granted_to(*role), *role == Role::Owner);
+            assert_eq!(Privileged::granted_to(*role), role.is_privileged());
+            assert_eq!(Editing::granted_to(*role), role.is_editing());
+            assert_eq!(DatasetEditing::granted_to(*role), role.is_dataset_editing());
+            assert!(Member::granted_to(*role));
+            assert!(!Unreachable::granted_to(*role));
+        }
+    }
+}

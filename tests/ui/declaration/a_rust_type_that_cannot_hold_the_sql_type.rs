@@ -8,8 +8,8 @@ pub struct App {
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
-    #[column(uuid)]
-    pub workflow_id: i32,
+    #[column(uuid, no_reference = "a run id from another system")]
+    pub external_run_id: i32,
 }
 
 fn main() {}

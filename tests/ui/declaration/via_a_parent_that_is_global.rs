@@ -2,7 +2,7 @@ use dify_schema::prelude::*;
 
 dify_schema::schema! { pub static SCHEMA = [Account, AccountNote]; }
 
-#[entity(table = "accounts", owner = global)]
+#[entity(table = "accounts", owner = global, visible = all)]
 pub struct Account {
     #[column(uuid, primary_key)]
     pub id: Uuid,

@@ -1,0 +1,24 @@
+//! A filter is built from the entity's own columns and values, never from
+//! SQL text: `sql::<Bool>("a OR b")` would land unparenthesised beside the
+//! tenant predicate and return other workspaces' rows. `filter` takes a
+//! `Filter<App>`, which only the columns' comparisons make.
+
+use diesel::dsl::sql;
+use diesel::sql_types::Bool;
+use diesel::{Connection, PgConnection};
+use dify_models::app::App;
+use dify_schema::types::Uuid;
+use dify_schema::{with_tenant, Error};
+
+fn apps(tenant: Uuid, account: Uuid) -> Result<usize, Error> {
+    let mut conn = PgConnection::establish("postgres://localhost/dify").unwrap();
+    with_tenant(&mut conn, tenant, account, |scope| {
+        let apps = scope
+            .query::<App>()
+            .filter(|_| sql::<Bool>("mode = 'workflow' OR mode = 'chat'"))
+            .load()?;
+        Ok(apps.len())
+    })
+}
+
+fn main() {}

@@ -1,0 +1,32 @@
+//! A column that references a tenant-owned row takes an `Id` of the scope
+//! in every form: `workflows.app_id` cannot name another workspace's app
+//! from a plain uuid. `scope.lookup::<App>(uuid)` checks it first.
+
+use diesel::{Connection, PgConnection};
+use dify_models::workflow::{NewWorkflow, Workflow, WorkflowType};
+use dify_schema::scope::Editing;
+use dify_schema::types::Uuid;
+use dify_schema::{with_tenant, Error};
+
+fn link(tenant: Uuid, account: Uuid, other_workspaces_app: Uuid) -> Result<(), Error> {
+    let mut conn = PgConnection::establish("postgres://localhost/dify").unwrap();
+    with_tenant(&mut conn, tenant, account, |scope| {
+        let scope = scope.require::<Editing>()?;
+        scope.insert::<Workflow>(NewWorkflow {
+            id: None,
+            app_id: other_workspaces_app,
+            r#type: WorkflowType::Workflow,
+            version: "draft".into(),
+            marked_name: None,
+            marked_comment: None,
+            graph: "{}".into(),
+            features: "{}".into(),
+            environment_variables: "{}".into(),
+            conversation_variables: "{}".into(),
+            rag_pipeline_variables: "{}".into(),
+        })?;
+        Ok(())
+    })
+}
+
+fn main() {}
