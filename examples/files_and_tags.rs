@@ -10,8 +10,8 @@ use dify_models::app::{App, AppMode, NewApp};
 use dify_models::dataset::{Dataset, NewDataset};
 use dify_models::file::*;
 use dify_models::tag::*;
-use dify_schema::AnyId;
 use dify_schema::scope::{DatasetEditing, Editing};
+use dify_schema::AnyId;
 use dify_schema::{with_tenant, Page};
 use support::Result;
 
@@ -94,7 +94,12 @@ fn main() -> Result<()> {
         // made only from an id of this scope.
         for (kind, name, target, target_name) in [
             (TagType::App, "support", AnyId::from(app.id()), &app.name),
-            (TagType::Knowledge, "policies", AnyId::from(dataset.id()), &dataset.name),
+            (
+                TagType::Knowledge,
+                "policies",
+                AnyId::from(dataset.id()),
+                &dataset.name,
+            ),
         ] {
             let tag = scope.insert::<Tag>(NewTag {
                 id: None,

@@ -55,6 +55,7 @@ fn every_command_has_help() {
         "print-schema",
         "lint",
         "rollback",
+        "grant",
     ] {
         let output = dify_db(&[command, "--help"], None);
         assert!(
@@ -267,4 +268,33 @@ fn print_schema_prints_diesel_tables() {
         printed.contains("// diesel::joinable!(conversations -> accounts"),
         "conversations and accounts are related twice: {printed}"
     );
+}
+
+/// `grant --service` lets the Rust service's role in under row-level
+/// security (its start-up check then passes); `grant --trusted` gives a
+/// role of Dify's full access without a tenant.
+#[test]
+fn grant_makes_a_service_role_and_a_trusted_role() {
+    use dify_tests::TestRole;
+
+    let db = TestDatabase::new();
+    assert!(dify_db(&["migrate"], Some(&db)).status.success());
+    // Login roles that belong to no group yet.
+    let service = TestRole::create_as(&db, "svc", "pg_monitor");
+    let python = TestRole::create_as(&db, "py", "pg_monitor");
+    let granted = dify_db(&["grant", service.name(), "--service"], Some(&db));
+    assert!(granted.status.success(), "{}", text(&granted));
+    let granted = dify_db(&["grant", python.name(), "--trusted"], Some(&db));
+    assert!(granted.status.success(), "{}", text(&granted));
+    assert_eq!(
+        dify_schema::rls::verify(&mut service.connect(), &dify_models::SCHEMA).unwrap(),
+        vec![]
+    );
+    let count = python
+        .connect()
+        .batch_execute("SELECT count(*) FROM account_integrates; UPDATE apps SET name = name");
+    assert!(count.is_ok(), "{count:?}");
+    // One of the two is required.
+    let neither = dify_db(&["grant", "someone"], Some(&db));
+    assert_eq!(neither.status.code(), Some(2), "{}", text(&neither));
 }

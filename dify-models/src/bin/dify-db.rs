@@ -80,6 +80,22 @@ enum Command {
         #[command(flatten)]
         dir: Directory,
     },
+    /// Let a login role in: `--service` for the Rust service (granted
+    /// `dify_service`: table privileges, subject to row-level security) or
+    /// `--trusted` for Dify's Python services and system jobs (granted
+    /// `dify_trusted`: full access, no tenant needed).
+    Grant {
+        /// The login role, e.g. dify_api.
+        role: String,
+        /// The role is a Rust service's.
+        #[arg(long, conflicts_with = "trusted", required_unless_present = "trusted")]
+        service: bool,
+        /// The role is Dify's own, or a system job's.
+        #[arg(long)]
+        trusted: bool,
+        #[command(flatten)]
+        database: Database,
+    },
     /// Revert the last applied migration.
     Rollback {
         #[command(flatten)]
@@ -125,7 +141,27 @@ fn run(command: Command) -> Result<(), Failure> {
         }
         Command::Lint { dir } => lint(&dir),
         Command::Rollback { database, dir } => rollback(&database, &dir),
+        Command::Grant {
+            role,
+            service,
+            database,
+            ..
+        } => grant(&database, &role, service),
     }
+}
+
+fn grant(database: &Database, role: &str, service: bool) -> Result<(), Failure> {
+    use diesel::connection::SimpleConnection;
+    let statement = if service {
+        dify_schema::rls::grant_service_role(role)
+    } else {
+        dify_schema::rls::trust_role(role)
+    };
+    connect(database)?
+        .batch_execute(&statement)
+        .map_err(|error| fail(1, format!("{statement} failed: {error}")))?;
+    println!("{statement}");
+    Ok(())
 }
 
 fn connect(database: &Database) -> Result<PgConnection, Failure> {
