@@ -594,3 +594,33 @@ fn bulk_inserts_pass_row_level_security_where_copy_is_refused() {
         );
     });
 }
+
+#[derive(QueryableByName)]
+struct PlanLine {
+    #[diesel(sql_type = Text)]
+    #[diesel(column_name = "QUERY PLAN")]
+    line: String,
+}
+
+/// The policies read the scope's tenant once per statement (an init plan)
+/// and compare it with an indexed column, so a scope's read of its tenant's
+/// rows is an index scan, not a filter evaluated row by row.
+#[test]
+fn the_policies_read_the_tenant_once_and_use_the_tenant_index() {
+    let (_db, a, _b, role) = protected();
+    let mut conn = role.connect();
+    let plan = raw_scope(&mut conn, a.tenant, a.owner, |conn| {
+        conn.batch_execute("SET LOCAL enable_seqscan = off").unwrap();
+        diesel::sql_query("EXPLAIN SELECT count(*) FROM documents")
+            .load::<PlanLine>(conn)
+            .unwrap()
+            .into_iter()
+            .map(|row| row.line)
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
+    println!("{plan}");
+    assert!(plan.contains("InitPlan"), "{plan}");
+    assert!(plan.contains("Index"), "{plan}");
+    assert!(plan.contains("Index Cond: (tenant_id = $"), "{plan}");
+}
