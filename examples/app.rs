@@ -19,6 +19,7 @@ fn main() -> Result<()> {
     let app_id = with_tenant(conn, acme.tenant, acme.editor, |scope| -> Result<_> {
         let scope = scope.require::<Editing>()?;
         let app = scope.insert::<App>(NewApp {
+            maintainer: None,
             id: None,
             name: "Support bot".into(),
             description: Some("Answers refund questions".into()),
@@ -85,6 +86,7 @@ fn main() -> Result<()> {
         );
 
         let site = scope.insert::<Site>(NewSite {
+            input_placeholder: None,
             id: None,
             app_id: app.id(),
             title: "Acme Support".into(),

@@ -32,6 +32,7 @@ fn main() -> Result<()> {
         with_tenant(conn, acme.tenant, acme.editor, |scope| -> Result<_> {
             let scope = scope.require::<Editing>()?;
             let app = scope.insert::<App>(NewApp {
+                maintainer: None,
                 id: None,
                 name: "Refund agent".into(),
                 description: None,
@@ -74,7 +75,7 @@ fn main() -> Result<()> {
                 from_account_id: Some(acme.normal),
                 read_at: None,
                 read_account_id: None,
-                dialogue_count: 0,
+                dialogue_count: Some(0),
             })?;
             println!(
                 "app \"{}\" and conversation \"{}\"",
@@ -204,7 +205,7 @@ fn main() -> Result<()> {
             app_id: answer.parent::<App>(),
             conversation_id: None,
             message_id: Some(answer.id()),
-            question: Some(answer.query.clone()),
+            question: answer.query.clone(),
             content: "You are welcome! Anything else about your refund?".into(),
             hit_count: None,
             account_id: acme.editor,

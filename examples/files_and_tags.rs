@@ -35,7 +35,7 @@ fn main() -> Result<()> {
             used_by: None,
             used_at: None,
             hash: Some("3b1f9a".into()),
-            source_url: String::new(),
+            source_url: Some(String::new()),
         })?;
         println!(
             "uploaded {} ({} bytes, by an {}), key {}",
@@ -47,6 +47,7 @@ fn main() -> Result<()> {
     with_tenant(conn, acme.tenant, acme.editor, |scope| -> Result<()> {
         let scope = scope.require::<Editing>()?;
         let app = scope.insert::<App>(NewApp {
+            maintainer: None,
             id: None,
             name: "Support bot".into(),
             description: None,
@@ -69,6 +70,8 @@ fn main() -> Result<()> {
             use_icon_as_answer_icon: None,
         })?;
         let dataset = scope.insert::<Dataset>(NewDataset {
+            maintainer: None,
+            summary_index_setting: None,
             id: None,
             name: "Handbook".into(),
             description: None,

@@ -27,6 +27,8 @@ fn main() -> Result<()> {
     with_tenant(conn, acme.tenant, operator, |scope| -> Result<()> {
         let scope = scope.require::<DatasetEditing>()?;
         let dataset = scope.insert::<Dataset>(NewDataset {
+            maintainer: None,
+            summary_index_setting: None,
             id: None,
             name: "Handbook".into(),
             description: Some("What support needs to know".into()),
@@ -63,6 +65,7 @@ fn main() -> Result<()> {
         );
 
         let document = scope.insert::<Document>(NewDocument {
+            need_summary: None,
             id: None,
             dataset_id: dataset.id(),
             position: 1,

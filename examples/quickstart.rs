@@ -97,6 +97,7 @@ fn tour(conn: &mut PgConnection) -> Result<()> {
             println!("\nin workspace Acme as {:?}", scope.role());
             let editing = scope.require::<Editing>()?;
             let app = editing.insert::<App>(NewApp {
+                maintainer: None,
                 id: None,
                 name: "Support bot".into(),
                 description: Some("Answers refund questions".into()),
@@ -141,7 +142,7 @@ fn tour(conn: &mut PgConnection) -> Result<()> {
                 from_account_id: Some(acme.owner),
                 read_at: None,
                 read_account_id: None,
-                dialogue_count: 0,
+                dialogue_count: Some(0),
             })?;
             for (query, answer) in [
                 ("Where is my refund?", "On its way."),
@@ -196,6 +197,7 @@ fn tour(conn: &mut PgConnection) -> Result<()> {
         let app = scope.lookup::<App>(acme_app)?.ok_or("the app is gone")?;
         let editing = scope.require::<Editing>()?;
         let workflow = editing.insert::<Workflow>(NewWorkflow {
+            kind: None,
             id: None,
             app_id: app.id(),
             r#type: WorkflowType::Workflow,
@@ -204,9 +206,9 @@ fn tour(conn: &mut PgConnection) -> Result<()> {
             marked_comment: None,
             graph: r#"{"nodes": [], "edges": []}"#.into(),
             features: "{}".into(),
-            environment_variables: "[]".into(),
-            conversation_variables: "[]".into(),
-            rag_pipeline_variables: "[]".into(),
+            environment_variables: Some("[]".into()),
+            conversation_variables: Some("[]".into()),
+            rag_pipeline_variables: Some("[]".into()),
         })?;
         let run = editing.insert::<WorkflowRun>(NewWorkflowRun {
             id: None,
@@ -246,6 +248,8 @@ fn tour(conn: &mut PgConnection) -> Result<()> {
             println!("\nin workspace Acme as {:?}", scope.role());
             let datasets = scope.require::<DatasetEditing>()?;
             let dataset = datasets.insert::<Dataset>(NewDataset {
+                maintainer: None,
+                summary_index_setting: None,
                 id: None,
                 name: "Handbook".into(),
                 description: None,
@@ -268,6 +272,7 @@ fn tour(conn: &mut PgConnection) -> Result<()> {
                 is_multimodal: None,
             })?;
             let document = datasets.insert::<Document>(NewDocument {
+                need_summary: None,
                 id: None,
                 dataset_id: dataset.id(),
                 position: 1,
@@ -444,6 +449,7 @@ fn workspace(system: &mut dify_schema::system::SystemAccess<'_>, name: &str) -> 
                     Some(tenant.id),
                     None,
                     NewTenantAccountJoin {
+                        last_opened_at: None,
                         id: None,
                         account_id: account.id,
                         current: Some(true),

@@ -20,6 +20,7 @@ fn main() -> Result<()> {
     with_tenant(conn, acme.tenant, acme.editor, |scope| -> Result<()> {
         let scope = scope.require::<Editing>()?;
         let builtin = scope.insert::<BuiltinToolProvider>(NewBuiltinToolProvider {
+            visibility: None,
             id: None,
             name: None,
             user_id: acme.editor,
@@ -36,7 +37,7 @@ fn main() -> Result<()> {
 
         let api = scope.insert::<ApiToolProvider>(NewApiToolProvider {
             id: None,
-            name: Some("Weather".into()),
+            name: "Weather".into(),
             icon: r#"{"content": "🌤"}"#.into(),
             schema: "openapi: 3.1.0\ninfo: {title: Weather, version: '1'}\npaths: {}".into(),
             schema_type_str: "openapi".into(),
@@ -51,6 +52,7 @@ fn main() -> Result<()> {
 
         // An app published as a tool other apps can call.
         let app = scope.insert::<App>(NewApp {
+            maintainer: None,
             id: None,
             name: "Summarise".into(),
             description: None,
@@ -81,12 +83,13 @@ fn main() -> Result<()> {
             version: Some("1".into()),
             user_id: acme.editor,
             description: "Summarises a text".into(),
-            parameter_configuration: r#"[{"name": "text", "form": "llm"}]"#.into(),
+            parameter_configuration: Some(r#"[{"name": "text", "form": "llm"}]"#.into()),
             privacy_policy: None,
         })?;
         println!("workflow: {} (app \"{}\")", workflow_tool.name, app.name);
 
         let mcp = scope.insert::<MCPToolProvider>(NewMCPToolProvider {
+            identity_mode: None,
             id: None,
             name: "Linear".into(),
             server_identifier: "linear".into(),

@@ -25,6 +25,7 @@ fn main() -> Result<()> {
         with_tenant(conn, acme.tenant, acme.editor, |scope| -> Result<_> {
             let scope = scope.require::<Editing>()?;
             let app = scope.insert::<App>(NewApp {
+                maintainer: None,
                 id: None,
                 name: "Refund triage".into(),
                 description: None,
@@ -47,6 +48,7 @@ fn main() -> Result<()> {
                 use_icon_as_answer_icon: None,
             })?;
             let workflow = scope.insert::<Workflow>(NewWorkflow {
+                kind: None,
                 id: None,
                 app_id: app.id(),
                 r#type: WorkflowType::Workflow,
@@ -55,9 +57,9 @@ fn main() -> Result<()> {
                 marked_comment: None,
                 graph: GRAPH.into(),
                 features: "{}".into(),
-                environment_variables: "[]".into(),
-                conversation_variables: "[]".into(),
-                rag_pipeline_variables: "[]".into(),
+                environment_variables: Some("[]".into()),
+                conversation_variables: Some("[]".into()),
+                rag_pipeline_variables: Some("[]".into()),
             })?;
             println!("app \"{}\" and its {} workflow", app.name, workflow.version);
             Ok((app.id, workflow.id))

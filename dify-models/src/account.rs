@@ -72,7 +72,7 @@ pub enum TenantStatus {
 #[index(name = "account_email_idx", columns(email))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Account {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(varchar(255))]
     pub name: String,
@@ -94,15 +94,15 @@ pub struct Account {
     pub last_login_at: Option<NaiveDateTime>,
     #[column(varchar(255))]
     pub last_login_ip: Option<String>,
-    #[column(timestamp, default = CURRENT_TIMESTAMP)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0))]
     pub last_active_at: NaiveDateTime,
     #[column(varchar(16), default = "active")]
     pub status: AccountStatus,
     #[column(timestamp)]
     pub initialized_at: Option<NaiveDateTime>,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
 }
 
@@ -112,7 +112,7 @@ pub struct Account {
 #[entity(table = "tenants", owner = global, visible = rows("id = {tenant}"), primary_key_name = "tenant_pkey")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tenant {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(varchar(255))]
     pub name: String,
@@ -124,9 +124,9 @@ pub struct Tenant {
     pub status: TenantStatus,
     #[column(text)]
     pub custom_config: Option<String>,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
 }
 
@@ -141,7 +141,7 @@ pub struct Tenant {
 #[unique(name = "unique_tenant_account_join", columns(tenant_id, account_id))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct TenantAccountJoin {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid, references = Tenant)]
     pub tenant_id: Uuid,
@@ -153,10 +153,13 @@ pub struct TenantAccountJoin {
     pub role: TenantAccountRole,
     #[column(uuid, references = Account, join = false)]
     pub invited_by: Option<Uuid>,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
+    /// When the member last opened the workspace.
+    #[column(timestamp)]
+    pub last_opened_at: Option<NaiveDateTime>,
 }
 
 /// Dify's `AccountIntegrate` (`account_integrates`).
@@ -167,7 +170,7 @@ pub struct TenantAccountJoin {
 #[unique(name = "unique_provider_open_id", columns(provider, open_id))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct AccountIntegrate {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid, references = Account)]
     pub account_id: Uuid,
@@ -177,9 +180,9 @@ pub struct AccountIntegrate {
     pub open_id: String,
     #[column(varchar(255))]
     pub encrypted_token: String,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
 }
 
@@ -191,7 +194,7 @@ pub struct AccountIntegrate {
 #[index(name = "invitation_codes_code_idx", columns(code, status))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct InvitationCode {
-    #[column(integer, primary_key)]
+    #[column(integer, primary_key, default = serial)]
     pub id: i32,
     #[column(varchar(255))]
     pub batch: String,
@@ -207,7 +210,7 @@ pub struct InvitationCode {
     pub used_by_account_id: Option<Uuid>,
     #[column(timestamp)]
     pub deprecated_at: Option<NaiveDateTime>,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
 }
 
@@ -229,10 +232,10 @@ pub struct OperationLog {
     pub action: String,
     #[column(json)]
     pub content: Option<Json>,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
     #[column(varchar(255))]
     pub created_ip: String,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
 }

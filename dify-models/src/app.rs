@@ -3,7 +3,7 @@
 
 use dify_schema::prelude::*;
 
-use crate::account::Tenant;
+use crate::account::{Account, Tenant};
 use crate::workflow::Workflow;
 
 /// `apps.mode`, `conversations.mode`.
@@ -87,6 +87,7 @@ pub enum BannerStatus {
 /// Dify's `App` (`apps`).
 #[entity(table = "apps", owner = tenant, primary_key_name = "app_pkey")]
 #[index(name = "app_tenant_id_idx", columns(tenant_id))]
+#[index(name = "app_tenant_maintainer_idx", columns(tenant_id, maintainer))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct App {
     #[column(uuid, primary_key, default = uuid_generate_v4())]
@@ -95,7 +96,8 @@ pub struct App {
     pub tenant_id: Uuid,
     #[column(varchar(255))]
     pub name: String,
-    #[column(text, default = "")]
+    // Dify's migration gave this text column a varchar default.
+    #[column(text, default = sql("''::character varying"))]
     pub description: String,
     #[column(varchar(255))]
     pub mode: AppMode,
@@ -131,14 +133,17 @@ pub struct App {
     pub max_active_requests: Option<i32>,
     #[column(uuid, audit = created_by)]
     pub created_by: Option<Uuid>,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
     #[column(uuid, audit = updated_by)]
     pub updated_by: Option<Uuid>,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
     #[column(boolean, default = false)]
     pub use_icon_as_answer_icon: bool,
+    /// The account that looks after the app.
+    #[column(uuid, references = Account, join = false)]
+    pub maintainer: Option<Uuid>,
 }
 
 /// Dify's `AppModelConfig` (`app_model_configs`).
@@ -160,11 +165,11 @@ pub struct AppModelConfig {
     pub configs: Option<Json>,
     #[column(uuid, audit = created_by)]
     pub created_by: Option<Uuid>,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
     #[column(uuid, audit = updated_by)]
     pub updated_by: Option<Uuid>,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
     #[column(text)]
     pub opening_statement: Option<String>,
@@ -252,14 +257,16 @@ pub struct Site {
     pub status: String,
     #[column(uuid, audit = created_by)]
     pub created_by: Option<Uuid>,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
     #[column(uuid, audit = updated_by)]
     pub updated_by: Option<Uuid>,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
     #[column(varchar(255))]
     pub code: Option<String>,
+    #[column(varchar(255))]
+    pub input_placeholder: Option<String>,
 }
 
 /// Dify's `ApiToken` (`api_tokens`).
@@ -283,7 +290,7 @@ pub struct ApiToken {
     pub token: String,
     #[column(timestamp)]
     pub last_used_at: Option<NaiveDateTime>,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
 }
 
@@ -311,7 +318,7 @@ pub struct InstalledApp {
     pub is_pinned: bool,
     #[column(timestamp)]
     pub last_used_at: Option<NaiveDateTime>,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
 }
 
@@ -345,10 +352,16 @@ pub struct RecommendedApp {
     pub install_count: i32,
     #[column(varchar(255), default = "en-US")]
     pub language: String,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
+    #[column(json)]
+    pub categories: Option<Json>,
+    #[column(boolean, default = false)]
+    pub is_learn_dify: bool,
+    #[column(boolean, default = false)]
+    pub is_cloud_only: bool,
 }
 
 /// Dify's `AppMCPServer` (`app_mcp_servers`).
@@ -401,12 +414,12 @@ pub struct ApiRequest {
     pub response: Option<String>,
     #[column(varchar(255))]
     pub ip: String,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
 }
 
 /// Dify's `TraceAppConfig` (`trace_app_config`).
-#[entity(table = "trace_app_config", owner = via(app_id), primary_key_name = "tracing_app_config_pkey")]
+#[entity(table = "trace_app_config", owner = via(app_id), primary_key_name = "trace_app_config_pkey")]
 #[index(name = "trace_app_config_app_id_idx", columns(app_id))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct TraceAppConfig {
@@ -418,9 +431,9 @@ pub struct TraceAppConfig {
     pub tracing_provider: Option<String>,
     #[column(json)]
     pub tracing_config: Option<Json>,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = now(), audit = created_at)]
     pub created_at: NaiveDateTime,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = now(), audit = updated_at)]
     pub updated_at: NaiveDateTime,
     #[column(boolean, default = true)]
     pub is_active: bool,
@@ -431,7 +444,7 @@ pub struct TraceAppConfig {
 #[index(name = "api_based_extension_tenant_idx", columns(tenant_id))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct APIBasedExtension {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -441,6 +454,6 @@ pub struct APIBasedExtension {
     pub api_endpoint: String,
     #[column(text)]
     pub api_key: String,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
 }

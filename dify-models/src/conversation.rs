@@ -141,11 +141,11 @@ pub struct Conversation {
     pub read_at: Option<NaiveDateTime>,
     #[column(uuid, references = Account, join = false)]
     pub read_account_id: Option<Uuid>,
-    #[column(integer)]
+    #[column(integer, default = 0)]
     pub dialogue_count: i32,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
     #[column(boolean, default = false)]
     pub is_deleted: bool,
@@ -169,7 +169,7 @@ pub struct Conversation {
     name = "message_workflow_run_id_idx",
     columns(conversation_id, workflow_run_id)
 )]
-#[index(name = "message_created_at_idx", columns(created_at))]
+#[index(name = "message_created_at_id_idx", columns(created_at, id))]
 #[index(name = "message_app_mode_idx", columns(app_mode))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Message {
@@ -183,7 +183,7 @@ pub struct Message {
     pub model_id: Option<String>,
     #[column(text)]
     pub override_model_configs: Option<String>,
-    #[column(uuid, references = Conversation, foreign_key = "messages_conversation_id_fkey")]
+    #[column(uuid, references = Conversation)]
     pub conversation_id: Uuid,
     #[column(json)]
     pub inputs: Json,
@@ -227,9 +227,9 @@ pub struct Message {
     pub from_end_user_id: Option<Uuid>,
     #[column(uuid, references = Account)]
     pub from_account_id: Option<Uuid>,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
     #[column(boolean, default = false)]
     pub agent_based: bool,
@@ -272,9 +272,9 @@ pub struct MessageFeedback {
     pub from_end_user_id: Option<Uuid>,
     #[column(uuid, references = Account)]
     pub from_account_id: Option<Uuid>,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
 }
 
@@ -305,7 +305,7 @@ pub struct MessageFile {
         no_reference = "an account or an end user, told apart by created_by_role"
     )]
     pub created_by: Uuid,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
 }
 
@@ -320,21 +320,21 @@ pub struct MessageAnnotation {
     pub id: Uuid,
     #[column(uuid, references = App)]
     pub app_id: Uuid,
-    #[column(uuid, references = Conversation, foreign_key = "message_annotations_conversation_id_fkey")]
+    #[column(uuid, references = Conversation)]
     pub conversation_id: Option<Uuid>,
     #[column(uuid, references = Message)]
     pub message_id: Option<Uuid>,
     #[column(text)]
-    pub question: Option<String>,
+    pub question: String,
     #[column(text)]
     pub content: String,
     #[column(integer, default = 0)]
     pub hit_count: i32,
     #[column(uuid, references = Account)]
     pub account_id: Uuid,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
 }
 
@@ -361,7 +361,7 @@ pub struct AppAnnotationHitHistory {
     pub question: String,
     #[column(uuid, references = Account)]
     pub account_id: Uuid,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
     #[column(float, default = 0)]
     pub score: f64,
@@ -388,11 +388,11 @@ pub struct AppAnnotationSetting {
     pub collection_binding_id: Uuid,
     #[column(uuid, references = Account, join = false)]
     pub created_user_id: Uuid,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
     #[column(uuid, references = Account, join = false)]
     pub updated_user_id: Uuid,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
 }
 
@@ -531,6 +531,7 @@ pub struct DatasetRetrieverResource {
 
 /// Dify's `SavedMessage` (`saved_messages`).
 #[entity(table = "saved_messages", owner = via(app_id), primary_key_name = "saved_message_pkey", write = member)]
+#[index(name = "saved_message_message_id_idx", columns(message_id))]
 #[index(
     name = "saved_message_message_idx",
     columns(app_id, message_id, created_by_role, created_by)
@@ -550,7 +551,7 @@ pub struct SavedMessage {
         no_reference = "an account or an end user, told apart by created_by_role"
     )]
     pub created_by: Uuid,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
 }
 
@@ -575,13 +576,13 @@ pub struct PinnedConversation {
         no_reference = "an account or an end user, told apart by created_by_role"
     )]
     pub created_by: Uuid,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
 }
 
 /// Dify's `EndUser` (`end_users`).
 ///
-/// session_id is an unbounded String (varchar without length).
+/// session_id is a varchar(255), as Dify's migrations make it.
 #[entity(table = "end_users", owner = tenant, primary_key_name = "end_user_pkey", write = member)]
 #[index(name = "end_user_session_id_idx", columns(session_id, r#type))]
 #[index(
@@ -604,10 +605,10 @@ pub struct EndUser {
     pub name: Option<String>,
     #[column(boolean, default = true)]
     pub is_anonymous: bool,
-    #[column(varchar(unbounded))]
+    #[column(varchar(255))]
     pub session_id: String,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
 }

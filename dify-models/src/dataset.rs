@@ -158,10 +158,11 @@ pub enum SummaryStatus {
 /// indexing_technique in (high_quality, economy, NULL); provider in (vendor, external); retrieval_model/icon_info are AdjustedJSON -> jsonb on PostgreSQL; GIN index only created on PostgreSQL.
 #[entity(table = "datasets", owner = tenant, primary_key_name = "dataset_pkey", write = dataset_editing)]
 #[index(name = "dataset_tenant_idx", columns(tenant_id))]
+#[index(name = "dataset_tenant_maintainer_idx", columns(tenant_id, maintainer))]
 #[index(name = "retrieval_model_idx", columns(retrieval_model), using = gin)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dataset {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid, references = Tenant)]
     pub tenant_id: Uuid,
@@ -181,15 +182,15 @@ pub struct Dataset {
     pub index_struct: Option<String>,
     #[column(uuid, audit = created_by)]
     pub created_by: Uuid,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
     #[column(uuid, audit = updated_by)]
     pub updated_by: Option<Uuid>,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
-    #[column(varchar(255))]
+    #[column(varchar(255), default = "text-embedding-ada-002")]
     pub embedding_model: Option<String>,
-    #[column(varchar(255))]
+    #[column(varchar(255), default = "openai")]
     pub embedding_model_provider: Option<String>,
     #[column(integer, default = 10)]
     pub keyword_number: Option<i32>,
@@ -211,6 +212,11 @@ pub struct Dataset {
     pub enable_api: bool,
     #[column(boolean, default = false)]
     pub is_multimodal: bool,
+    #[column(jsonb)]
+    pub summary_index_setting: Option<Json>,
+    /// The account that looks after the knowledge base.
+    #[column(uuid, references = Account, join = false)]
+    pub maintainer: Option<Uuid>,
 }
 
 /// Dify's `DatasetProcessRule` (`dataset_process_rules`).
@@ -220,7 +226,7 @@ pub struct Dataset {
 #[index(name = "dataset_process_rule_dataset_id_idx", columns(dataset_id))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DatasetProcessRule {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid, references = Dataset)]
     pub dataset_id: Uuid,
@@ -230,7 +236,7 @@ pub struct DatasetProcessRule {
     pub rules: Option<String>,
     #[column(uuid, audit = created_by)]
     pub created_by: Uuid,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
 }
 
@@ -244,7 +250,7 @@ pub struct DatasetProcessRule {
 #[index(name = "document_metadata_idx", columns(doc_metadata), using = gin)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -268,7 +274,7 @@ pub struct Document {
     pub created_by: Uuid,
     #[column(uuid, references = ApiRequest)]
     pub created_api_request_id: Option<Uuid>,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
     #[column(timestamp)]
     pub processing_started_at: Option<NaiveDateTime>,
@@ -314,7 +320,7 @@ pub struct Document {
     pub archived_by: Option<Uuid>,
     #[column(timestamp)]
     pub archived_at: Option<NaiveDateTime>,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
     #[column(varchar(40))]
     pub doc_type: Option<DocumentDocType>,
@@ -324,6 +330,8 @@ pub struct Document {
     pub doc_form: String,
     #[column(varchar(255))]
     pub doc_language: Option<String>,
+    #[column(boolean, default = false)]
+    pub need_summary: bool,
 }
 
 /// Dify's `DocumentSegment` (`document_segments`).
@@ -347,7 +355,7 @@ pub struct Document {
 #[index(name = "document_segment_tenant_idx", columns(tenant_id))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocumentSegment {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -383,11 +391,11 @@ pub struct DocumentSegment {
     pub status: SegmentStatus,
     #[column(uuid, audit = created_by)]
     pub created_by: Uuid,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
     #[column(uuid, audit = updated_by)]
     pub updated_by: Option<Uuid>,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
     #[column(timestamp)]
     pub indexing_at: Option<NaiveDateTime>,
@@ -409,7 +417,7 @@ pub struct DocumentSegment {
 #[index(name = "child_chunks_segment_idx", columns(segment_id))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChildChunk {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -433,11 +441,11 @@ pub struct ChildChunk {
     pub r#type: SegmentType,
     #[column(uuid, audit = created_by)]
     pub created_by: Uuid,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
     #[column(uuid, audit = updated_by)]
     pub updated_by: Option<Uuid>,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
     #[column(timestamp)]
     pub indexing_at: Option<NaiveDateTime>,
@@ -452,7 +460,7 @@ pub struct ChildChunk {
 #[index(name = "app_dataset_join_app_dataset_idx", columns(dataset_id, app_id))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppDatasetJoin {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid, references = App)]
     pub app_id: Uuid,
@@ -467,7 +475,7 @@ pub struct AppDatasetJoin {
 #[index(name = "dataset_query_dataset_id_idx", columns(dataset_id))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DatasetQuery {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid, references = Dataset)]
     pub dataset_id: Uuid,
@@ -477,7 +485,7 @@ pub struct DatasetQuery {
     pub source: DatasetQuerySource,
     #[column(uuid, references = App)]
     pub source_app_id: Option<Uuid>,
-    #[column(varchar(255))]
+    #[column(varchar(unbounded))]
     pub created_by_role: CreatorUserRole,
     #[column(
         uuid,
@@ -496,7 +504,7 @@ pub struct DatasetQuery {
 #[unique(name = "dataset_keyword_tables_dataset_id_key", columns(dataset_id))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DatasetKeywordTable {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid, references = Dataset)]
     pub dataset_id: Uuid,
@@ -514,7 +522,7 @@ pub struct DatasetKeywordTable {
 #[unique(name = "embedding_hash_idx", columns(model_name, hash, provider_name))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Embedding {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(varchar(255), default = "text-embedding-ada-002")]
     pub model_name: String,
@@ -522,7 +530,7 @@ pub struct Embedding {
     pub hash: String,
     #[column(bytea)]
     pub embedding: Vec<u8>,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
     #[column(varchar(255), default = "")]
     pub provider_name: String,
@@ -533,7 +541,7 @@ pub struct Embedding {
 #[index(name = "provider_model_name_idx", columns(provider_name, model_name))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DatasetCollectionBinding {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(varchar(255))]
     pub provider_name: String,
@@ -543,7 +551,7 @@ pub struct DatasetCollectionBinding {
     pub r#type: CollectionBindingType,
     #[column(varchar(64))]
     pub collection_name: String,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
 }
 
@@ -557,7 +565,7 @@ pub struct DatasetCollectionBinding {
 #[index(name = "tidb_auth_bindings_status_idx", columns(status))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct TidbAuthBinding {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Option<Uuid>,
@@ -573,8 +581,10 @@ pub struct TidbAuthBinding {
     pub account: String,
     #[column(varchar(255))]
     pub password: String,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
+    #[column(varchar(512))]
+    pub qdrant_endpoint: Option<String>,
 }
 
 /// Dify's `Whitelist` (`whitelists`).
@@ -582,13 +592,13 @@ pub struct TidbAuthBinding {
 #[index(name = "whitelists_tenant_idx", columns(tenant_id))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Whitelist {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Option<Uuid>,
     #[column(varchar(255))]
     pub category: String,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
 }
 
@@ -599,7 +609,7 @@ pub struct Whitelist {
 #[index(name = "idx_dataset_permissions_tenant_id", columns(tenant_id))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DatasetPermission {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid, references = Dataset)]
     pub dataset_id: Uuid,
@@ -609,7 +619,7 @@ pub struct DatasetPermission {
     pub tenant_id: Uuid,
     #[column(boolean, default = true)]
     pub has_permission: bool,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
 }
 
@@ -619,7 +629,7 @@ pub struct DatasetPermission {
 #[index(name = "external_knowledge_apis_name_idx", columns(name))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExternalKnowledgeApis {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(varchar(255))]
     pub name: String,
@@ -631,11 +641,11 @@ pub struct ExternalKnowledgeApis {
     pub settings: Option<String>,
     #[column(uuid, audit = created_by)]
     pub created_by: Uuid,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
     #[column(uuid, audit = updated_by)]
     pub updated_by: Option<Uuid>,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
 }
 
@@ -653,7 +663,7 @@ pub struct ExternalKnowledgeApis {
 )]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExternalKnowledgeBindings {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -665,11 +675,11 @@ pub struct ExternalKnowledgeBindings {
     pub external_knowledge_id: String,
     #[column(uuid, audit = created_by)]
     pub created_by: Uuid,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
     #[column(uuid, audit = updated_by)]
     pub updated_by: Option<Uuid>,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
 }
 
@@ -680,7 +690,7 @@ pub struct ExternalKnowledgeBindings {
 #[index(name = "dataset_auto_disable_log_created_atx", columns(created_at))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DatasetAutoDisableLog {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -690,7 +700,7 @@ pub struct DatasetAutoDisableLog {
     pub document_id: Uuid,
     #[column(boolean, default = false)]
     pub notified: bool,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
 }
 
@@ -700,7 +710,7 @@ pub struct DatasetAutoDisableLog {
 #[index(name = "rate_limit_log_operation_idx", columns(operation))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct RateLimitLog {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -708,7 +718,7 @@ pub struct RateLimitLog {
     pub subscription_plan: String,
     #[column(varchar(255))]
     pub operation: String,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
 }
 
@@ -720,7 +730,7 @@ pub struct RateLimitLog {
 #[index(name = "dataset_metadata_dataset_idx", columns(dataset_id))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DatasetMetadata {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -730,9 +740,9 @@ pub struct DatasetMetadata {
     pub r#type: DatasetMetadataType,
     #[column(varchar(255))]
     pub name: String,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
     #[column(uuid, audit = created_by)]
     pub created_by: Uuid,
@@ -748,7 +758,7 @@ pub struct DatasetMetadata {
 #[index(name = "dataset_metadata_binding_document_idx", columns(document_id))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DatasetMetadataBinding {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -770,13 +780,14 @@ pub struct DatasetMetadataBinding {
 #[entity(table = "pipelines", owner = tenant, primary_key_name = "pipeline_pkey", write = dataset_editing)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pipeline {
-    #[column(uuid, primary_key, client_default = uuid7)]
+    #[column(uuid, primary_key, default = uuidv7())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
     #[column(varchar(255))]
     pub name: String,
-    #[column(text)]
+    // Dify's migration gave this text column a varchar default.
+    #[column(text, default = sql("''::character varying"))]
     pub description: String,
     #[column(uuid, references = Workflow)]
     pub workflow_id: Option<Uuid>,
@@ -798,7 +809,7 @@ pub struct Pipeline {
 #[entity(table = "pipeline_built_in_templates", owner = global, visible = all, primary_key_name = "pipeline_built_in_template_pkey")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct PipelineBuiltInTemplate {
-    #[column(uuid, primary_key, client_default = uuid7)]
+    #[column(uuid, primary_key, default = uuidv7())]
     pub id: Uuid,
     #[column(varchar(255))]
     pub name: String,
@@ -831,7 +842,7 @@ pub struct PipelineBuiltInTemplate {
 #[index(name = "pipeline_customized_template_tenant_idx", columns(tenant_id))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct PipelineCustomizedTemplate {
-    #[column(uuid, primary_key, client_default = uuid7)]
+    #[column(uuid, primary_key, default = uuidv7())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -869,7 +880,7 @@ pub struct PipelineCustomizedTemplate {
 )]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocumentPipelineExecutionLog {
-    #[column(uuid, primary_key, client_default = uuid7)]
+    #[column(uuid, primary_key, default = uuidv7())]
     pub id: Uuid,
     #[column(uuid, references = Pipeline)]
     pub pipeline_id: Uuid,
@@ -893,7 +904,7 @@ pub struct DocumentPipelineExecutionLog {
 #[entity(table = "pipeline_recommended_plugins", owner = global, visible = all, primary_key_name = "pipeline_recommended_plugin_pkey")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct PipelineRecommendedPlugin {
-    #[column(uuid, primary_key, client_default = uuid7)]
+    #[column(uuid, primary_key, default = uuidv7())]
     pub id: Uuid,
     #[column(text)]
     pub plugin_id: String,

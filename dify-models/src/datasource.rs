@@ -2,6 +2,8 @@
 
 use dify_schema::prelude::*;
 
+use crate::account::Account;
+
 /// Dify's `DataSourceOauthBinding` (`data_source_oauth_bindings`).
 ///
 /// Legacy Notion OAuth binding; source_info AdjustedJSON -> jsonb with GIN index on PostgreSQL; disabled acts as soft-delete flag.
@@ -10,7 +12,7 @@ use dify_schema::prelude::*;
 #[index(name = "source_info_idx", columns(source_info), using = gin)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DataSourceOauthBinding {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -20,9 +22,9 @@ pub struct DataSourceOauthBinding {
     pub provider: String,
     #[column(jsonb)]
     pub source_info: Json,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
     #[column(boolean, default = false)]
     pub disabled: Option<bool>,
@@ -42,7 +44,7 @@ pub struct DataSourceOauthBinding {
 )]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DataSourceApiKeyAuthBinding {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -52,9 +54,9 @@ pub struct DataSourceApiKeyAuthBinding {
     pub provider: String,
     #[column(text)]
     pub credentials: Option<String>,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
     #[column(boolean, default = false)]
     pub disabled: Option<bool>,
@@ -74,7 +76,7 @@ pub struct DataSourceApiKeyAuthBinding {
 )]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DatasourceProvider {
-    #[column(uuid, primary_key, client_default = uuid7)]
+    #[column(uuid, primary_key, default = uuidv7())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -92,12 +94,18 @@ pub struct DatasourceProvider {
     pub avatar_url: Option<String>,
     #[column(boolean, default = false)]
     pub is_default: bool,
-    #[column(integer, default = -1)]
+    #[column(integer, default = sql("'-1'::integer"))]
     pub expires_at: i32,
     #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
     pub created_at: NaiveDateTime,
     #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
     pub updated_at: NaiveDateTime,
+    /// The account that added the credential.
+    #[column(uuid, references = Account, join = false)]
+    pub user_id: Option<Uuid>,
+    /// Who may use the credential: `all_team_members` or `only_me`.
+    #[column(varchar(40), default = "all_team_members")]
+    pub visibility: String,
 }
 
 /// Dify's `DatasourceOauthParamConfig` (`datasource_oauth_params`).
@@ -110,7 +118,7 @@ pub struct DatasourceProvider {
 )]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DatasourceOauthParamConfig {
-    #[column(uuid, primary_key, client_default = uuid7)]
+    #[column(uuid, primary_key, default = uuidv7())]
     pub id: Uuid,
     #[column(varchar(255))]
     pub plugin_id: String,
@@ -128,7 +136,7 @@ pub struct DatasourceOauthParamConfig {
 )]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DatasourceOauthTenantParamConfig {
-    #[column(uuid, primary_key, client_default = uuid7)]
+    #[column(uuid, primary_key, default = uuidv7())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,

@@ -32,7 +32,7 @@ pub struct UploadFile {
         no_reference = "an account or an end user, told apart by created_by_role"
     )]
     pub created_by: Uuid,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
     #[column(boolean, default = false)]
     pub used: bool,
@@ -42,6 +42,7 @@ pub struct UploadFile {
     pub used_at: Option<NaiveDateTime>,
     #[column(varchar(255))]
     pub hash: Option<String>,
-    #[column(text)]
+    // Dify's migration gave this text column a varchar default.
+    #[column(text, default = sql("''::character varying"))]
     pub source_url: String,
 }

@@ -99,7 +99,6 @@ dify_schema::schema! {
         tool::ToolModelInvoke,
         tool::ToolConversationVariables,
         tool::DeprecatedPublishedAppTool,
-        tool::ToolProvider,
         tool::ToolFile,
         file::UploadFile,
         tag::Tag,

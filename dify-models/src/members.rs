@@ -70,6 +70,7 @@ pub fn add_member<'t, C: Allows<Privileged>>(
         current: None,
         role: Some(role),
         invited_by: Some(invited_by),
+        last_opened_at: None,
     })?)
 }
 
@@ -127,6 +128,7 @@ pub fn create_workspace_owner(
             current: Some(true),
             role: Some(InvitedRole::Admin),
             invited_by: None,
+            last_opened_at: None,
         },
     )?;
     // The insert form cannot say `owner` (on purpose); system work may.

@@ -9,7 +9,7 @@ use dify_schema::prelude::*;
 #[index(name = "oauth_provider_app_client_id_idx", columns(client_id))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct OAuthProviderApp {
-    #[column(uuid, primary_key, client_default = uuid7)]
+    #[column(uuid, primary_key, default = uuidv7())]
     pub id: Uuid,
     #[column(varchar(255))]
     pub app_icon: String,

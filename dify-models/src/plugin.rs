@@ -39,7 +39,7 @@ pub enum UpgradeMode {
 #[unique(name = "unique_tenant_plugin", columns(tenant_id))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct TenantPluginPermission {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -53,11 +53,15 @@ pub struct TenantPluginPermission {
 #[entity(table = "tenant_plugin_auto_upgrade_strategies", owner = tenant, primary_key_name = "tenant_plugin_auto_upgrade_strategy_pkey", write = privileged)]
 #[unique(
     name = "unique_tenant_plugin_auto_upgrade_strategy",
-    columns(tenant_id)
+    columns(tenant_id, category)
+)]
+#[index(
+    name = "idx_tenant_plugin_auto_upgrade_strategy_time",
+    columns(upgrade_time_of_day)
 )]
 #[derive(Debug, Clone, PartialEq)]
 pub struct TenantPluginAutoUpgradeStrategy {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -75,4 +79,7 @@ pub struct TenantPluginAutoUpgradeStrategy {
     pub created_at: NaiveDateTime,
     #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
     pub updated_at: NaiveDateTime,
+    /// The kind of plugin the strategy applies to.
+    #[column(varchar(32), default = "tool")]
+    pub category: String,
 }

@@ -49,7 +49,7 @@ pub enum PaymentStatus {
 )]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Provider {
-    #[column(uuid, primary_key, client_default = uuid7)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -69,9 +69,9 @@ pub struct Provider {
     pub quota_limit: Option<i64>,
     #[column(bigint)]
     pub quota_used: Option<i64>,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
 }
 
@@ -87,7 +87,7 @@ pub struct Provider {
 )]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProviderModel {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -101,9 +101,9 @@ pub struct ProviderModel {
     pub credential_id: Option<Uuid>,
     #[column(boolean, default = false)]
     pub is_valid: bool,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
 }
 
@@ -115,7 +115,7 @@ pub struct ProviderModel {
 )]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProviderCredential {
-    #[column(uuid, primary_key, client_default = uuid7)]
+    #[column(uuid, primary_key, default = uuidv7())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -129,6 +129,12 @@ pub struct ProviderCredential {
     pub created_at: NaiveDateTime,
     #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
     pub updated_at: NaiveDateTime,
+    /// The account that added the credential.
+    #[column(uuid, references = Account, join = false)]
+    pub user_id: Option<Uuid>,
+    /// Who may use the credential: `all_team_members` or `only_me`.
+    #[column(varchar(40), default = "all_team_members")]
+    pub visibility: String,
 }
 
 /// Dify's `ProviderModelCredential` (`provider_model_credentials`).
@@ -139,7 +145,7 @@ pub struct ProviderCredential {
 )]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProviderModelCredential {
-    #[column(uuid, primary_key, client_default = uuid7)]
+    #[column(uuid, primary_key, default = uuidv7())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -167,7 +173,7 @@ pub struct ProviderModelCredential {
 )]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProviderModelSetting {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -181,9 +187,9 @@ pub struct ProviderModelSetting {
     pub enabled: bool,
     #[column(boolean, default = false)]
     pub load_balancing_enabled: bool,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
 }
 
@@ -195,7 +201,7 @@ pub struct ProviderModelSetting {
 )]
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadBalancingModelConfig {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -215,21 +221,25 @@ pub struct LoadBalancingModelConfig {
     pub credential_source_type: Option<CredentialSourceType>,
     #[column(boolean, default = true)]
     pub enabled: bool,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
 }
 
 /// Dify's `TenantDefaultModel` (`tenant_default_models`).
 #[entity(table = "tenant_default_models", owner = tenant, primary_key_name = "tenant_default_model_pkey", write = privileged)]
+#[unique(
+    name = "unique_tenant_default_model_type",
+    columns(tenant_id, model_type)
+)]
 #[index(
     name = "tenant_default_model_tenant_id_provider_type_idx",
     columns(tenant_id, provider_name, model_type)
 )]
 #[derive(Debug, Clone, PartialEq)]
 pub struct TenantDefaultModel {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -239,9 +249,9 @@ pub struct TenantDefaultModel {
     pub model_name: String,
     #[column(varchar(40))]
     pub model_type: String,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
 }
 
@@ -253,7 +263,7 @@ pub struct TenantDefaultModel {
 )]
 #[derive(Debug, Clone, PartialEq)]
 pub struct TenantPreferredModelProvider {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -261,9 +271,9 @@ pub struct TenantPreferredModelProvider {
     pub provider_name: String,
     #[column(varchar(40))]
     pub preferred_provider_type: ProviderType,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
 }
 
@@ -275,7 +285,7 @@ pub struct TenantPreferredModelProvider {
 )]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProviderOrder {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -303,8 +313,8 @@ pub struct ProviderOrder {
     pub pay_failed_at: Option<NaiveDateTime>,
     #[column(timestamp)]
     pub refunded_at: Option<NaiveDateTime>,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
 }

@@ -8,7 +8,7 @@ use dify_schema::prelude::*;
 pub struct DifySetup {
     #[column(varchar(255), primary_key)]
     pub version: String,
-    #[column(timestamp, default = CURRENT_TIMESTAMP)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0))]
     pub setup_at: NaiveDateTime,
 }
 
@@ -19,7 +19,7 @@ pub struct DifySetup {
 #[unique(name = "celery_taskmeta_task_id_key", columns(task_id))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CeleryTask {
-    #[column(integer, primary_key)]
+    #[column(integer, primary_key, default = nextval("task_id_sequence"))]
     pub id: i32,
     #[column(varchar(155))]
     pub task_id: String,
@@ -52,7 +52,7 @@ pub struct CeleryTask {
 #[unique(name = "celery_tasksetmeta_taskset_id_key", columns(taskset_id))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CeleryTaskSet {
-    #[column(integer, primary_key)]
+    #[column(integer, primary_key, default = nextval("taskset_id_sequence"))]
     pub id: i32,
     #[column(varchar(155))]
     pub taskset_id: String,

@@ -30,7 +30,7 @@ pub struct Tag {
     pub name: String,
     #[column(uuid, audit = created_by)]
     pub created_by: Uuid,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
 }
 
@@ -50,6 +50,6 @@ pub struct TagBinding {
     pub target_id: Option<Uuid>,
     #[column(uuid, audit = created_by)]
     pub created_by: Uuid,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
 }

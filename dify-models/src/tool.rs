@@ -16,7 +16,7 @@ use crate::conversation::Conversation;
 )]
 #[derive(Debug, Clone, PartialEq)]
 pub struct BuiltinToolProvider {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(varchar(256), default = "API KEY 1")]
     pub name: String,
@@ -28,28 +28,31 @@ pub struct BuiltinToolProvider {
     pub provider: String,
     #[column(text)]
     pub encrypted_credentials: Option<String>,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
     #[column(boolean, default = false)]
     pub is_default: bool,
     #[column(varchar(32), default = "api-key")]
     pub credential_type: String,
-    #[column(bigint, default = -1)]
+    #[column(bigint, default = sql("'-1'::integer"))]
     pub expires_at: i64,
+    /// Who may use the credential: `all_team_members` or `only_me`.
+    #[column(varchar(40), default = "all_team_members")]
+    pub visibility: String,
 }
 
 /// Dify's `ApiToolProvider` (`tool_api_providers`).
 ///
-/// The read version declares server_default 'API KEY 1' on name (as read).
+/// Dify's migrations give `name` no default (the model files say 'API KEY 1').
 #[entity(table = "tool_api_providers", owner = tenant, primary_key_name = "tool_api_provider_pkey")]
 #[unique(name = "unique_api_tool_provider", columns(name, tenant_id))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ApiToolProvider {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
-    #[column(varchar(255), default = "API KEY 1")]
+    #[column(varchar(255))]
     pub name: String,
     #[column(varchar(255))]
     pub icon: String,
@@ -71,9 +74,9 @@ pub struct ApiToolProvider {
     pub privacy_policy: Option<String>,
     #[column(text)]
     pub custom_disclaimer: String,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
 }
 
@@ -86,7 +89,7 @@ pub struct ApiToolProvider {
 )]
 #[derive(Debug, Clone, PartialEq)]
 pub struct WorkflowToolProvider {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(varchar(255))]
     pub name: String,
@@ -104,13 +107,13 @@ pub struct WorkflowToolProvider {
     pub tenant_id: Uuid,
     #[column(text)]
     pub description: String,
-    #[column(text)]
+    #[column(text, default = "[]")]
     pub parameter_configuration: String,
     #[column(varchar(255), default = "")]
     pub privacy_policy: Option<String>,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
 }
 
@@ -127,7 +130,7 @@ pub struct WorkflowToolProvider {
 )]
 #[derive(Debug, Clone, PartialEq)]
 pub struct MCPToolProvider {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(varchar(40))]
     pub name: String,
@@ -149,9 +152,9 @@ pub struct MCPToolProvider {
     pub authed: bool,
     #[column(text)]
     pub tools: String,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
     #[column(float, default = 30)]
     pub timeout: f64,
@@ -159,6 +162,8 @@ pub struct MCPToolProvider {
     pub sse_read_timeout: f64,
     #[column(text)]
     pub encrypted_headers: Option<String>,
+    #[column(varchar(32), default = "off")]
+    pub identity_mode: String,
 }
 
 /// Dify's `ToolOAuthSystemClient` (`tool_oauth_system_clients`).
@@ -169,7 +174,7 @@ pub struct MCPToolProvider {
 )]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ToolOAuthSystemClient {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(varchar(512))]
     pub plugin_id: String,
@@ -187,7 +192,7 @@ pub struct ToolOAuthSystemClient {
 )]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ToolOAuthTenantClient {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -208,7 +213,7 @@ pub struct ToolOAuthTenantClient {
 #[unique(name = "unique_tool_label_bind", columns(tool_id, label_name))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ToolLabelBinding {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(varchar(64))]
     pub tool_id: String,
@@ -222,7 +227,7 @@ pub struct ToolLabelBinding {
 #[entity(table = "tool_model_invokes", owner = tenant, primary_key_name = "tool_model_invoke_pkey", write = member)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ToolModelInvoke {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid, no_reference = "the account or end user that invoked the tool")]
     pub user_id: Uuid,
@@ -254,9 +259,9 @@ pub struct ToolModelInvoke {
     pub total_price: Option<BigDecimal>,
     #[column(varchar(255))]
     pub currency: String,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
 }
 
@@ -268,7 +273,7 @@ pub struct ToolModelInvoke {
 #[index(name = "conversation_id_idx", columns(conversation_id))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ToolConversationVariables {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid, no_reference = "the account or end user of the conversation")]
     pub user_id: Uuid,
@@ -278,9 +283,9 @@ pub struct ToolConversationVariables {
     pub conversation_id: Uuid,
     #[column(text)]
     pub variables_str: String,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
     pub updated_at: NaiveDateTime,
 }
 
@@ -291,7 +296,7 @@ pub struct ToolConversationVariables {
 #[unique(name = "unique_published_app_tool", columns(app_id, user_id))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeprecatedPublishedAppTool {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid, references = App, foreign_key = "tool_published_apps_app_id_fkey")]
     pub app_id: Uuid,
@@ -309,29 +314,6 @@ pub struct DeprecatedPublishedAppTool {
     pub tool_name: String,
     #[column(varchar(40))]
     pub author: String,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
-    pub created_at: NaiveDateTime,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
-    pub updated_at: NaiveDateTime,
-}
-
-/// Dify's `ToolProvider` (`tool_providers`, legacy).
-///
-/// LEGACY: api/models/tool.py only exists in old (2023-era) upstream versions; the model is absent from current upstream. Included for completeness; verify against migrations before relying on it.
-#[entity(table = "tool_providers", owner = tenant, primary_key_name = "tool_provider_pkey")]
-#[unique(name = "unique_tool_provider_tool_name", columns(tenant_id, tool_name))]
-#[derive(Debug, Clone, PartialEq)]
-pub struct ToolProvider {
-    #[column(uuid, primary_key, default = uuid_generate_v4())]
-    pub id: Uuid,
-    #[column(uuid)]
-    pub tenant_id: Uuid,
-    #[column(varchar(40))]
-    pub tool_name: String,
-    #[column(text)]
-    pub encrypted_credentials: Option<String>,
-    #[column(boolean, default = false)]
-    pub is_enabled: bool,
     #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
     #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = updated_at)]
@@ -345,7 +327,7 @@ pub struct ToolProvider {
 #[index(name = "tool_file_conversation_id_idx", columns(conversation_id))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct ToolFile {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid, no_reference = "the account or end user that made the file")]
     pub user_id: Uuid,
@@ -359,7 +341,7 @@ pub struct ToolFile {
     pub mimetype: String,
     #[column(varchar(2048))]
     pub original_url: Option<String>,
-    #[column(varchar(255))]
+    #[column(varchar(unbounded))]
     pub name: String,
     #[column(integer)]
     pub size: i32,

@@ -60,7 +60,7 @@ pub enum AppTriggerType {
 )]
 #[derive(Debug, Clone, PartialEq)]
 pub struct TriggerSubscription {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(varchar(255))]
     pub name: String,
@@ -88,6 +88,9 @@ pub struct TriggerSubscription {
     pub created_at: NaiveDateTime,
     #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
     pub updated_at: NaiveDateTime,
+    /// Who may use the subscription: `all_team_members` or `only_me`.
+    #[column(varchar(40), default = "all_team_members")]
+    pub visibility: String,
 }
 
 /// Dify's `TriggerOAuthSystemClient` (`trigger_oauth_system_clients`).
@@ -98,7 +101,7 @@ pub struct TriggerSubscription {
 )]
 #[derive(Debug, Clone, PartialEq)]
 pub struct TriggerOAuthSystemClient {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(varchar(255))]
     pub plugin_id: String,
@@ -120,7 +123,7 @@ pub struct TriggerOAuthSystemClient {
 )]
 #[derive(Debug, Clone, PartialEq)]
 pub struct TriggerOAuthTenantClient {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -155,7 +158,7 @@ pub struct TriggerOAuthTenantClient {
 #[index(name = "workflow_trigger_log_workflow_id_idx", columns(workflow_id))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct WorkflowTriggerLog {
-    #[column(uuid, primary_key, client_default = uuid7)]
+    #[column(uuid, primary_key, default = uuidv7())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -210,7 +213,7 @@ pub struct WorkflowTriggerLog {
 #[unique(name = "uniq_webhook_id", columns(webhook_id))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct WorkflowWebhookTrigger {
-    #[column(uuid, primary_key, client_default = uuid7)]
+    #[column(uuid, primary_key, default = uuidv7())]
     pub id: Uuid,
     #[column(uuid, references = App)]
     pub app_id: Uuid,
@@ -237,7 +240,7 @@ pub struct WorkflowWebhookTrigger {
 #[unique(name = "uniq_app_node_subscription", columns(app_id, node_id))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct WorkflowPluginTrigger {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid, references = App)]
     pub app_id: Uuid,
@@ -264,7 +267,7 @@ pub struct WorkflowPluginTrigger {
 #[index(name = "app_trigger_tenant_app_idx", columns(tenant_id, app_id))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppTrigger {
-    #[column(uuid, primary_key, client_default = uuid7)]
+    #[column(uuid, primary_key, default = uuidv7())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -292,7 +295,7 @@ pub struct AppTrigger {
 #[unique(name = "uniq_app_node", columns(app_id, node_id))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct WorkflowSchedulePlan {
-    #[column(uuid, primary_key, client_default = uuid7)]
+    #[column(uuid, primary_key, default = uuidv7())]
     pub id: Uuid,
     #[column(uuid, references = App)]
     pub app_id: Uuid,

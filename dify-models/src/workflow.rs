@@ -205,7 +205,7 @@ pub enum PauseReasonType {
 #[index(name = "workflow_version_idx", columns(tenant_id, app_id, version))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Workflow {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -215,9 +215,9 @@ pub struct Workflow {
     pub r#type: WorkflowType,
     #[column(varchar(255))]
     pub version: String,
-    #[column(varchar(255), default = "")]
+    #[column(varchar(unbounded), default = "")]
     pub marked_name: String,
-    #[column(varchar(255), default = "")]
+    #[column(varchar(unbounded), default = "")]
     pub marked_comment: String,
     #[column(text)]
     pub graph: String,
@@ -225,18 +225,20 @@ pub struct Workflow {
     pub features: String,
     #[column(uuid, audit = created_by)]
     pub created_by: Uuid,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
     #[column(uuid, audit = updated_by)]
     pub updated_by: Option<Uuid>,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
+    #[column(timestamp, audit = updated_at, client_default = now)]
     pub updated_at: NaiveDateTime,
-    #[column(text)]
+    #[column(text, default = "{}")]
     pub environment_variables: String,
-    #[column(text)]
+    #[column(text, default = "{}")]
     pub conversation_variables: String,
-    #[column(text)]
+    #[column(text, default = "{}")]
     pub rag_pipeline_variables: String,
+    #[column(varchar(255))]
+    pub kind: Option<String>,
 }
 
 /// Dify's `WorkflowRun` (`workflow_runs`).
@@ -250,7 +252,7 @@ pub struct Workflow {
 #[index(name = "workflow_run_created_at_id_idx", columns(created_at, id))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct WorkflowRun {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -287,7 +289,7 @@ pub struct WorkflowRun {
         no_reference = "an account or an end user, told apart by created_by_role"
     )]
     pub created_by: Uuid,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
     #[column(timestamp)]
     pub finished_at: Option<NaiveDateTime>,
@@ -314,7 +316,7 @@ pub struct WorkflowRun {
 #[index(name = "workflow_node_executions_tenant_id_idx", columns(tenant_id, workflow_id, node_id, created_at desc))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct WorkflowNodeExecutionModel {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -352,7 +354,7 @@ pub struct WorkflowNodeExecutionModel {
     pub elapsed_time: f64,
     #[column(text)]
     pub execution_metadata: Option<String>,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
     #[column(varchar(255))]
     pub created_by_role: CreatorUserRole,
@@ -375,7 +377,7 @@ pub struct WorkflowNodeExecutionModel {
 )]
 #[derive(Debug, Clone, PartialEq)]
 pub struct WorkflowNodeExecutionOffload {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuidv7())]
     pub id: Uuid,
     #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
     pub created_at: NaiveDateTime,
@@ -400,7 +402,7 @@ pub struct WorkflowNodeExecutionOffload {
 )]
 #[derive(Debug, Clone, PartialEq)]
 pub struct WorkflowAppLog {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -419,7 +421,7 @@ pub struct WorkflowAppLog {
         no_reference = "an account or an end user, told apart by created_by_role"
     )]
     pub created_by: Uuid,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
 }
 
@@ -438,7 +440,7 @@ pub struct WorkflowAppLog {
 )]
 #[derive(Debug, Clone, PartialEq)]
 pub struct WorkflowArchiveLog {
-    #[column(uuid, primary_key, client_default = uuid7)]
+    #[column(uuid, primary_key, default = uuidv7())]
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
@@ -493,7 +495,7 @@ pub struct WorkflowArchiveLog {
 /// Dify's `ConversationVariable` (`workflow_conversation_variables`).
 ///
 /// Composite PK (id, conversation_id); indexes come from index=True (names from naming convention; table was originally created as workflow__conversation_variables, so live index names may differ).
-#[entity(table = "workflow_conversation_variables", owner = via(app_id), write = member)]
+#[entity(table = "workflow_conversation_variables", owner = via(app_id), primary_key_name = "workflow__conversation_variables_pkey", write = member)]
 #[index(
     name = "workflow_conversation_variables_conversation_id_idx",
     columns(conversation_id)
@@ -513,7 +515,7 @@ pub struct ConversationVariable {
     pub app_id: Uuid,
     #[column(text)]
     pub data: String,
-    #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
+    #[column(timestamp, default = CURRENT_TIMESTAMP(0), audit = created_at)]
     pub created_at: NaiveDateTime,
     #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
     pub updated_at: NaiveDateTime,
@@ -521,16 +523,18 @@ pub struct ConversationVariable {
 
 /// Dify's `WorkflowDraftVariable` (`workflow_draft_variables`).
 ///
-/// PK/unique declared without names (convention names).
+/// PK/unique declared without names (convention names); drafts are per
+/// user since 2026, so the unique key includes `user_id`.
 #[entity(table = "workflow_draft_variables", owner = via(app_id))]
 #[index(name = "workflow_draft_variable_file_id_idx", columns(file_id))]
-#[unique(
-    name = "workflow_draft_variables_app_id_key",
-    columns(app_id, node_id, name)
+#[index(
+    name = "workflow_draft_variables_app_id_user_id_key",
+    columns(app_id, user_id, node_id, name),
+    unique
 )]
 #[derive(Debug, Clone, PartialEq)]
 pub struct WorkflowDraftVariable {
-    #[column(uuid, primary_key, client_default = uuid4)]
+    #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
     #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
     pub created_at: NaiveDateTime,
@@ -560,15 +564,18 @@ pub struct WorkflowDraftVariable {
     pub node_execution_id: Option<Uuid>,
     #[column(uuid, references = WorkflowDraftVariableFile)]
     pub file_id: Option<Uuid>,
-    #[column(boolean)]
+    #[column(boolean, default = false)]
     pub is_default_value: bool,
+    /// The account whose draft the variable is (per-user drafts).
+    #[column(uuid, references = Account, join = false)]
+    pub user_id: Option<Uuid>,
 }
 
 /// Dify's `WorkflowDraftVariableFile` (`workflow_draft_variable_files`).
 #[entity(table = "workflow_draft_variable_files", owner = tenant)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct WorkflowDraftVariableFile {
-    #[column(uuid, primary_key, client_default = uuid7)]
+    #[column(uuid, primary_key, default = uuidv7())]
     pub id: Uuid,
     #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
     pub created_at: NaiveDateTime,
@@ -595,7 +602,7 @@ pub struct WorkflowDraftVariableFile {
 #[unique(name = "workflow_pauses_workflow_run_id_key", columns(workflow_run_id))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct WorkflowPause {
-    #[column(uuid, primary_key, client_default = uuid7)]
+    #[column(uuid, primary_key, default = uuidv7())]
     pub id: Uuid,
     #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
     pub created_at: NaiveDateTime,

@@ -58,12 +58,21 @@ pub fn embed(input: TokenStream) -> syn::Result<TokenStream> {
         } else {
             quote!("")
         };
+        let dify_schema = if path.join("dify_schema.json").exists() {
+            let snapshot = file("dify_schema.json");
+            quote!(::core::option::Option::Some(
+                ::core::include_str!(#snapshot)
+            ))
+        } else {
+            quote!(::core::option::Option::None)
+        };
         quote! {
             ::dify_schema::migrate::files::EmbeddedMigration {
                 name: #name,
                 up: ::core::include_str!(#up),
                 down: #down,
                 metadata: #metadata,
+                dify_schema: #dify_schema,
             }
         }
     });

@@ -168,6 +168,13 @@ pub enum Default {
     Bool(bool),
     Function(ServerFunction),
     Sql(String),
+    /// `nextval('<name>'::regclass)`; `owned` for `default = serial`, whose
+    /// sequence `<table>_<column>_seq` belongs to the column (and is
+    /// dropped with it), as PostgreSQL's `serial` makes it.
+    Sequence {
+        name: String,
+        owned: bool,
+    },
 }
 
 #[derive(Clone, Copy)]

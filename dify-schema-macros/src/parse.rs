@@ -150,6 +150,9 @@ pub enum DefaultDecl {
     },
     /// `sql("'{}'::json")`: passed through as written.
     Sql { keyword: Ident, sql: LitStr },
+    /// `nextval("task_id_sequence")`: the next value of a sequence of the
+    /// schema's own.
+    Sequence { keyword: Ident, name: LitStr },
 }
 
 impl DefaultDecl {
@@ -157,7 +160,9 @@ impl DefaultDecl {
         match self {
             DefaultDecl::Literal { span, .. } => *span,
             DefaultDecl::Function { name, .. } => name.span(),
-            DefaultDecl::Sql { keyword, .. } => keyword.span(),
+            DefaultDecl::Sql { keyword, .. } | DefaultDecl::Sequence { keyword, .. } => {
+                keyword.span()
+            }
         }
     }
 }
@@ -635,7 +640,7 @@ impl syn::parse::Parse for SqlTypeArg {
 }
 
 fn parse_default(item: &MetaItem) -> syn::Result<DefaultDecl> {
-    const FORM: &str = "default = \"text\"`, `default = 0`, `default = false`, `default = CURRENT_TIMESTAMP(0)` or `default = sql(\"...\")";
+    const FORM: &str = "default = \"text\"`, `default = 0`, `default = false`, `default = CURRENT_TIMESTAMP(0)`, `default = serial`, `default = nextval(\"sequence\")` or `default = sql(\"...\")";
     let tokens = item.assigned(FORM)?;
     let fallback = first_span(tokens, item.key.span());
     syn::parse2::<DefaultDecl>(tokens.clone())
@@ -669,6 +674,12 @@ impl syn::parse::Parse for DefaultDecl {
                 return Ok(DefaultDecl::Sql {
                     keyword: name,
                     sql: content.parse()?,
+                });
+            }
+            if name == "nextval" {
+                return Ok(DefaultDecl::Sequence {
+                    keyword: name,
+                    name: content.parse()?,
                 });
             }
             let args =

@@ -51,7 +51,7 @@ pub fn validate(cx: &mut Ctxt, decl: EntityDecl) -> Option<Entity> {
     let columns: Vec<Column> = decl
         .fields
         .into_iter()
-        .filter_map(|field| validate_field(cx, field))
+        .filter_map(|field| validate_field(cx, &table.value(), field))
         .collect();
     check_duplicate_columns(cx, &columns);
     let names = ColumnNames::new(&columns);
@@ -168,7 +168,7 @@ impl ColumnNames {
     }
 }
 
-fn validate_field(cx: &mut Ctxt, field: FieldDecl) -> Option<Column> {
+fn validate_field(cx: &mut Ctxt, table: &str, field: FieldDecl) -> Option<Column> {
     let Some(decl) = field.column else {
         cx.error_at(
             field.ident.span(),
@@ -236,7 +236,9 @@ fn validate_field(cx: &mut Ctxt, field: FieldDecl) -> Option<Column> {
     } = decl;
 
     let default_span = default.as_ref().map_or(sql_type_span, DefaultDecl::span);
-    let default = default.and_then(|default| validate_default(cx, default, sql_type, rust));
+    let default = default.and_then(|default| {
+        validate_default(cx, default, sql_type, rust, &format!("{table}_{name}_seq"))
+    });
     if let (Some(ident), Some(_)) = (&client_default, &references) {
         cx.error_at(
             ident.span(),
@@ -245,7 +247,8 @@ fn validate_field(cx: &mut Ctxt, field: FieldDecl) -> Option<Column> {
     }
     let client_default =
         client_default.and_then(|ident| validate_client_default(cx, &ident, sql_type));
-    let audit = audit.and_then(|ident| validate_audit(cx, &ident, sql_type, default.is_some()));
+    let has_default = default.is_some() || client_default.is_some();
+    let audit = audit.and_then(|ident| validate_audit(cx, &ident, sql_type, has_default));
     if let (Some(join), None) = (&join, &references) {
         cx.error_at(
             join.span(),
@@ -456,6 +459,7 @@ fn validate_default(
     decl: DefaultDecl,
     sql_type: SqlType,
     rust: RustKind,
+    serial_sequence: &str,
 ) -> Option<Default> {
     let span = decl.span();
     let wrong = |cx: &mut Ctxt, what: &str| {
@@ -469,8 +473,28 @@ fn validate_default(
         );
         None
     };
+    let integral = matches!(sql_type, SqlType::Integer | SqlType::BigInt);
     match decl {
         DefaultDecl::Sql { sql, .. } => Some(Default::Sql(sql.value())),
+        DefaultDecl::Sequence { name, .. } => {
+            if !integral {
+                return wrong(cx, "a sequence");
+            }
+            check_sql_name(cx, &name, "sequence");
+            Some(Default::Sequence {
+                name: name.value(),
+                owned: false,
+            })
+        }
+        DefaultDecl::Function { name, args: None } if name == "serial" => {
+            if !integral {
+                return wrong(cx, "`serial`");
+            }
+            Some(Default::Sequence {
+                name: serial_sequence.to_owned(),
+                owned: true,
+            })
+        }
         DefaultDecl::Literal { lit, negative, .. } => {
             match lit {
                 syn::Lit::Str(text) if !negative => {
@@ -549,7 +573,7 @@ fn validate_default(
                     cx.error_at(
                         span,
                         format!(
-                            "unknown default `{name}`; the server functions are uuid_generate_v4(), gen_random_uuid(), uuidv7(), CURRENT_TIMESTAMP, CURRENT_TIMESTAMP(p) and now(); for other SQL write `default = sql(\"...\")`, and for a string `default = \"...\"`"
+                            "unknown default `{name}`; the server functions are uuid_generate_v4(), gen_random_uuid(), uuidv7(), CURRENT_TIMESTAMP, CURRENT_TIMESTAMP(p) and now(); a sequence is `serial` (owned by the column) or `nextval(\"name\")`; for other SQL write `default = sql(\"...\")`, and for a string `default = \"...\"`"
                         ),
                     );
                     return None;
@@ -577,7 +601,9 @@ fn default_hint(sql_type: SqlType) -> &'static str {
         SqlType::Varchar(_) | SqlType::Text => "; use a string: `default = \"...\"`",
         SqlType::Json | SqlType::Jsonb => "; use a JSON string: `default = \"{}\"`",
         SqlType::Timestamp => "; use `default = CURRENT_TIMESTAMP` or `CURRENT_TIMESTAMP(0)`",
-        SqlType::Integer | SqlType::BigInt => "; use an integer: `default = 0`",
+        SqlType::Integer | SqlType::BigInt => {
+            "; use an integer (`default = 0`) or a sequence (`default = serial`, `default = nextval(\"name\")`)"
+        }
         SqlType::Boolean => "; use `default = false` or `default = true`",
         SqlType::Float | SqlType::Numeric(_) => "; use a number: `default = 0.001`",
         SqlType::Bytea => "; write the SQL: `default = sql(\"'\\\\x'::bytea\")`",
@@ -647,7 +673,7 @@ fn validate_audit(
     if matches!(audit, Audit::CreatedAt | Audit::UpdatedAt) && !has_default {
         cx.error_at(
             ident.span(),
-            format!("inserts leave `audit = {ident}` to the server, so give it `default = CURRENT_TIMESTAMP`"),
+            format!("inserts do not set `audit = {ident}` from the form, so give it `default = CURRENT_TIMESTAMP` (or `client_default = now` where the table has no default)"),
         );
         return None;
     }

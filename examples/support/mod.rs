@@ -111,6 +111,7 @@ pub fn setup(example: &str) -> Result<Example> {
                     Some(tenant.id),
                     None,
                     NewTenantAccountJoin {
+                        last_opened_at: None,
                         id: None,
                         account_id: account.id,
                         current: Some(true),

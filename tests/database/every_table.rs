@@ -317,8 +317,6 @@ fn fill_every_table(bulk: bool) {
     let _tool_oauth_system_client: ToolOAuthSystemClient = put(&mut system, &mut cx, new);
     let new = samples::tool_oauth_tenant_client();
     let _tool_oauth_tenant_client: ToolOAuthTenantClient = put(&mut system, &mut cx, new);
-    let new = samples::tool_provider();
-    let _tool_provider: ToolProvider = put(&mut system, &mut cx, new);
     let new = samples::workflow_tool_provider(system.trust::<App>(app.id));
     let _workflow_tool_provider: WorkflowToolProvider = put(&mut system, &mut cx, new);
     let new = samples::tag();

@@ -96,6 +96,7 @@ pub fn member(
             Some(tenant),
             None,
             NewTenantAccountJoin {
+                last_opened_at: None,
                 id: None,
                 account_id: account,
                 current: Some(true),
@@ -252,7 +253,7 @@ pub fn new_conversation<'t>(app: dify_schema::Id<'t, App>, name: &str) -> NewCon
     NewConversation {
         mode: AppMode::Chat,
         name: name.into(),
-        dialogue_count: 0,
+        dialogue_count: Some(0),
         ..samples::conversation(app)
     }
 }

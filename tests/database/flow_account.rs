@@ -222,7 +222,7 @@ fn an_owner_builds_a_team_of_every_role_and_manages_it() {
             None,
             None,
             NewInvitationCode {
-                id: 1,
+                id: Some(1),
                 code: "WELCOME-2026".into(),
                 status: Some("used".into()),
                 used_by_tenant_id: Some(acme),
@@ -237,7 +237,7 @@ fn an_owner_builds_a_team_of_every_role_and_manages_it() {
             None,
             None,
             NewInvitationCode {
-                id: 2,
+                id: Some(2),
                 ..samples::invitation_code()
             },
         )

@@ -61,7 +61,7 @@ fn a_conversation_with_messages_feedback_annotations_and_agent_thoughts() {
                 inputs: json!({"order": 42}),
                 invoke_from: Some(InvokeFrom::WebApp),
                 from_end_user_id: Some(user.id()),
-                dialogue_count: 0,
+                dialogue_count: Some(0),
                 ..samples::conversation(app.id())
             })?;
             let question = scope.insert::<Message>(NewMessage {
@@ -189,7 +189,7 @@ fn a_conversation_with_messages_feedback_annotations_and_agent_thoughts() {
             let annotation = scope.insert::<MessageAnnotation>(NewMessageAnnotation {
                 conversation_id: Some(conversation.id()),
                 message_id: Some(answer.id()),
-                question: Some("Where is my refund?".into()),
+                question: "Where is my refund?".into(),
                 content: "Refunds are sent within five days.".into(),
                 ..samples::message_annotation(app.id(), acme.editor)
             })?;

@@ -30,7 +30,7 @@ fn an_upload_file_is_stored_used_and_deleted() {
                 mime_type: Some("application/pdf".into()),
                 created_by: acme.normal,
                 hash: Some("3b1f9a".into()),
-                source_url: String::new(),
+                source_url: Some(String::new()),
                 ..samples::upload_file()
             })?;
             assert_eq!(

@@ -37,7 +37,7 @@ fn tool_providers_of_every_kind_and_what_tools_leave_behind() {
             assert_eq!(provider.tenant_id, Some(acme.tenant));
         }
         let api = scope.insert::<ApiToolProvider>(NewApiToolProvider {
-            name: Some("Weather".into()),
+            name: "Weather".into(),
             schema: "openapi: 3.1.0".into(),
             schema_type_str: "openapi".into(),
             user_id: acme.editor,
@@ -57,7 +57,7 @@ fn tool_providers_of_every_kind_and_what_tools_leave_behind() {
             name: "summarise".into(),
             label: Some("Summarise".into()),
             user_id: acme.editor,
-            parameter_configuration: "[]".into(),
+            parameter_configuration: Some("[]".into()),
             ..samples::workflow_tool_provider(app.id())
         })?;
         assert_eq!(workflow_tool.version, "", "server default");
@@ -78,10 +78,6 @@ fn tool_providers_of_every_kind_and_what_tools_leave_behind() {
         scope.insert::<DeprecatedPublishedAppTool>(NewDeprecatedPublishedAppTool {
             user_id: acme.editor,
             ..samples::deprecated_published_app_tool(app.id())
-        })?;
-        scope.insert::<ToolProvider>(NewToolProvider {
-            tool_name: "serpapi".into(),
-            ..samples::tool_provider()
         })?;
         assert_eq!(scope.count::<BuiltinToolProvider>()?, 2);
         // The workspace's OAuth client is an admin's to set.

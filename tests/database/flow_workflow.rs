@@ -40,9 +40,9 @@ fn a_workflow_run_with_node_executions_an_app_log_and_its_status_moves() {
             version: "draft".into(),
             graph: graph.into(),
             features: "{}".into(),
-            environment_variables: "{}".into(),
-            conversation_variables: "{}".into(),
-            rag_pipeline_variables: "{}".into(),
+            environment_variables: Some("{}".into()),
+            conversation_variables: Some("{}".into()),
+            rag_pipeline_variables: Some("{}".into()),
             ..samples::workflow(app.id())
         })?;
         assert_eq!(draft.marked_name, "", "server default");

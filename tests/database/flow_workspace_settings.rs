@@ -291,7 +291,7 @@ fn an_admin_configures_providers_plugins_data_sources_and_triggers() {
             None,
             None,
             NewCeleryTask {
-                id: 1,
+                id: Some(1),
                 task_id: "c0ffee".into(),
                 status: "SUCCESS".into(),
                 result: Some(vec![0x80, 0x04]),

@@ -115,6 +115,8 @@ fn line_diff(a: &str, b: &str) -> String {
 
 fn migration(name: &'static str, up: &'static str, down: &'static str) -> MigrationFile {
     MigrationFile {
+        dify_revision: None,
+        dify_schema: None,
         name: Cow::Borrowed(name),
         up: Cow::Borrowed(up),
         down: Cow::Borrowed(down),

@@ -610,7 +610,8 @@ fn the_policies_read_the_tenant_once_and_use_the_tenant_index() {
     let (_db, a, _b, role) = protected();
     let mut conn = role.connect();
     let plan = raw_scope(&mut conn, a.tenant, a.owner, |conn| {
-        conn.batch_execute("SET LOCAL enable_seqscan = off").unwrap();
+        conn.batch_execute("SET LOCAL enable_seqscan = off")
+            .unwrap();
         diesel::sql_query("EXPLAIN SELECT count(*) FROM documents")
             .load::<PlanLine>(conn)
             .unwrap()

@@ -126,6 +126,7 @@ fn every_entity_round_trips_through_insert_and_select() {
         Some(tenant.id),
         None,
         NewTenantAccountJoin {
+            last_opened_at: None,
             id: None,
             account_id: account.id,
             current: Some(true),
@@ -144,6 +145,7 @@ fn every_entity_round_trips_through_insert_and_select() {
         Some(tenant.id),
         Some(account.id),
         NewApp {
+            maintainer: None,
             id: None,
             name: "Support bot".into(),
             description: None,
@@ -200,7 +202,7 @@ fn every_entity_round_trips_through_insert_and_select() {
             from_account_id: Some(account.id),
             read_at: None,
             read_account_id: None,
-            dialogue_count: 0,
+            dialogue_count: Some(0),
         },
     );
     assert_eq!(
@@ -259,6 +261,8 @@ fn every_entity_round_trips_through_insert_and_select() {
         Some(tenant.id),
         Some(account.id),
         NewDataset {
+            maintainer: None,
+            summary_index_setting: None,
             id: None,
             name: "Handbook".into(),
             description: None,
@@ -290,6 +294,7 @@ fn every_entity_round_trips_through_insert_and_select() {
         Some(tenant.id),
         Some(account.id),
         NewDocument {
+            need_summary: None,
             id: None,
             dataset_id: dataset_ref,
             position: 1,
@@ -473,6 +478,7 @@ fn a_tenant_owned_insert_without_a_tenant_is_refused() {
         None,
         None,
         NewTenantAccountJoin {
+            last_opened_at: None,
             id: None,
             account_id: Uuid::new_v4(),
             current: None,

@@ -63,7 +63,7 @@ pub fn account_integrate<'t>(account: Ref<'t, Account>) -> NewAccountIntegrate<'
 
 pub fn invitation_code<'t>() -> NewInvitationCode<'t> {
     NewInvitationCode {
-        id: 1,
+        id: Some(1),
         batch: "batch".into(),
         code: "code".into(),
         status: None,
@@ -97,6 +97,7 @@ pub fn tenant() -> NewTenant {
 
 pub fn tenant_account_join<'t>(account: Ref<'t, Account>) -> NewTenantAccountJoin<'t> {
     NewTenantAccountJoin {
+        last_opened_at: None,
         id: None,
         account_id: account,
         current: None,
@@ -137,6 +138,7 @@ pub fn api_token<'t>() -> NewApiToken<'t> {
 
 pub fn app<'t>() -> NewApp<'t> {
     NewApp {
+        maintainer: None,
         id: None,
         name: "name".into(),
         description: None,
@@ -214,6 +216,9 @@ pub fn installed_app() -> NewInstalledApp {
 
 pub fn recommended_app<'t>(app: Ref<'t, App>) -> NewRecommendedApp<'t> {
     NewRecommendedApp {
+        categories: None,
+        is_cloud_only: None,
+        is_learn_dify: None,
         id: None,
         app_id: app,
         description: json!({}),
@@ -230,6 +235,7 @@ pub fn recommended_app<'t>(app: Ref<'t, App>) -> NewRecommendedApp<'t> {
 
 pub fn site<'t>(app: Ref<'t, App>) -> NewSite<'t> {
     NewSite {
+        input_placeholder: None,
         id: None,
         app_id: app,
         title: "title".into(),
@@ -319,7 +325,7 @@ pub fn conversation<'t>(app: Ref<'t, App>) -> NewConversation<'t> {
         from_account_id: None,
         read_at: None,
         read_account_id: None,
-        dialogue_count: 1,
+        dialogue_count: Some(1),
     }
 }
 
@@ -435,7 +441,7 @@ pub fn message_annotation<'t>(
         app_id: app,
         conversation_id: None,
         message_id: None,
-        question: None,
+        question: "question".into(),
         content: "content".into(),
         hit_count: None,
         account_id: account,
@@ -539,6 +545,8 @@ pub fn child_chunk<'t>(
 
 pub fn dataset<'t>() -> NewDataset<'t> {
     NewDataset {
+        maintainer: None,
+        summary_index_setting: None,
         id: None,
         name: "name".into(),
         description: None,
@@ -650,6 +658,7 @@ pub fn dataset_query<'t>(dataset: Ref<'t, Dataset>) -> NewDatasetQuery<'t> {
 
 pub fn document<'t>(dataset: Ref<'t, Dataset>) -> NewDocument<'t> {
     NewDocument {
+        need_summary: None,
         id: None,
         dataset_id: dataset,
         position: 1,
@@ -768,7 +777,7 @@ pub fn pipeline<'t>() -> NewPipeline<'t> {
     NewPipeline {
         id: None,
         name: "name".into(),
-        description: "description".into(),
+        description: Some("description".into()),
         workflow_id: None,
         is_public: None,
         is_published: None,
@@ -841,6 +850,7 @@ pub fn segment_attachment_binding<'t>(
 
 pub fn tidb_auth_binding() -> NewTidbAuthBinding {
     NewTidbAuthBinding {
+        qdrant_endpoint: None,
         id: None,
         cluster_id: "cluster_id".into(),
         cluster_name: "cluster_name".into(),
@@ -872,6 +882,7 @@ pub fn conversation_variable<'t>(
 
 pub fn workflow<'t>(app: Ref<'t, App>) -> NewWorkflow<'t> {
     NewWorkflow {
+        kind: None,
         id: None,
         app_id: app,
         r#type: WorkflowType::Workflow,
@@ -880,9 +891,9 @@ pub fn workflow<'t>(app: Ref<'t, App>) -> NewWorkflow<'t> {
         marked_comment: None,
         graph: "graph".into(),
         features: "features".into(),
-        environment_variables: "environment_variables".into(),
-        conversation_variables: "conversation_variables".into(),
-        rag_pipeline_variables: "rag_pipeline_variables".into(),
+        environment_variables: Some("environment_variables".into()),
+        conversation_variables: Some("conversation_variables".into()),
+        rag_pipeline_variables: Some("rag_pipeline_variables".into()),
     }
 }
 
@@ -933,6 +944,7 @@ pub fn workflow_archive_log<'t>(
 
 pub fn workflow_draft_variable<'t>(app: Ref<'t, App>) -> NewWorkflowDraftVariable<'t> {
     NewWorkflowDraftVariable {
+        user_id: None,
         id: None,
         app_id: app,
         last_edited_at: None,
@@ -946,7 +958,7 @@ pub fn workflow_draft_variable<'t>(app: Ref<'t, App>) -> NewWorkflowDraftVariabl
         editable: false,
         node_execution_id: None,
         file_id: None,
-        is_default_value: false,
+        is_default_value: Some(false),
     }
 }
 
@@ -1057,7 +1069,7 @@ pub fn workflow_run<'t>(app: Ref<'t, App>, workflow: Ref<'t, Workflow>) -> NewWo
 pub fn api_tool_provider<'t>() -> NewApiToolProvider<'t> {
     NewApiToolProvider {
         id: None,
-        name: None,
+        name: "name".into(),
         icon: "icon".into(),
         schema: "schema".into(),
         schema_type_str: "schema_type_str".into(),
@@ -1072,6 +1084,7 @@ pub fn api_tool_provider<'t>() -> NewApiToolProvider<'t> {
 
 pub fn builtin_tool_provider<'t>() -> NewBuiltinToolProvider<'t> {
     NewBuiltinToolProvider {
+        visibility: None,
         id: None,
         name: None,
         user_id: Uuid::new_v4(),
@@ -1099,6 +1112,7 @@ pub fn deprecated_published_app_tool<'t>(app: Ref<'t, App>) -> NewDeprecatedPubl
 
 pub fn mcp_tool_provider<'t>() -> NewMCPToolProvider<'t> {
     NewMCPToolProvider {
+        identity_mode: None,
         id: None,
         name: "name".into(),
         server_identifier: "server_identifier".into(),
@@ -1187,15 +1201,6 @@ pub fn tool_oauth_tenant_client() -> NewToolOAuthTenantClient {
     }
 }
 
-pub fn tool_provider() -> NewToolProvider {
-    NewToolProvider {
-        id: None,
-        tool_name: "tool_name".into(),
-        encrypted_credentials: None,
-        is_enabled: None,
-    }
-}
-
 pub fn workflow_tool_provider<'t>(app: Ref<'t, App>) -> NewWorkflowToolProvider<'t> {
     NewWorkflowToolProvider {
         id: None,
@@ -1206,7 +1211,7 @@ pub fn workflow_tool_provider<'t>(app: Ref<'t, App>) -> NewWorkflowToolProvider<
         version: None,
         user_id: Uuid::new_v4(),
         description: "description".into(),
-        parameter_configuration: "parameter_configuration".into(),
+        parameter_configuration: Some("parameter_configuration".into()),
         privacy_policy: None,
     }
 }
@@ -1226,7 +1231,7 @@ pub fn upload_file() -> NewUploadFile {
         used_by: None,
         used_at: None,
         hash: None,
-        source_url: "source_url".into(),
+        source_url: Some("source_url".into()),
     }
 }
 
@@ -1274,8 +1279,10 @@ pub fn provider<'t>() -> NewProvider<'t> {
     }
 }
 
-pub fn provider_credential() -> NewProviderCredential {
+pub fn provider_credential<'t>() -> NewProviderCredential<'t> {
     NewProviderCredential {
+        user_id: None,
+        visibility: None,
         id: None,
         provider_name: "provider_name".into(),
         credential_name: "credential_name".into(),
@@ -1385,6 +1392,7 @@ pub fn trigger_oauth_tenant_client() -> NewTriggerOAuthTenantClient {
 
 pub fn trigger_subscription<'t>() -> NewTriggerSubscription<'t> {
     NewTriggerSubscription {
+        visibility: None,
         id: None,
         name: "name".into(),
         user_id: Uuid::new_v4(),
@@ -1498,8 +1506,10 @@ pub fn datasource_oauth_tenant_param_config() -> NewDatasourceOauthTenantParamCo
     }
 }
 
-pub fn datasource_provider() -> NewDatasourceProvider {
+pub fn datasource_provider<'t>() -> NewDatasourceProvider<'t> {
     NewDatasourceProvider {
+        user_id: None,
+        visibility: None,
         id: None,
         name: "name".into(),
         provider: "provider".into(),
@@ -1514,6 +1524,7 @@ pub fn datasource_provider() -> NewDatasourceProvider {
 
 pub fn tenant_plugin_auto_upgrade_strategy() -> NewTenantPluginAutoUpgradeStrategy {
     NewTenantPluginAutoUpgradeStrategy {
+        category: None,
         id: None,
         strategy_setting: None,
         upgrade_mode: None,
@@ -1545,7 +1556,7 @@ pub fn oauth_provider_app() -> NewOAuthProviderApp {
 
 pub fn celery_task() -> NewCeleryTask {
     NewCeleryTask {
-        id: 1,
+        id: Some(1),
         task_id: "task_id".into(),
         status: "status".into(),
         result: None,
@@ -1562,7 +1573,7 @@ pub fn celery_task() -> NewCeleryTask {
 
 pub fn celery_task_set() -> NewCeleryTaskSet {
     NewCeleryTaskSet {
-        id: 1,
+        id: Some(1),
         taskset_id: "taskset_id".into(),
         result: None,
         date_done: None,

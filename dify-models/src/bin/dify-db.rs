@@ -11,8 +11,8 @@ use diesel::{Connection, PgConnection};
 use dify_models::SCHEMA;
 use dify_schema::introspect::{compare, live_tables};
 use dify_schema::migrate::diff::unacknowledged;
-use dify_schema::migrate::files::SCHEMA_RECORD;
-use dify_schema::migrate::{generate, Event, MigrationSet, Runner};
+use dify_schema::migrate::files::{generate_dify_revision, SCHEMA_RECORD};
+use dify_schema::migrate::{dify_revision, generate, AdoptError, Event, MigrationSet, Runner};
 use dify_schema::render;
 use dify_schema::schema::snapshot::SchemaSnapshot;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -63,6 +63,21 @@ enum Command {
     Generate {
         /// A short name, e.g. add_app_tags.
         name: String,
+        /// The declarations are Dify's schema at this Alembic revision: write
+        /// the migration up to Dify's schema (without the project's
+        /// row-level security, which a plain `generate` then adds) and mark
+        /// it with the revision, for `adopt`.
+        #[arg(long, value_name = "REVISION")]
+        dify_revision: Option<String>,
+        #[command(flatten)]
+        dir: Directory,
+    },
+    /// Take a database Dify created into the migration history: check it
+    /// against Dify's schema at its Alembic revision, then record the
+    /// migrations up to that point as applied (`migrate` adds the rest).
+    Adopt {
+        #[command(flatten)]
+        database: Database,
         #[command(flatten)]
         dir: Directory,
     },
@@ -133,7 +148,12 @@ fn run(command: Command) -> Result<(), Failure> {
     match command {
         Command::Migrate { database, dir } => migrate(&database, &dir),
         Command::Status { database, dir } => status(&database, &dir),
-        Command::Generate { name, dir } => generate_migration(&name, &dir),
+        Command::Generate {
+            name,
+            dify_revision,
+            dir,
+        } => generate_migration(&name, dify_revision.as_deref(), &dir),
+        Command::Adopt { database, dir } => adopt(&database, &dir),
         Command::Check { database, dir } => check(&database, &dir),
         Command::PrintSchema => {
             print!("{}", render::diesel::print_schema(&SCHEMA));
@@ -242,7 +262,7 @@ fn status(database: &Database, dir: &Directory) -> Result<(), Failure> {
     Ok(())
 }
 
-fn generate_migration(name: &str, dir: &Directory) -> Result<(), Failure> {
+fn generate_migration(name: &str, revision: Option<&str>, dir: &Directory) -> Result<(), Failure> {
     if name.is_empty()
         || !name
             .chars()
@@ -255,7 +275,11 @@ fn generate_migration(name: &str, dir: &Directory) -> Result<(), Failure> {
     }
     let path = source_dir(dir);
     let version = diesel_version_now();
-    let generated = generate(&path, &SCHEMA, name, &version).map_err(|error| fail(1, error))?;
+    let generated = match revision {
+        Some(revision) => generate_dify_revision(&path, &SCHEMA, name, &version, revision),
+        None => generate(&path, &SCHEMA, name, &version),
+    }
+    .map_err(|error| fail(1, error))?;
     if generated.directories.is_empty() {
         println!(
             "nothing to generate: the declarations match {}",
@@ -276,6 +300,32 @@ fn generate_migration(name: &str, dir: &Directory) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+fn adopt(database: &Database, dir: &Directory) -> Result<(), Failure> {
+    let set = migration_set(dir)?;
+    let mut conn = connect(database)?;
+    match dify_schema::migrate::adopt(&mut conn, &set) {
+        Ok(adopted) => {
+            println!(
+                "the database is Dify's schema at Alembic revision {}",
+                adopted.revision
+            );
+            if adopted.recorded.is_empty() {
+                println!("already adopted: nothing recorded");
+            }
+            for name in &adopted.recorded {
+                println!("recorded {name} as applied");
+            }
+            println!(
+                "{} migration(s) of the project's own to apply: run `dify-db migrate`",
+                adopted.pending.len()
+            );
+            Ok(())
+        }
+        Err(AdoptError::Database(error)) => Err(fail(1, error)),
+        Err(error) => Err(fail(1, error)),
+    }
 }
 
 fn check(database: &Database, dir: &Directory) -> Result<(), Failure> {
@@ -306,12 +356,21 @@ fn check(database: &Database, dir: &Directory) -> Result<(), Failure> {
         }
         Err(error) => problems.push(error.to_string()),
     }
+    // A database Dify created: is it still at a revision the project knows?
+    if let Some(revision) = dify_revision(&mut conn).map_err(|error| fail(1, error))? {
+        let known = set.dify_revisions();
+        if known.contains(&revision.as_str()) {
+            println!("Dify's Alembic revision: {revision}");
+        } else {
+            problems.push(format!(
+                "the database is at Dify's Alembic revision {revision}, which the project's migrations do not reproduce (they know {}): Dify has moved on; the differences below are what changed",
+                known.join(", ")
+            ));
+        }
+    }
     // The database against the declarations, through the catalogue.
     let live = live_tables(&mut conn).map_err(|error| fail(1, error))?;
-    let ignore = [
-        "__diesel_schema_migrations",
-        dify_schema::migrate::runner::CHECKSUM_TABLE,
-    ];
+    let ignore = dify_schema::migrate::adopt::BOOKKEEPING;
     problems.extend(
         compare(&SCHEMA, &live, &ignore)
             .iter()

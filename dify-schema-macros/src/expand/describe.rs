@@ -203,6 +203,9 @@ fn column_literal(column: &Column) -> TokenStream {
         Default::Decimal(value) => quote!(#s::Default::Decimal(#value)),
         Default::Bool(value) => quote!(#s::Default::Bool(#value)),
         Default::Sql(value) => quote!(#s::Default::Sql(#value)),
+        Default::Sequence { name, owned } => {
+            quote!(#s::Default::Sequence { name: #name, owned: #owned })
+        }
         Default::Function(function) => {
             let function = match function {
                 ServerFunction::UuidGenerateV4 => quote!(UuidGenerateV4),

@@ -300,8 +300,19 @@ fn insert_binding(entity: &Entity, index: usize, column: &Column) -> Option<Bind
             };
             return Some(binding(Fill::Constant, value));
         }
-        // Left to the column's server default.
-        Some(Audit::CreatedAt | Audit::UpdatedAt) => return None,
+        // The client's clock where the table has no default (Dify fills
+        // `workflows.updated_at` in Python), else the server default.
+        Some(Audit::CreatedAt | Audit::UpdatedAt) => {
+            if column.client_default != Some(ClientDefault::Now) {
+                return None;
+            }
+            let value = if column.nullable {
+                quote!(::core::option::Option::Some(::dify_schema::__private::now()))
+            } else {
+                quote!(::dify_schema::__private::now())
+            };
+            return Some(binding(Fill::Constant, value));
+        }
         None => {}
     }
     if !in_insert_form(entity, index) {

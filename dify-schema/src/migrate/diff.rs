@@ -20,7 +20,8 @@ use std::collections::BTreeMap;
 
 use crate::render::postgres::{
     add_foreign_key, column_definition, column_type, create_index, create_index_concurrently,
-    create_table, default_expression, ident, required_extensions, sorted_indexes,
+    create_sequence, create_table, default_expression, ident, own_sequence, required_extensions,
+    required_functions, required_sequences, sorted_indexes,
 };
 use crate::schema::{Column, Index, Schema, SqlType, Table};
 
@@ -65,6 +66,10 @@ impl Diff {
 struct Main {
     /// Row-level security's functions and keys, before any policy names them.
     security_support: Vec<(String, String)>,
+    /// Functions a default calls, before any column names them.
+    create_functions: Vec<(String, String)>,
+    /// Sequences a default draws from, before any column names them.
+    create_sequences: Vec<(String, String)>,
     drop_foreign_keys: Vec<(String, String)>,
     drop_constraints: Vec<(String, String)>,
     drop_tables: Vec<(String, String)>,
@@ -72,6 +77,10 @@ struct Main {
     alter_columns: Vec<(String, String)>,
     add_constraints: Vec<(String, String)>,
     add_foreign_keys: Vec<(String, String)>,
+    /// `ALTER SEQUENCE ... OWNED BY`, once the owning column exists.
+    own_sequences: Vec<(String, String)>,
+    /// Functions and sequences no default needs any more, last.
+    drop_functions: Vec<(String, String)>,
     /// Policies and grants, after every table they name exists.
     table_security: Vec<(String, String)>,
     comments: Vec<String>,
@@ -98,6 +107,56 @@ pub fn diff(old: &Schema, new: &Schema) -> Diff {
                     String::new(),
                 ),
             );
+        }
+    }
+
+    // Functions and sequences a new default needs, before any table names them.
+    let old_functions: Vec<&str> = required_functions(old.tables())
+        .iter()
+        .map(|f| f.name)
+        .collect();
+    let new_functions = required_functions(new.tables());
+    for function in new_functions
+        .iter()
+        .filter(|f| !old_functions.contains(&f.name))
+    {
+        main.create_functions
+            .push((function.create.to_owned(), function.drop.to_owned()));
+    }
+    let new_function_names: Vec<&str> = new_functions.iter().map(|f| f.name).collect();
+    for function in required_functions(old.tables()) {
+        if !new_function_names.contains(&function.name) {
+            main.drop_functions
+                .push((function.drop.to_owned(), function.create.to_owned()));
+        }
+    }
+    let old_sequences = required_sequences(old.tables());
+    let new_sequences = required_sequences(new.tables());
+    for sequence in &new_sequences {
+        match old_sequences.iter().find(|old| old.name == sequence.name) {
+            None => {
+                main.create_sequences.push((
+                    create_sequence(sequence),
+                    format!("DROP SEQUENCE IF EXISTS {};", ident(sequence.name)),
+                ));
+                if sequence.owned_by.is_some() {
+                    main.own_sequences
+                        .push((own_sequence(sequence), String::new()));
+                }
+            }
+            Some(old) if old.owned_by != sequence.owned_by && sequence.owned_by.is_some() => {
+                main.own_sequences
+                    .push((own_sequence(sequence), String::new()));
+            }
+            Some(_) => {}
+        }
+    }
+    for sequence in &old_sequences {
+        if !new_sequences.iter().any(|new| new.name == sequence.name) {
+            main.drop_functions.push((
+                format!("DROP SEQUENCE IF EXISTS {};", ident(sequence.name)),
+                create_sequence(sequence),
+            ));
         }
     }
 
@@ -473,6 +532,8 @@ impl Main {
     fn into_phase(self, notes: &[String]) -> Option<Phase> {
         let statements: Vec<(String, String)> = [
             self.security_support,
+            self.create_functions,
+            self.create_sequences,
             self.drop_foreign_keys,
             self.drop_constraints,
             self.drop_tables,
@@ -480,7 +541,9 @@ impl Main {
             self.alter_columns,
             self.add_constraints,
             self.add_foreign_keys,
+            self.own_sequences,
             self.table_security,
+            self.drop_functions,
         ]
         .into_iter()
         .flatten()

@@ -3,6 +3,13 @@
 //! the few that must run outside a transaction), so `diesel migration run`
 //! and this crate's runner read the same files. `schema.json` beside them
 //! records the schema as of the last migration.
+//!
+//! A migration that brings the schema to what Dify's own migrations build
+//! at an Alembic revision is marked: `dify_revision = "c3d4e5f6a7b8"` in its
+//! `metadata.toml` (Diesel ignores the key), and the schema at that point
+//! beside it (`dify_schema.json`). `dify-db adopt` finds a database's
+//! revision among these marks, and the project's additions (row-level
+//! security) come in the migrations after it.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -25,6 +32,10 @@ use crate::schema::Schema;
 /// The file beside the migrations that records the schema they produce.
 pub const SCHEMA_RECORD: &str = "schema.json";
 
+/// The file in a marked migration that records the schema Dify's
+/// migrations build at its revision.
+pub const DIFY_SCHEMA_RECORD: &str = "dify_schema.json";
+
 /// One migration.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MigrationFile {
@@ -33,9 +44,28 @@ pub struct MigrationFile {
     pub up: Cow<'static, str>,
     pub down: Cow<'static, str>,
     pub run_in_transaction: bool,
+    /// The Alembic revision of Dify whose schema this migration completes.
+    pub dify_revision: Option<Cow<'static, str>>,
+    /// That schema, for a marked migration (`dify_schema.json`).
+    pub dify_schema: Option<Cow<'static, str>>,
 }
 
 impl MigrationFile {
+    /// The schema Dify's migrations build at this migration's revision.
+    pub fn dify_schema(&self) -> Option<io::Result<Schema>> {
+        let json = self.dify_schema.as_deref()?;
+        Some(
+            SchemaSnapshot::from_json(json)
+                .map(SchemaSnapshot::into_schema)
+                .map_err(|error| {
+                    io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        format!("{}/{DIFY_SCHEMA_RECORD}: {error}", self.name),
+                    )
+                }),
+        )
+    }
+
     /// The version: the directory name up to the first `_`, as Diesel reads it.
     pub fn version(&self) -> &str {
         self.name.split('_').next().unwrap_or(&self.name)
@@ -71,6 +101,7 @@ pub struct EmbeddedMigration {
     pub up: &'static str,
     pub down: &'static str,
     pub metadata: &'static str,
+    pub dify_schema: Option<&'static str>,
 }
 
 impl MigrationSet {
@@ -95,6 +126,8 @@ impl MigrationSet {
                     up: Cow::Borrowed(m.up),
                     down: Cow::Borrowed(m.down),
                     run_in_transaction: runs_in_transaction(m.metadata),
+                    dify_revision: dify_revision(m.metadata).map(Cow::Owned),
+                    dify_schema: m.dify_schema.map(Cow::Borrowed),
                 })
                 .collect(),
         );
@@ -120,6 +153,10 @@ impl MigrationSet {
                 up: Cow::Owned(fs::read_to_string(path.join("up.sql"))?),
                 down: Cow::Owned(fs::read_to_string(path.join("down.sql")).unwrap_or_default()),
                 run_in_transaction: runs_in_transaction(&metadata),
+                dify_revision: dify_revision(&metadata).map(Cow::Owned),
+                dify_schema: fs::read_to_string(path.join(DIFY_SCHEMA_RECORD))
+                    .ok()
+                    .map(Cow::Owned),
             });
         }
         let record = fs::read_to_string(dir.join(SCHEMA_RECORD))
@@ -143,7 +180,7 @@ impl MigrationSet {
                         format!("{SCHEMA_RECORD}: {error}"),
                     )
                 }),
-            None => Ok(Schema::new(&[])),
+            None => Ok(Schema::empty()),
         }
     }
 
@@ -154,6 +191,32 @@ impl MigrationSet {
     pub fn get(&self, version: &str) -> Option<&MigrationFile> {
         self.migrations.iter().find(|m| m.version() == version)
     }
+
+    /// The last migration marked with Dify's Alembic `revision`, if the
+    /// project supports that revision.
+    pub fn for_dify_revision(&self, revision: &str) -> Option<&MigrationFile> {
+        self.migrations
+            .iter()
+            .rev()
+            .find(|m| m.dify_revision.as_deref() == Some(revision))
+    }
+
+    /// The Dify revisions the project supports, oldest first.
+    pub fn dify_revisions(&self) -> Vec<&str> {
+        self.migrations
+            .iter()
+            .filter_map(|m| m.dify_revision.as_deref())
+            .collect()
+    }
+}
+
+/// `dify_revision = "..."` from a `metadata.toml`.
+fn dify_revision(metadata: &str) -> Option<String> {
+    metadata.lines().find_map(|line| {
+        let value = line.trim().strip_prefix("dify_revision")?.trim_start();
+        let value = value.strip_prefix('=')?.trim();
+        Some(value.trim_matches('"').to_owned())
+    })
 }
 
 /// Reads `run_in_transaction = false` from a `metadata.toml`.
@@ -226,7 +289,7 @@ pub fn recorded_schema(dir: &Path) -> io::Result<Schema> {
                     format!("{}: {error}", SCHEMA_RECORD),
                 )
             }),
-        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(Schema::new(&[])),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(Schema::empty()),
         Err(error) => Err(error),
     }
 }
@@ -244,6 +307,31 @@ pub struct Generated {
 /// `2026-11-25-194500`); phases get `-00`, `-01`, ... appended. Writes
 /// nothing when nothing changed.
 pub fn generate(dir: &Path, schema: &Schema, name: &str, version: &str) -> io::Result<Generated> {
+    generate_to(dir, schema, name, version, None)
+}
+
+/// [`generate`] up to Dify's own schema at the Alembic `revision`: the
+/// declarations without the project's additions (row-level security, which
+/// a later `generate` adds), the last migration marked with the revision
+/// and holding that schema.
+pub fn generate_dify_revision(
+    dir: &Path,
+    schema: &Schema,
+    name: &str,
+    version: &str,
+    revision: &str,
+) -> io::Result<Generated> {
+    let dify = schema.with_security(crate::schema::Security::None);
+    generate_to(dir, &dify, name, version, Some(revision))
+}
+
+fn generate_to(
+    dir: &Path,
+    schema: &Schema,
+    name: &str,
+    version: &str,
+    revision: Option<&str>,
+) -> io::Result<Generated> {
     let recorded = recorded_schema(dir)?;
     let diff = diff(&recorded, schema);
     let mut directories = Vec::new();
@@ -267,11 +355,22 @@ pub fn generate(dir: &Path, schema: &Schema, name: &str, version: &str) -> io::R
         fs::create_dir_all(&path)?;
         fs::write(path.join("up.sql"), &phase.up)?;
         fs::write(path.join("down.sql"), &phase.down)?;
+        let mut metadata = String::new();
         if !phase.transactional {
+            metadata.push_str("# CREATE/DROP INDEX CONCURRENTLY cannot run inside a transaction.\nrun_in_transaction = false\n");
+        }
+        let last = index + 1 == diff.phases.len();
+        if let (Some(revision), true) = (revision, last) {
+            metadata.push_str(&format!(
+                "# After this migration the schema is what Dify's migrations build at this Alembic revision.\ndify_revision = \"{revision}\"\n"
+            ));
             fs::write(
-                path.join("metadata.toml"),
-                "# CREATE/DROP INDEX CONCURRENTLY cannot run inside a transaction.\nrun_in_transaction = false\n",
+                path.join(DIFY_SCHEMA_RECORD),
+                SchemaSnapshot::of(schema).to_json(),
             )?;
+        }
+        if !metadata.is_empty() {
+            fs::write(path.join("metadata.toml"), metadata)?;
         }
         directories.push(path);
     }

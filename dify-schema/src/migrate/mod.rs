@@ -3,11 +3,13 @@
 //! layout, and applied by a runner that adds a lock, checksums and progress
 //! to Diesel's migration table.
 
+pub mod adopt;
 pub mod diff;
 pub mod files;
 pub mod runner;
 pub mod sql;
 
+pub use adopt::{adopt, dify_revision, AdoptError, Adopted};
 pub use diff::{diff, Diff, Phase};
 pub use files::{generate, recorded_schema, Generated, MigrationFile, MigrationSet};
 pub use runner::{Event, MigrateError, Runner, Status};

@@ -294,23 +294,41 @@ impl<'a> Runner<'a> {
         Ok(last.name.to_string())
     }
 
+    /// Records every migration up to and including `up_to` as applied
+    /// without running it, under the lock: a database whose schema they
+    /// would have built already has it (`dify-db adopt` of a database
+    /// Dify created). Returns the names recorded.
+    pub fn record_as_applied(
+        &mut self,
+        up_to: &str,
+        mut progress: impl FnMut(Event),
+    ) -> Result<Vec<String>, MigrateError> {
+        self.lock(&mut progress)?;
+        let result = self.setup().and_then(|()| {
+            let applied = self.applied()?;
+            self.verify_against(&applied)?;
+            let migrations = self.migrations;
+            let pending: Vec<&MigrationFile> = migrations
+                .migrations()
+                .iter()
+                .filter(|m| m.version() <= up_to && !applied.contains_key(m.version()))
+                .collect();
+            self.conn
+                .transaction(|conn| -> Result<Vec<String>, MigrateError> {
+                    for migration in &pending {
+                        record(conn, migration)?;
+                    }
+                    Ok(pending.iter().map(|m| m.name.to_string()).collect())
+                })
+        });
+        let unlocked = self.unlock();
+        let recorded = result?;
+        unlocked?;
+        Ok(recorded)
+    }
+
     fn apply(&mut self, migration: &MigrationFile) -> Result<(), MigrateError> {
-        let version = migration.version().to_owned();
-        let checksum = migration.checksum();
-        let name = migration.name.to_string();
-        let record = move |conn: &mut PgConnection| -> Result<(), diesel::result::Error> {
-            diesel::sql_query("INSERT INTO __diesel_schema_migrations (version) VALUES ($1)")
-                .bind::<Text, _>(&version)
-                .execute(conn)?;
-            diesel::sql_query(format!(
-                "INSERT INTO {CHECKSUM_TABLE} (version, name, checksum) VALUES ($1, $2, $3)"
-            ))
-            .bind::<Text, _>(&version)
-            .bind::<Text, _>(&name)
-            .bind::<Text, _>(&checksum)
-            .execute(conn)?;
-            Ok(())
-        };
+        let record = |conn: &mut PgConnection| record(conn, migration);
         if migration.run_in_transaction {
             self.conn.transaction(|conn| -> Result<(), MigrateError> {
                 execute_script(conn, migration, &migration.up)?;
@@ -456,6 +474,21 @@ impl<'a> Runner<'a> {
             .get_result::<Locked>(self.conn)?;
         Ok(())
     }
+}
+
+/// Notes `migration` as applied, in Diesel's table and with its checksum.
+fn record(conn: &mut PgConnection, migration: &MigrationFile) -> Result<(), diesel::result::Error> {
+    diesel::sql_query("INSERT INTO __diesel_schema_migrations (version) VALUES ($1)")
+        .bind::<Text, _>(migration.version())
+        .execute(conn)?;
+    diesel::sql_query(format!(
+        "INSERT INTO {CHECKSUM_TABLE} (version, name, checksum) VALUES ($1, $2, $3)"
+    ))
+    .bind::<Text, _>(migration.version())
+    .bind::<Text, _>(migration.name.as_ref())
+    .bind::<Text, _>(migration.checksum())
+    .execute(conn)?;
+    Ok(())
 }
 
 /// Runs a script statement by statement, so a failure names its statement.

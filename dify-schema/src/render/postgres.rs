@@ -19,9 +19,19 @@ pub fn create_schema(schema: &Schema) -> String {
     for extension in required_extensions(tables.iter().copied()) {
         writeln!(out, "CREATE EXTENSION IF NOT EXISTS \"{extension}\";\n").unwrap();
     }
+    for function in required_functions(tables.iter().copied()) {
+        writeln!(out, "{}\n", function.create).unwrap();
+    }
+    for sequence in required_sequences(tables.iter().copied()) {
+        writeln!(out, "{}", create_sequence(&sequence)).unwrap();
+    }
     for table in &tables {
         out.push_str(&create_table(table));
         out.push('\n');
+        for sequence in owned_sequences(table) {
+            out.push_str(&own_sequence(&sequence));
+            out.push('\n');
+        }
         for index in sorted_indexes(table) {
             out.push_str(&create_index(table, index));
             out.push('\n');
@@ -61,6 +71,134 @@ pub fn required_extensions<'a>(tables: impl IntoIterator<Item = &'a Table>) -> V
         vec!["uuid-ossp"]
     } else {
         Vec::new()
+    }
+}
+
+/// A SQL function the defaults call that PostgreSQL does not have, with
+/// what creates and what drops it.
+pub struct Function {
+    pub name: &'static str,
+    pub create: &'static str,
+    pub drop: &'static str,
+}
+
+/// Version-7 uuids (RFC 9562): 48 bits of Unix milliseconds, then random
+/// bits, with the version and variant set. PostgreSQL 15 has no
+/// `uuidv7()`; Dify's migrations install these two under these names.
+const UUIDV7: Function = Function {
+    name: "uuidv7",
+    create: "CREATE OR REPLACE FUNCTION uuidv7() RETURNS uuid
+LANGUAGE sql VOLATILE PARALLEL SAFE AS $f$
+    SELECT encode(
+        set_bit(set_bit(
+            overlay(uuid_send(gen_random_uuid())
+                placing substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3)
+                FROM 1 FOR 6),
+            52, 1), 53, 1),
+        'hex')::uuid
+$f$;",
+    drop: "DROP FUNCTION IF EXISTS uuidv7();",
+};
+
+/// The smallest version-7 uuid of a moment: `id >= uuidv7_boundary(t)`
+/// selects the rows made at or after `t` by their key alone.
+const UUIDV7_BOUNDARY: Function = Function {
+    name: "uuidv7_boundary",
+    create: "CREATE OR REPLACE FUNCTION uuidv7_boundary(timestamptz) RETURNS uuid
+LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $f$
+    SELECT encode(
+        overlay('\\x00000000000070008000000000000000'::bytea
+            placing substring(int8send(floor(extract(epoch FROM $1) * 1000)::bigint) FROM 3)
+            FROM 1 FOR 6),
+        'hex')::uuid
+$f$;",
+    drop: "DROP FUNCTION IF EXISTS uuidv7_boundary(timestamptz);",
+};
+
+/// The functions the defaults need that PostgreSQL lacks: `uuidv7()` (and
+/// its companion `uuidv7_boundary`, as Dify installs both).
+pub fn required_functions<'a>(tables: impl IntoIterator<Item = &'a Table>) -> Vec<Function> {
+    let uses_uuidv7 = tables.into_iter().any(|table| {
+        table
+            .columns
+            .iter()
+            .any(|column| column.default == Some(Default::Function(ServerFunction::UuidV7)))
+    });
+    if uses_uuidv7 {
+        vec![UUIDV7, UUIDV7_BOUNDARY]
+    } else {
+        Vec::new()
+    }
+}
+
+/// A sequence a default draws from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sequence {
+    pub name: &'static str,
+    /// `integer` or `bigint`: the column's type for `serial` (as
+    /// PostgreSQL's `serial`/`bigserial` make it), `bigint` for a sequence
+    /// of its own (as a bare `CREATE SEQUENCE` makes it; Celery's integer
+    /// ids draw from such a bigint sequence).
+    pub sql_type: SqlType,
+    /// The `(table, column)` that owns it (`default = serial`).
+    pub owned_by: Option<(&'static str, &'static str)>,
+}
+
+/// Every sequence the defaults draw from, sorted by name.
+pub fn required_sequences<'a>(tables: impl IntoIterator<Item = &'a Table>) -> Vec<Sequence> {
+    let mut sequences: Vec<Sequence> = tables
+        .into_iter()
+        .flat_map(|table| {
+            table
+                .columns
+                .iter()
+                .filter_map(move |column| match column.default {
+                    Some(Default::Sequence { name, owned }) => Some(Sequence {
+                        name,
+                        sql_type: if owned {
+                            column.sql_type
+                        } else {
+                            SqlType::BigInt
+                        },
+                        owned_by: owned.then_some((table.name, column.name)),
+                    }),
+                    _ => None,
+                })
+        })
+        .collect();
+    sequences.sort_by_key(|sequence| sequence.name);
+    sequences.dedup_by_key(|sequence| sequence.name);
+    sequences
+}
+
+/// The sequences a table's columns own.
+pub fn owned_sequences(table: &Table) -> Vec<Sequence> {
+    required_sequences([table])
+        .into_iter()
+        .filter(|sequence| sequence.owned_by.is_some())
+        .collect()
+}
+
+/// `CREATE SEQUENCE name AS type;` (start 1, step 1, the type's range: what
+/// `serial` and a bare `CREATE SEQUENCE` make).
+pub fn create_sequence(sequence: &Sequence) -> String {
+    format!(
+        "CREATE SEQUENCE {} AS {};",
+        ident(sequence.name),
+        column_type(sequence.sql_type)
+    )
+}
+
+/// `ALTER SEQUENCE name OWNED BY table.column;`, after the table exists.
+pub fn own_sequence(sequence: &Sequence) -> String {
+    match sequence.owned_by {
+        Some((table, column)) => format!(
+            "ALTER SEQUENCE {} OWNED BY {}.{};",
+            ident(sequence.name),
+            ident(table),
+            ident(column)
+        ),
+        None => String::new(),
     }
 }
 
@@ -140,6 +278,7 @@ pub fn default_expression(default: &Default) -> String {
             ServerFunction::Now => "now()".into(),
         },
         Default::Sql(sql) => sql.to_string(),
+        Default::Sequence { name, .. } => format!("nextval('{}'::regclass)", ident(name)),
     }
 }
 

@@ -106,6 +106,12 @@ pub enum Default {
     Function(ServerFunction),
     /// SQL text passed through as written (`default = sql("...")`).
     Sql(&'static str),
+    /// The next value of a sequence of the schema (`nextval('name'::regclass)`);
+    /// `owned` when the sequence belongs to the column (`default = serial`).
+    Sequence {
+        name: &'static str,
+        owned: bool,
+    },
 }
 
 /// The server functions a default may call.
@@ -311,6 +317,14 @@ impl Schema {
         Schema {
             tables,
             security: Security::Current,
+        }
+    }
+
+    /// No tables and nothing else: where the first migration starts from.
+    pub const fn empty() -> Self {
+        Schema {
+            tables: &[],
+            security: Security::None,
         }
     }
 

@@ -84,6 +84,7 @@ pub enum DefaultSnapshot {
     Bool(bool),
     Function(ServerFunction),
     Sql(String),
+    Sequence { name: String, owned: bool },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -330,6 +331,10 @@ impl ColumnSnapshot {
                 Default::Bool(value) => DefaultSnapshot::Bool(value),
                 Default::Function(function) => DefaultSnapshot::Function(function),
                 Default::Sql(sql) => DefaultSnapshot::Sql(sql.into()),
+                Default::Sequence { name, owned } => DefaultSnapshot::Sequence {
+                    name: name.into(),
+                    owned,
+                },
             }),
             client_default: column.client_default,
             audit: column.audit,
@@ -354,6 +359,10 @@ impl ColumnSnapshot {
                 DefaultSnapshot::Bool(value) => Default::Bool(value),
                 DefaultSnapshot::Function(function) => Default::Function(function),
                 DefaultSnapshot::Sql(sql) => Default::Sql(leak(sql)),
+                DefaultSnapshot::Sequence { name, owned } => Default::Sequence {
+                    name: leak(name),
+                    owned,
+                },
             }),
             client_default: self.client_default,
             audit: self.audit,
