@@ -5,8 +5,11 @@
 //! `postgres://postgres@127.0.0.1:5432/postgres`), dropped again when the
 //! value is dropped, so tests run in parallel and leave nothing behind.
 
+pub mod catalogue;
+
 use std::sync::atomic::{AtomicU32, Ordering};
 
+use diesel::connection::SimpleConnection;
 use diesel::{Connection, PgConnection, RunQueryDsl};
 
 /// The server the tests use, as an URL to its maintenance database.
@@ -56,6 +59,27 @@ impl TestDatabase {
             .unwrap_or_else(|error| panic!("cannot connect to {}: {error}", self.url))
     }
 }
+
+impl TestDatabase {
+    /// A database as Dify's own Alembic migrations create it (head
+    /// `c3d4e5f6a7b8`): `reference/dify_upstream_schema.sql`, the
+    /// `pg_dump --schema-only` of one, restored.
+    pub fn dify_created() -> TestDatabase {
+        let db = TestDatabase::new();
+        // The dump clears the session's search_path: a connection of its own.
+        db.connect()
+            .batch_execute(DIFY_UPSTREAM_SCHEMA)
+            .unwrap_or_else(|error| panic!("cannot restore Dify's schema: {error}"));
+        db
+    }
+}
+
+/// The schema Dify's migrations build, as `pg_dump --schema-only` wrote it
+/// (with the `alembic_version` row).
+pub const DIFY_UPSTREAM_SCHEMA: &str = include_str!("../reference/dify_upstream_schema.sql");
+
+/// Dify's Alembic revision that [`DIFY_UPSTREAM_SCHEMA`] is at.
+pub const DIFY_REVISION: &str = "c3d4e5f6a7b8";
 
 impl Default for TestDatabase {
     fn default() -> Self {
