@@ -4,11 +4,13 @@
 //! 108 tables) is declared here, with Dify's table, column, index and constraint names.
 
 pub mod account;
+pub mod agent;
 pub mod app;
 pub mod conversation;
 pub mod dataset;
 pub mod datasource;
 pub mod enums;
+pub mod execution_content;
 pub mod file;
 pub mod members;
 pub mod oauth;
@@ -131,6 +133,15 @@ dify_schema::schema! {
         system::DifySetup,
         system::CeleryTask,
         system::CeleryTaskSet,
+        agent::Agent,
+        agent::AgentConfigSnapshot,
+        agent::AgentConfigRevision,
+        agent::AgentConfigDraft,
+        agent::AgentDebugConversation,
+        agent::AgentRuntimeSession,
+        agent::AgentDriveFile,
+        agent::WorkflowAgentNodeBinding,
+        execution_content::ExecutionExtraContent,
     ];
 }
 

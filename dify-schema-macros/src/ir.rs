@@ -98,6 +98,9 @@ pub struct Column {
     /// `insert_as = InvitedRole`: the string enum the insert form takes
     /// instead of the column's own, whose values an insert may set.
     pub insert_as: Option<Path>,
+    /// `generated = "..."`: PostgreSQL computes and stores the value
+    /// (`GENERATED ALWAYS AS (...) STORED`); no form sets it.
+    pub generated: Option<String>,
     /// Points at another tenant on purpose (`installed_apps.app_owner_tenant_id`).
     pub cross_tenant: bool,
 }

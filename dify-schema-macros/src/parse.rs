@@ -113,6 +113,8 @@ pub struct ColumnDecl {
     /// `insert_as = InvitedRole`: the string enum an insert form takes,
     /// narrower than the column's (values an insert may not set).
     pub insert_as: Option<Path>,
+    /// `generated = "CASE ... END"`: a stored generated column.
+    pub generated: Option<LitStr>,
 }
 
 /// What `references = ...` names.
@@ -192,6 +194,7 @@ const COLUMN_KEYS: &[&str] = &[
     "cross_tenant",
     "no_reference",
     "insert_as",
+    "generated",
 ];
 
 /// Parses the item and the `#[entity(...)]` arguments. Attribute mistakes go
@@ -516,6 +519,7 @@ fn parse_column(cx: &mut Ctxt, attr: &Attribute) -> ColumnDecl {
         cross_tenant: None,
         no_reference: None,
         insert_as: None,
+        generated: None,
     };
     let tokens = match &attr.meta {
         syn::Meta::List(list) => list.tokens.clone(),
@@ -561,6 +565,10 @@ fn parse_column(cx: &mut Ctxt, attr: &Attribute) -> ColumnDecl {
             "references" => {
                 parse_references(&item).map(|v| set(cx, &item, &mut column.references, v))
             }
+            // #[column(generated = "CASE WHEN status = 'active' THEN name END")]
+            "generated" => item
+                .lit_str("generated = \"<SQL expression>\"")
+                .map(|v| set(cx, &item, &mut column.generated, v)),
             // #[column(insert_as = InvitedRole)]
             "insert_as" => parse_path(&item, "insert_as = InvitedRole")
                 .map(|v| set(cx, &item, &mut column.insert_as, v)),

@@ -232,6 +232,7 @@ fn validate_field(cx: &mut Ctxt, table: &str, field: FieldDecl) -> Option<Column
         cross_tenant,
         no_reference,
         insert_as,
+        generated,
         ..
     } = decl;
 
@@ -298,6 +299,31 @@ fn validate_field(cx: &mut Ctxt, table: &str, field: FieldDecl) -> Option<Column
             None
         }
     };
+    if let Some(expression) = &generated {
+        let conflict = if default.is_some() {
+            Some("a default")
+        } else if client_default.is_some() {
+            Some("a client default")
+        } else if primary_key.is_some() {
+            Some("a primary key")
+        } else if audit.is_some() {
+            Some("an audit role")
+        } else {
+            None
+        };
+        if let Some(conflict) = conflict {
+            cx.error_at(
+                expression.span(),
+                format!("a generated column is computed by PostgreSQL, so it cannot also have {conflict}"),
+            );
+        }
+        if expression.value().trim().is_empty() {
+            cx.error_at(
+                expression.span(),
+                "`generated` needs the SQL expression it computes",
+            );
+        }
+    }
     if let Some(narrower) = &insert_as {
         if rust != RustKind::Custom {
             cx.error_spanned(
@@ -359,6 +385,7 @@ fn validate_field(cx: &mut Ctxt, table: &str, field: FieldDecl) -> Option<Column
         any_of,
         no_reference: no_reference.map(|reason| reason.value()),
         insert_as,
+        generated: generated.map(|expression| expression.value()),
         cross_tenant: cross_tenant.is_some(),
     })
 }

@@ -50,6 +50,12 @@ pub enum Error {
     )]
     NotMigrated(String),
 
+    /// The connection was already inside a transaction (a raw `BEGIN`, or
+    /// a scope opened by hand): a scope begins its own and does not join
+    /// another. No scope was opened; the other transaction is rolled back.
+    #[error("the connection was already inside a transaction; a tenant scope begins its own")]
+    InsideTransaction,
+
     /// The member's role lacks the capability the operation needs.
     #[error("this needs the {need} capability, and the member's role is {role}")]
     Forbidden {

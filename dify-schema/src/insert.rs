@@ -335,6 +335,7 @@ mod tests {
             string_enum: None,
             cross_tenant: false,
             insert_values: None,
+            generated: None,
         }
     }
 

@@ -12,15 +12,6 @@
 // inside this crate's own tests too.
 extern crate self as dify_schema;
 
-/// The statements that put a session back to its defaults (see
-/// [`pool::SESSION_RESET`]); a macro so that the scope's `BEGIN` can
-/// `concat!` it into the same message.
-macro_rules! session_reset {
-    () => {
-        "RESET ALL; RESET ROLE; DISCARD TEMP; SET TIME ZONE 'UTC'; SET client_encoding TO 'UTF8'"
-    };
-}
-
 pub mod entity;
 pub mod error;
 pub mod insert;

@@ -100,9 +100,10 @@ impl Deref for Tracked {
 }
 
 impl DerefMut for Tracked {
-    /// The raw connection: whatever it runs may leave session state behind
-    /// (`SET`, `SET ROLE`, a temporary table), so the pool resets the
-    /// session when it comes back.
+    /// The raw connection: whatever it runs may leave state in the session
+    /// (prepared statements, an open transaction, cursors, settings), so
+    /// the pool closes the connection when it comes back instead of
+    /// handing it to the next user.
     fn deref_mut(&mut self) -> &mut PgConnection {
         self.used_raw = true;
         &mut self.conn
@@ -110,7 +111,7 @@ impl DerefMut for Tracked {
 }
 
 /// A connection a scope can run on: a `PgConnection`, or one from this
-/// crate's pool (which then needs no reset on check-in: a scope leaves no
+/// crate's pool (which then goes back to the pool: a scope leaves no
 /// session state).
 pub trait ScopeConnection {
     #[doc(hidden)]
@@ -135,12 +136,6 @@ impl ScopeConnection for PooledConnection {
         &mut tracked.conn
     }
 }
-
-/// What a connection used raw runs when it comes back to the pool: every
-/// session setting to its default (including a `SET ROLE`), no temporary
-/// tables, then the settings Diesel made when it connected. Prepared
-/// statements stay (Diesel's cache refers to them).
-pub const SESSION_RESET: &str = session_reset!();
 
 /// The r2d2 manager that tests only idle connections.
 #[derive(Debug)]
@@ -185,22 +180,20 @@ impl ManageConnection for Manager {
 
     fn has_broken(&self, conn: &mut Tracked) -> bool {
         // Called when a connection comes back: a good moment to note its
-        // last use, to drop one whose transaction manager is broken (a
-        // failed rollback) or that is still inside a transaction, and to
-        // reset the session of one that was used raw, so that the next user
-        // inherits none of its settings.
+        // last use, and to drop one whose transaction manager is broken (a
+        // failed rollback) or that is still inside a transaction.
         conn.last_used = Instant::now();
         use diesel::connection::{AnsiTransactionManager, TransactionManager};
         let status = AnsiTransactionManager::transaction_manager_status_mut(&mut conn.conn);
         if !matches!(status.transaction_depth(), Ok(None)) {
             return true;
         }
-        if conn.used_raw {
-            if conn.conn.batch_execute(SESSION_RESET).is_err() {
-                return true;
-            }
-            conn.used_raw = false;
-        }
-        false
+        // A connection used raw may carry anything a session can hold
+        // that no reset undoes without breaking Diesel: its prepared
+        // statements (which Diesel runs by name, so a `DEALLOCATE` +
+        // `PREPARE` would rewrite the next user's queries), a transaction
+        // left open, cursors `WITH HOLD`, `LISTEN`, session advisory locks.
+        // It is closed rather than handed to the next user.
+        conn.used_raw
     }
 }

@@ -156,13 +156,20 @@ LANGUAGE sql STABLE PARALLEL RESTRICTED AS $f$ SELECT (dify_scope_claims())[3] $
 -- A scope's entry: the account's role in the tenant (NULL for a
 -- non-member), and the signed claims in this transaction's setting. A
 -- second entry in the same transaction is refused, so a scope cannot be
--- re-pointed or nested.
+-- re-pointed or nested; so is an entry into a transaction the scope did
+-- not begin (its BEGIN records the moment in dify.begun), which it would
+-- otherwise join and end.
 CREATE OR REPLACE FUNCTION dify_scope_enter(tenant uuid, account uuid) RETURNS text
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER AS $f$
 DECLARE
     member_role text;
     claims text;
+    begun text := current_setting('dify.begun', true);
 BEGIN
+    IF begun IS NULL OR begun = '' OR begun::timestamptz <> transaction_timestamp() THEN
+        RAISE EXCEPTION 'the connection was already inside a transaction; a scope begins its own'
+            USING ERRCODE = '25001';
+    END IF;
     IF dify_scope_claims() IS NOT NULL THEN
         RAISE EXCEPTION 'a tenant scope is already open in this transaction'
             USING ERRCODE = '25001';
@@ -182,13 +189,17 @@ BEGIN
 END
 $f$;
 
--- Definer functions resolve names in the schema they were made in, never
--- in a caller's temporary schema.
+-- These functions resolve names (tables, and types such as uuid) in the
+-- schema they were made in and pg_catalog, never in a caller's temporary
+-- schema.
 DO $$
 BEGIN
     EXECUTE format('ALTER FUNCTION dify_scope_signature(text) SET search_path = pg_catalog, %I, pg_temp', current_schema());
     EXECUTE format('ALTER FUNCTION dify_scope_claims() SET search_path = pg_catalog, %I, pg_temp', current_schema());
     EXECUTE format('ALTER FUNCTION dify_scope_enter(uuid, uuid) SET search_path = pg_catalog, %I, pg_temp', current_schema());
+    EXECUTE format('ALTER FUNCTION dify_scope_tenant() SET search_path = pg_catalog, %I, pg_temp', current_schema());
+    EXECUTE format('ALTER FUNCTION dify_scope_account() SET search_path = pg_catalog, %I, pg_temp', current_schema());
+    EXECUTE format('ALTER FUNCTION dify_scope_role() SET search_path = pg_catalog, %I, pg_temp', current_schema());
 END $$;
 "#;
 

@@ -10,6 +10,7 @@ mod dify_catalogue;
 mod every_table;
 mod fixtures;
 mod flow_account;
+mod flow_agent;
 mod flow_app;
 mod flow_conversation;
 mod flow_dataset;

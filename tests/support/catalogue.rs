@@ -156,7 +156,12 @@ impl Catalogue {
         let mut out = Vec::new();
         diff_maps(&mut out, "table", &self.tables, &other.tables);
         diff_maps(&mut out, "column", &self.columns, &other.columns);
-        diff_maps(&mut out, "constraint", &self.constraints, &other.constraints);
+        diff_maps(
+            &mut out,
+            "constraint",
+            &self.constraints,
+            &other.constraints,
+        );
         diff_maps(&mut out, "index", &self.indexes, &other.indexes);
         diff_maps(&mut out, "policy", &self.policies, &other.policies);
         diff_maps(&mut out, "sequence", &self.sequences, &other.sequences);

@@ -243,6 +243,12 @@ fn column_literal(column: &Column) -> TokenStream {
             values: <#ty as ::dify_schema::__private::StringEnumColumn>::VALUES,
         })
     }));
+    let generated = option(
+        column
+            .generated
+            .as_ref()
+            .map(|expression| quote!(#expression)),
+    );
     let insert_values =
         option(column.insert_as.as_ref().map(
             |narrower| quote!(<#narrower as ::dify_schema::__private::StringEnumColumn>::VALUES),
@@ -259,6 +265,7 @@ fn column_literal(column: &Column) -> TokenStream {
             string_enum: #string_enum,
             cross_tenant: #cross_tenant,
             insert_values: #insert_values,
+            generated: #generated,
         }
     }
 }

@@ -43,6 +43,7 @@ pub fn in_insert_form(entity: &Entity, index: usize) -> bool {
     let column = entity.column(index);
     !is_tenant_column(entity, index)
         && column.audit.is_none()
+        && column.generated.is_none()
         && !is_soft_delete_column(entity, index)
 }
 
@@ -61,6 +62,7 @@ pub fn in_changes_form(entity: &Entity, index: usize) -> bool {
         && !is_tenant_column(entity, index)
         && !is_via_column(entity, index)
         && column.audit.is_none()
+        && column.generated.is_none()
         && !is_soft_delete_column(entity, index)
 }
 

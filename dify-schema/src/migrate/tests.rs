@@ -17,6 +17,7 @@ fn column(name: &str, sql_type: SqlType, nullable: bool) -> ColumnSnapshot {
         string_enum: None,
         cross_tenant: false,
         insert_values: None,
+        generated: None,
     }
 }
 

@@ -234,6 +234,9 @@ pub fn column_definition(column: &Column) -> String {
     if let Some(default) = &column.default {
         write!(out, " DEFAULT {}", default_expression(default)).unwrap();
     }
+    if let Some(expression) = column.generated {
+        write!(out, " GENERATED ALWAYS AS ({expression}) STORED").unwrap();
+    }
     if !column.nullable {
         out.push_str(" NOT NULL");
     }

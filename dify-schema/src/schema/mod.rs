@@ -81,6 +81,9 @@ pub struct Column {
     /// The values an insert may set, when narrower than the column's enum
     /// (`insert_as`); row-level security checks them too.
     pub insert_values: Option<&'static [&'static str]>,
+    /// The expression PostgreSQL computes the column from (`GENERATED
+    /// ALWAYS AS (...) STORED`); no insert or update writes it.
+    pub generated: Option<&'static str>,
 }
 
 /// The values of a string enum, as stored in the database.

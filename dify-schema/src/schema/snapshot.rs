@@ -74,6 +74,8 @@ pub struct ColumnSnapshot {
     pub cross_tenant: bool,
     #[serde(default)]
     pub insert_values: Option<Vec<String>>,
+    #[serde(default)]
+    pub generated: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -343,6 +345,7 @@ impl ColumnSnapshot {
                 .map(|info| (info.name.to_owned(), strings(info.values))),
             cross_tenant: column.cross_tenant,
             insert_values: column.insert_values.map(strings),
+            generated: column.generated.map(Into::into),
         }
     }
 
@@ -372,6 +375,7 @@ impl ColumnSnapshot {
             }),
             cross_tenant: self.cross_tenant,
             insert_values: self.insert_values.map(leak_strings),
+            generated: self.generated.map(leak),
         }
     }
 }
@@ -408,6 +412,7 @@ mod tests {
             string_enum: None,
             cross_tenant: false,
             insert_values: None,
+            generated: None,
         },
         Column {
             name: "status",
@@ -423,6 +428,7 @@ mod tests {
             }),
             cross_tenant: false,
             insert_values: None,
+            generated: None,
         },
     ];
     static TABLE: Table = Table {

@@ -42,8 +42,13 @@ impl RunQueryDsl<PgConnection> for Enter {}
 /// What a scope sends instead of a bare `BEGIN`, in the same message and
 /// so in the same round trip: every session setting back to the
 /// connection's defaults (`RESET ALL`, `RESET ROLE`: a `SET ROLE`, a
-/// `search_path` or a setting another user of a pooled connection left
-/// must not apply inside the scope), no temporary tables (which would
-/// shadow the real ones), then the two settings Diesel makes when it
-/// connects, then the transaction.
-pub(super) const BEGIN: &str = concat!(session_reset!(), "; BEGIN");
+/// `search_path` or a setting an earlier use of the connection left must
+/// not apply inside the scope), no temporary tables (which would shadow the
+/// real ones), the two settings Diesel makes when it connects, the
+/// transaction, and the moment it began. `dify_scope_enter` refuses to
+/// enter when the transaction began at another moment: the connection was
+/// already inside a transaction (a raw `BEGIN`), which the scope would
+/// otherwise join and end.
+pub(super) const BEGIN: &str = "RESET ALL; RESET ROLE; DISCARD TEMP; \
+     SET TIME ZONE 'UTC'; SET client_encoding TO 'UTF8'; BEGIN; \
+     SELECT set_config('dify.begun', statement_timestamp()::text, true)";

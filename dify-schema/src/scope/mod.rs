@@ -172,6 +172,12 @@ fn enter(conn: &mut PgConnection, tenant: Uuid, account: Uuid) -> Result<Role> {
             {
                 Error::NotMigrated(info.message().to_owned())
             }
+            diesel::result::Error::DatabaseError(_, info)
+                if info.message().contains("already inside a transaction")
+                    || info.message().contains("already open in this transaction") =>
+            {
+                Error::InsideTransaction
+            }
             _ => Error::from(error),
         })?;
     let role = role.ok_or(Error::NotMember { tenant, account })?;
