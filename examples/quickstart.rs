@@ -199,7 +199,7 @@ fn tour(conn: &mut PgConnection) -> Result<()> {
         let workflow = editing.insert::<Workflow>(NewWorkflow {
             kind: None,
             id: None,
-            app_id: app.id(),
+            app_id: app.id().into(),
             r#type: WorkflowType::Workflow,
             version: "draft".into(),
             marked_name: None,

@@ -50,7 +50,7 @@ fn main() -> Result<()> {
             let workflow = scope.insert::<Workflow>(NewWorkflow {
                 kind: None,
                 id: None,
-                app_id: app.id(),
+                app_id: app.id().into(),
                 r#type: WorkflowType::Workflow,
                 version: "draft".into(),
                 marked_name: None,

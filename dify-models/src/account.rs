@@ -145,7 +145,8 @@ pub struct TenantAccountJoin {
     pub id: Uuid,
     #[column(uuid, references = Tenant)]
     pub tenant_id: Uuid,
-    #[column(uuid, references = Account)]
+    // A membership is an account's seat: it never moves to another account.
+    #[column(uuid, references = Account, fixed)]
     pub account_id: Uuid,
     #[column(boolean, default = false)]
     pub current: bool,

@@ -9,6 +9,7 @@ use crate::account::Account;
 use crate::app::App;
 use crate::conversation::Conversation;
 use crate::file::UploadFile;
+use crate::human_input::HumanInputForm;
 use crate::tool::ToolFile;
 use crate::workflow::{Workflow, WorkflowRun};
 
@@ -414,10 +415,7 @@ pub struct AgentRuntimeSession {
     pub created_at: NaiveDateTime,
     #[column(timestamp, default = CURRENT_TIMESTAMP, audit = updated_at)]
     pub updated_at: NaiveDateTime,
-    #[column(
-        uuid,
-        no_reference = "the human input form the run waits on (human_input_forms, not declared in this module yet)"
-    )]
+    #[column(uuid, references = HumanInputForm)]
     pub pending_form_id: Option<Uuid>,
     #[column(varchar(255))]
     pub pending_tool_call_id: Option<String>,

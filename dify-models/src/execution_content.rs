@@ -4,6 +4,7 @@
 use dify_schema::prelude::*;
 
 use crate::conversation::Message;
+use crate::human_input::HumanInputForm;
 use crate::workflow::WorkflowRun;
 
 /// `execution_extra_contents.type`: the kind of content, SQLAlchemy's single-table
@@ -37,9 +38,6 @@ pub struct ExecutionExtraContent {
     pub workflow_run_id: Uuid,
     #[column(uuid, references = Message)]
     pub message_id: Option<Uuid>,
-    #[column(
-        uuid,
-        no_reference = "the human input form (human_input_forms, not declared in this module yet)"
-    )]
+    #[column(uuid, references = HumanInputForm)]
     pub form_id: Option<Uuid>,
 }

@@ -6,20 +6,28 @@
 pub mod account;
 pub mod agent;
 pub mod app;
+pub mod comment;
 pub mod conversation;
+pub mod credential;
+pub mod credit;
 pub mod dataset;
 pub mod datasource;
 pub mod enums;
 pub mod execution_content;
 pub mod file;
+pub mod human_input;
 pub mod members;
 pub mod oauth;
+pub mod oauth_token;
 pub mod plugin;
 pub mod provider;
+pub mod snippet;
 pub mod state;
+pub mod summary;
 pub mod system;
 pub mod tag;
 pub mod tool;
+pub mod trial;
 pub mod trigger;
 pub mod workflow;
 
@@ -142,6 +150,23 @@ dify_schema::schema! {
         agent::AgentDriveFile,
         agent::WorkflowAgentNodeBinding,
         execution_content::ExecutionExtraContent,
+        human_input::HumanInputForm,
+        human_input::HumanInputDelivery,
+        human_input::HumanInputFormRecipient,
+        human_input::HumanInputFormUploadToken,
+        human_input::HumanInputFormUploadFile,
+        comment::WorkflowComment,
+        comment::WorkflowCommentReply,
+        comment::WorkflowCommentMention,
+        trial::TrialApp,
+        trial::AccountTrialAppRecord,
+        trial::ExporleBanner,
+        credit::TenantCreditPool,
+        oauth_token::OAuthAccessToken,
+        credential::CredentialPermission,
+        snippet::AppStar,
+        snippet::CustomizedSnippet,
+        summary::DocumentSegmentSummary,
     ];
 }
 

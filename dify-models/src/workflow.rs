@@ -7,6 +7,7 @@ use crate::app::App;
 use crate::conversation::Conversation;
 use crate::enums::CreatorUserRole;
 use crate::file::UploadFile;
+use crate::snippet::CustomizedSnippet;
 
 /// `workflows.type`, `workflow_runs.type`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, StringEnum)]
@@ -209,7 +210,8 @@ pub struct Workflow {
     pub id: Uuid,
     #[column(uuid)]
     pub tenant_id: Uuid,
-    #[column(uuid, references = App, join = false)]
+    // An app's workflow, or a snippet's (`kind = snippet`).
+    #[column(uuid, references = any(App, CustomizedSnippet))]
     pub app_id: Uuid,
     #[column(varchar(255))]
     pub r#type: WorkflowType,

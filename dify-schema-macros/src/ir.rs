@@ -101,6 +101,8 @@ pub struct Column {
     /// `generated = "..."`: PostgreSQL computes and stores the value
     /// (`GENERATED ALWAYS AS (...) STORED`); no form sets it.
     pub generated: Option<String>,
+    /// `fixed`: in the insert form only (a membership's account).
+    pub fixed: bool,
     /// Points at another tenant on purpose (`installed_apps.app_owner_tenant_id`).
     pub cross_tenant: bool,
 }
@@ -126,6 +128,8 @@ pub enum SqlType {
     Json,
     Jsonb,
     Timestamp,
+    /// `timestamp with time zone`.
+    Timestamptz,
     Integer,
     BigInt,
     Boolean,
@@ -145,6 +149,7 @@ impl SqlType {
             SqlType::Json => "json".into(),
             SqlType::Jsonb => "jsonb".into(),
             SqlType::Timestamp => "timestamp".into(),
+            SqlType::Timestamptz => "timestamptz".into(),
             SqlType::Integer => "integer".into(),
             SqlType::BigInt => "bigint".into(),
             SqlType::Boolean => "boolean".into(),
@@ -161,6 +166,11 @@ impl SqlType {
 
     pub fn is_json(&self) -> bool {
         matches!(self, SqlType::Json | SqlType::Jsonb)
+    }
+
+    /// `timestamp` or `timestamptz`: what a time default or an audit time fills.
+    pub fn is_time(&self) -> bool {
+        matches!(self, SqlType::Timestamp | SqlType::Timestamptz)
     }
 }
 
@@ -210,6 +220,8 @@ pub struct Relation {
     /// Whether to emit the Diesel join for this pair.
     pub join: bool,
     pub foreign_key: Option<String>,
+    /// The foreign key's `ON DELETE` action (`CASCADE`, `SET NULL`).
+    pub on_delete: Option<&'static str>,
 }
 
 pub struct PrimaryKey {

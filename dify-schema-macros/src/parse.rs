@@ -115,6 +115,10 @@ pub struct ColumnDecl {
     pub insert_as: Option<Path>,
     /// `generated = "CASE ... END"`: a stored generated column.
     pub generated: Option<LitStr>,
+    /// `fixed`: set on insert, never changed by an update.
+    pub fixed: Option<Ident>,
+    /// `on_delete = cascade | set_null`: the foreign key's action.
+    pub on_delete: Option<Ident>,
 }
 
 /// What `references = ...` names.
@@ -195,6 +199,8 @@ const COLUMN_KEYS: &[&str] = &[
     "no_reference",
     "insert_as",
     "generated",
+    "fixed",
+    "on_delete",
 ];
 
 /// Parses the item and the `#[entity(...)]` arguments. Attribute mistakes go
@@ -520,6 +526,8 @@ fn parse_column(cx: &mut Ctxt, attr: &Attribute) -> ColumnDecl {
         no_reference: None,
         insert_as: None,
         generated: None,
+        fixed: None,
+        on_delete: None,
     };
     let tokens = match &attr.meta {
         syn::Meta::List(list) => list.tokens.clone(),
@@ -569,6 +577,14 @@ fn parse_column(cx: &mut Ctxt, attr: &Attribute) -> ColumnDecl {
             "generated" => item
                 .lit_str("generated = \"<SQL expression>\"")
                 .map(|v| set(cx, &item, &mut column.generated, v)),
+            // #[column(on_delete = cascade)]
+            "on_delete" => item
+                .ident_value("on_delete = cascade")
+                .map(|v| set(cx, &item, &mut column.on_delete, v)),
+            // #[column(fixed)]
+            "fixed" => item
+                .flag()
+                .map(|()| set(cx, &item, &mut column.fixed, item.key.clone())),
             // #[column(insert_as = InvitedRole)]
             "insert_as" => parse_path(&item, "insert_as = InvitedRole")
                 .map(|v| set(cx, &item, &mut column.insert_as, v)),

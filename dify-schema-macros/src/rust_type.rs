@@ -18,6 +18,8 @@ pub enum RustKind {
     Bool,
     F64,
     DateTime,
+    /// `DateTime<Utc>` (or the alias `UtcDateTime`), for `timestamptz`.
+    ZonedDateTime,
     Json,
     Bytes,
     Decimal,
@@ -53,6 +55,7 @@ pub fn classify(ty: &Type) -> RustKind {
         "bool" => RustKind::Bool,
         "f64" => RustKind::F64,
         "NaiveDateTime" => RustKind::DateTime,
+        "UtcDateTime" | "DateTime" => RustKind::ZonedDateTime,
         "Json" | "Value" | "JsonValue" => RustKind::Json,
         "BigDecimal" => RustKind::Decimal,
         "Vec" => match single_generic_argument(ty, "Vec") {
@@ -77,6 +80,7 @@ pub fn fits(kind: RustKind, sql_type: SqlType) -> bool {
             )
             | (RustKind::Json, SqlType::Json | SqlType::Jsonb)
             | (RustKind::DateTime, SqlType::Timestamp)
+            | (RustKind::ZonedDateTime, SqlType::Timestamptz)
             | (RustKind::I32, SqlType::Integer)
             | (RustKind::I64, SqlType::BigInt)
             | (RustKind::Bool, SqlType::Boolean)
@@ -93,6 +97,7 @@ pub fn expected_rust_type(sql_type: SqlType) -> &'static str {
         SqlType::Varchar(_) | SqlType::Text => "`String` (or a `#[derive(StringEnum)]` enum)",
         SqlType::Json | SqlType::Jsonb => "`Json` (serde_json::Value)",
         SqlType::Timestamp => "`NaiveDateTime`",
+        SqlType::Timestamptz => "`UtcDateTime` (`DateTime<Utc>`)",
         SqlType::Integer => "`i32`",
         SqlType::BigInt => "`i64`",
         SqlType::Boolean => "`bool`",

@@ -24,7 +24,8 @@ use crate::parse::{
 };
 use crate::rust_type::{classify, expected_rust_type, fits, unwrap_option, RustKind};
 
-const SQL_TYPES: &str = "uuid, varchar(n), varchar(unbounded), text, json, jsonb, timestamp, \
+const SQL_TYPES: &str =
+    "uuid, varchar(n), varchar(unbounded), text, json, jsonb, timestamp, timestamptz, \
      integer, bigint, boolean, float, numeric, numeric(p, s), bytea";
 
 /// Validates a parsed declaration. Returns `None` only when a mistake
@@ -233,6 +234,8 @@ fn validate_field(cx: &mut Ctxt, table: &str, field: FieldDecl) -> Option<Column
         no_reference,
         insert_as,
         generated,
+        fixed,
+        on_delete,
         ..
     } = decl;
 
@@ -256,6 +259,12 @@ fn validate_field(cx: &mut Ctxt, table: &str, field: FieldDecl) -> Option<Column
             "`join` only applies to a column with `references = ...`",
         );
     }
+    if let (Some(action), None) = (&on_delete, &foreign_key) {
+        cx.error_at(
+            action.span(),
+            "`on_delete` is the action of a foreign key; add `foreign_key = \"...\"` too",
+        );
+    }
     if let (Some(foreign_key), None) = (&foreign_key, &references) {
         cx.error_at(
             foreign_key.span(),
@@ -275,6 +284,20 @@ fn validate_field(cx: &mut Ctxt, table: &str, field: FieldDecl) -> Option<Column
             parent,
             join: join.is_none_or(|join| join.value),
             foreign_key: foreign_key.map(|name| name.value()),
+            on_delete: on_delete
+                .as_ref()
+                .and_then(|action| match action.to_string().as_str() {
+                    "cascade" => Some("CASCADE"),
+                    "set_null" => Some("SET NULL"),
+                    "restrict" => Some("RESTRICT"),
+                    _ => {
+                        cx.error_at(
+                        action.span(),
+                        "unknown ON DELETE action; expected `cascade`, `set_null` or `restrict`",
+                    );
+                        None
+                    }
+                }),
         }),
         Some(ReferencesDecl::Any { keyword, parents }) => {
             if let Some(join) = &join {
@@ -386,6 +409,7 @@ fn validate_field(cx: &mut Ctxt, table: &str, field: FieldDecl) -> Option<Column
         no_reference: no_reference.map(|reason| reason.value()),
         insert_as,
         generated: generated.map(|expression| expression.value()),
+        fixed: fixed.is_some(),
         cross_tenant: cross_tenant.is_some(),
     })
 }
@@ -408,6 +432,7 @@ fn parse_sql_type(cx: &mut Ctxt, decl: &SqlTypeDecl) -> Option<SqlType> {
         "json" => no_args(cx, SqlType::Json),
         "jsonb" => no_args(cx, SqlType::Jsonb),
         "timestamp" => no_args(cx, SqlType::Timestamp),
+        "timestamptz" => no_args(cx, SqlType::Timestamptz),
         "integer" => no_args(cx, SqlType::Integer),
         "bigint" => no_args(cx, SqlType::BigInt),
         "boolean" => no_args(cx, SqlType::Boolean),
@@ -610,9 +635,7 @@ fn validate_default(
                 ServerFunction::UuidGenerateV4
                 | ServerFunction::GenRandomUuid
                 | ServerFunction::UuidV7 => sql_type == SqlType::Uuid,
-                ServerFunction::CurrentTimestamp(_) | ServerFunction::Now => {
-                    sql_type == SqlType::Timestamp
-                }
+                ServerFunction::CurrentTimestamp(_) | ServerFunction::Now => sql_type.is_time(),
             };
             if !fits {
                 return wrong(cx, &format!("`{name}`"));
@@ -627,7 +650,9 @@ fn default_hint(sql_type: SqlType) -> &'static str {
         SqlType::Uuid => "; use `default = uuid_generate_v4()` or `gen_random_uuid()`",
         SqlType::Varchar(_) | SqlType::Text => "; use a string: `default = \"...\"`",
         SqlType::Json | SqlType::Jsonb => "; use a JSON string: `default = \"{}\"`",
-        SqlType::Timestamp => "; use `default = CURRENT_TIMESTAMP` or `CURRENT_TIMESTAMP(0)`",
+        SqlType::Timestamp | SqlType::Timestamptz => {
+            "; use `default = CURRENT_TIMESTAMP` or `CURRENT_TIMESTAMP(0)`"
+        }
         SqlType::Integer | SqlType::BigInt => {
             "; use an integer (`default = 0`) or a sequence (`default = serial`, `default = nextval(\"name\")`)"
         }
@@ -687,12 +712,17 @@ fn validate_audit(
             return None;
         }
     };
-    if wanted != sql_type {
+    let fits = wanted == sql_type || (wanted.is_time() && sql_type.is_time());
+    if !fits {
         cx.error_at(
             ident.span(),
             format!(
                 "an `audit = {ident}` column must be `{}`",
-                wanted.dsl_name()
+                if wanted.is_time() {
+                    "timestamp` or `timestamptz".to_owned()
+                } else {
+                    wanted.dsl_name()
+                }
             ),
         );
         return None;

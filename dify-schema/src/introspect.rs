@@ -524,6 +524,7 @@ fn live_type(row: &ColumnRow) -> String {
         "json" => SqlType::Json,
         "jsonb" => SqlType::Jsonb,
         "timestamp without time zone" => SqlType::Timestamp,
+        "timestamp with time zone" => SqlType::Timestamptz,
         "integer" => SqlType::Integer,
         "bigint" => SqlType::BigInt,
         "boolean" => SqlType::Boolean,

@@ -34,7 +34,7 @@ pub use string_enum::{StringEnum, UnknownEnumValue};
 
 /// What a module of declarations imports.
 pub mod prelude {
-    pub use crate::types::{BigDecimal, Json, NaiveDateTime, Uuid};
+    pub use crate::types::{BigDecimal, Json, NaiveDateTime, UtcDateTime, Uuid};
     pub use crate::{entity, AnyId, Entity, Id, Page, Ref, StringEnum};
 }
 

@@ -2,6 +2,9 @@
 
 pub use bigdecimal::BigDecimal;
 pub use chrono::NaiveDateTime;
+
+/// A `timestamptz` value.
+pub type UtcDateTime = chrono::DateTime<chrono::Utc>;
 pub use uuid::Uuid;
 
 /// A `json` or `jsonb` value.

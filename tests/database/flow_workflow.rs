@@ -36,7 +36,7 @@ fn a_workflow_run_with_node_executions_an_app_log_and_its_status_moves() {
         })?;
         let graph = r#"{"nodes":[{"id":"start","data":{"type":"start"}},{"id":"llm","data":{"type":"llm"}}],"edges":[]}"#;
         let draft = scope.insert::<Workflow>(NewWorkflow {
-            app_id: app.id(),
+            app_id: app.id().into(),
             version: "draft".into(),
             graph: graph.into(),
             features: "{}".into(),
@@ -55,7 +55,7 @@ fn a_workflow_run_with_node_executions_an_app_log_and_its_status_moves() {
             .update(
                 published.id(),
                 WorkflowChanges {
-                    app_id: Some(app.id()),
+                    app_id: Some(app.id().into()),
                     graph: Some(graph.into()),
                     ..Default::default()
                 },

@@ -884,7 +884,7 @@ pub fn workflow<'t>(app: Ref<'t, App>) -> NewWorkflow<'t> {
     NewWorkflow {
         kind: None,
         id: None,
-        app_id: app,
+        app_id: app.into(),
         r#type: WorkflowType::Workflow,
         version: "version".into(),
         marked_name: None,

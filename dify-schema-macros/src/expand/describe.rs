@@ -114,12 +114,14 @@ fn table_literal(entity: &Entity) -> TokenStream {
             .last()
             .map(|segment| segment.ident.to_string());
         let foreign_key = option(relation.foreign_key.as_ref().map(|fk| quote!(#fk)));
+        let on_delete = option(relation.on_delete.map(|action| quote!(#action)));
         Some(quote! {
             #s::Relation {
                 column: #name,
                 parent_table: <#parent as ::dify_schema::Entity>::TABLE_NAME,
                 parent_entity: #parent_entity,
                 foreign_key: #foreign_key,
+                on_delete: #on_delete,
             }
         })
     });
@@ -280,6 +282,7 @@ fn sql_type_literal(sql_type: SqlType) -> TokenStream {
         SqlType::Json => quote!(#s::Json),
         SqlType::Jsonb => quote!(#s::Jsonb),
         SqlType::Timestamp => quote!(#s::Timestamp),
+        SqlType::Timestamptz => quote!(#s::Timestamptz),
         SqlType::Integer => quote!(#s::Integer),
         SqlType::BigInt => quote!(#s::BigInt),
         SqlType::Boolean => quote!(#s::Boolean),

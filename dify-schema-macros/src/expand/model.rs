@@ -55,7 +55,7 @@ pub fn optional_on_insert(column: &Column) -> bool {
 
 /// Whether the update form carries this column: not the key, the tenant,
 /// the owning parent (a row does not move between owners), the audit
-/// columns or the soft-delete mark.
+/// columns, a generated or `fixed` column, or the soft-delete mark.
 pub fn in_changes_form(entity: &Entity, index: usize) -> bool {
     let column = entity.column(index);
     !column.primary_key
@@ -63,6 +63,7 @@ pub fn in_changes_form(entity: &Entity, index: usize) -> bool {
         && !is_via_column(entity, index)
         && column.audit.is_none()
         && column.generated.is_none()
+        && !column.fixed
         && !is_soft_delete_column(entity, index)
 }
 

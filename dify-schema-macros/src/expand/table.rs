@@ -52,6 +52,7 @@ pub fn diesel_sql_type(column: &Column) -> TokenStream {
         SqlType::Json => quote!(Json),
         SqlType::Jsonb => quote!(Jsonb),
         SqlType::Timestamp => quote!(Timestamp),
+        SqlType::Timestamptz => quote!(Timestamptz),
         SqlType::Integer => quote!(Integer),
         SqlType::BigInt => quote!(BigInt),
         SqlType::Boolean => quote!(Bool),

@@ -5,7 +5,7 @@ use syn::{parse_quote, Type};
 use crate::ir::SqlType;
 use crate::rust_type::{classify, expected_rust_type, fits, unwrap_option, RustKind};
 
-const ALL_KINDS: [RustKind; 12] = [
+const ALL_KINDS: [RustKind; 13] = [
     RustKind::Uuid,
     RustKind::String,
     RustKind::I32,
@@ -13,6 +13,7 @@ const ALL_KINDS: [RustKind; 12] = [
     RustKind::Bool,
     RustKind::F64,
     RustKind::DateTime,
+    RustKind::ZonedDateTime,
     RustKind::Json,
     RustKind::Bytes,
     RustKind::Decimal,
@@ -20,7 +21,7 @@ const ALL_KINDS: [RustKind; 12] = [
     RustKind::Unsupported,
 ];
 
-const ALL_SQL_TYPES: [SqlType; 15] = [
+const ALL_SQL_TYPES: [SqlType; 16] = [
     SqlType::Uuid,
     SqlType::Varchar(Some(255)),
     SqlType::Varchar(None),
@@ -28,6 +29,7 @@ const ALL_SQL_TYPES: [SqlType; 15] = [
     SqlType::Json,
     SqlType::Jsonb,
     SqlType::Timestamp,
+    SqlType::Timestamptz,
     SqlType::Integer,
     SqlType::BigInt,
     SqlType::Boolean,
@@ -132,6 +134,7 @@ fn fits_matrix() {
                 RustKind::Bool => sql_type == SqlType::Boolean,
                 RustKind::F64 => sql_type == SqlType::Float,
                 RustKind::DateTime => sql_type == SqlType::Timestamp,
+                RustKind::ZonedDateTime => sql_type == SqlType::Timestamptz,
                 RustKind::Json => matches!(sql_type, SqlType::Json | SqlType::Jsonb),
                 RustKind::Bytes => sql_type == SqlType::Bytea,
                 RustKind::Decimal => matches!(sql_type, SqlType::Numeric(_)),

@@ -85,6 +85,7 @@ pub fn diesel_type(sql_type: SqlType) -> &'static str {
         SqlType::Json => "Json",
         SqlType::Jsonb => "Jsonb",
         SqlType::Timestamp => "Timestamp",
+        SqlType::Timestamptz => "Timestamptz",
         SqlType::Integer => "Int4",
         SqlType::BigInt => "Int8",
         SqlType::Boolean => "Bool",

@@ -253,6 +253,7 @@ pub fn column_type(sql_type: SqlType) -> String {
         SqlType::Json => "json".into(),
         SqlType::Jsonb => "jsonb".into(),
         SqlType::Timestamp => "timestamp without time zone".into(),
+        SqlType::Timestamptz => "timestamp with time zone".into(),
         SqlType::Integer => "integer".into(),
         SqlType::BigInt => "bigint".into(),
         SqlType::Boolean => "boolean".into(),
@@ -338,8 +339,12 @@ fn create_index_with(table: &Table, index: &Index, concurrently: bool) -> String
 /// `ALTER TABLE ... ADD CONSTRAINT ... FOREIGN KEY`, for the few relations
 /// Dify constrains.
 pub fn add_foreign_key(table: &Table, relation: &Relation) -> String {
+    let on_delete = relation
+        .on_delete
+        .map(|action| format!(" ON DELETE {action}"))
+        .unwrap_or_default();
     format!(
-        "ALTER TABLE {} ADD CONSTRAINT {} FOREIGN KEY ({}) REFERENCES {}(id);",
+        "ALTER TABLE {} ADD CONSTRAINT {} FOREIGN KEY ({}) REFERENCES {}(id){on_delete};",
         ident(table.name),
         ident(relation.foreign_key.unwrap_or("")),
         ident(relation.column),

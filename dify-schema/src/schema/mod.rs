@@ -206,6 +206,8 @@ pub struct Relation {
     /// The name of a real `FOREIGN KEY` constraint, where Dify declares one
     /// (most of Dify's relations are unconstrained uuid columns).
     pub foreign_key: Option<&'static str>,
+    /// The foreign key's `ON DELETE` action (`CASCADE`, `SET NULL`), if any.
+    pub on_delete: Option<&'static str>,
 }
 
 /// How a row belongs to a tenant.

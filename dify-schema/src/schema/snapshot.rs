@@ -107,6 +107,8 @@ pub struct RelationSnapshot {
     pub parent_entity: String,
     #[serde(default)]
     pub foreign_key: Option<String>,
+    #[serde(default)]
+    pub on_delete: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -204,6 +206,7 @@ impl TableSnapshot {
                     parent_table: relation.parent_table.into(),
                     parent_entity: relation.parent_entity.into(),
                     foreign_key: relation.foreign_key.map(Into::into),
+                    on_delete: relation.on_delete.map(Into::into),
                 })
                 .collect(),
             ownership: match table.ownership {
@@ -287,6 +290,7 @@ impl TableSnapshot {
                         parent_table: leak(relation.parent_table),
                         parent_entity: leak(relation.parent_entity),
                         foreign_key: relation.foreign_key.map(leak),
+                        on_delete: relation.on_delete.map(leak),
                     })
                     .collect(),
             ),

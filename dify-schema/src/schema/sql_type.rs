@@ -10,6 +10,8 @@ pub enum SqlType {
     Jsonb,
     /// A timestamp without time zone (Dify stores UTC in these).
     Timestamp,
+    /// A timestamp with time zone (a few of Dify's newer tables).
+    Timestamptz,
     Integer,
     BigInt,
     Boolean,
@@ -31,6 +33,7 @@ impl SqlType {
             SqlType::Json => "json".into(),
             SqlType::Jsonb => "jsonb".into(),
             SqlType::Timestamp => "timestamp".into(),
+            SqlType::Timestamptz => "timestamptz".into(),
             SqlType::Integer => "integer".into(),
             SqlType::BigInt => "bigint".into(),
             SqlType::Boolean => "boolean".into(),

@@ -23,7 +23,7 @@ use chrono::NaiveDateTime;
 use diesel::pg::Pg;
 use diesel::query_builder::AstPass;
 use diesel::sql_types::{
-    Array, BigInt, Bool, Double, Integer, Numeric, Text, Timestamp, Uuid as SqlUuid,
+    Array, BigInt, Bool, Double, Integer, Numeric, Text, Timestamp, Timestamptz, Uuid as SqlUuid,
 };
 use diesel::QueryResult;
 use uuid::Uuid;
@@ -137,6 +137,7 @@ filter_value!(i64, BigInt);
 filter_value!(f64, Float);
 filter_value!(bool, Bool);
 filter_value!(NaiveDateTime, Timestamp);
+filter_value!(crate::types::UtcDateTime, Timestamptz);
 filter_value!(BigDecimal, Numeric);
 
 /// A string enum compares as the text it is stored as; the derive
@@ -167,6 +168,7 @@ pub enum Value {
     Float(f64),
     Bool(bool),
     Timestamp(NaiveDateTime),
+    Timestamptz(crate::types::UtcDateTime),
     Numeric(BigDecimal),
 }
 
@@ -182,6 +184,7 @@ pub enum ValueList {
     Float(Vec<f64>),
     Bool(Vec<bool>),
     Timestamp(Vec<NaiveDateTime>),
+    Timestamptz(Vec<crate::types::UtcDateTime>),
     Numeric(Vec<BigDecimal>),
 }
 
@@ -359,6 +362,7 @@ fn push_value<'b>(out: &mut AstPass<'_, 'b, Pg>, value: &'b Value) -> QueryResul
         Value::Float(v) => out.push_bind_param::<Double, _>(v),
         Value::Bool(v) => out.push_bind_param::<Bool, _>(v),
         Value::Timestamp(v) => out.push_bind_param::<Timestamp, _>(v),
+        Value::Timestamptz(v) => out.push_bind_param::<Timestamptz, _>(v),
         Value::Numeric(v) => out.push_bind_param::<Numeric, _>(v),
     }
 }
@@ -372,6 +376,7 @@ fn push_list<'b>(out: &mut AstPass<'_, 'b, Pg>, values: &'b ValueList) -> QueryR
         ValueList::Float(v) => out.push_bind_param::<Array<Double>, _>(v),
         ValueList::Bool(v) => out.push_bind_param::<Array<Bool>, _>(v),
         ValueList::Timestamp(v) => out.push_bind_param::<Array<Timestamp>, _>(v),
+        ValueList::Timestamptz(v) => out.push_bind_param::<Array<Timestamptz>, _>(v),
         ValueList::Numeric(v) => out.push_bind_param::<Array<Numeric>, _>(v),
     }
 }

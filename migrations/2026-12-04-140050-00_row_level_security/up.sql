@@ -77,13 +77,20 @@ LANGUAGE sql STABLE PARALLEL RESTRICTED AS $f$ SELECT (dify_scope_claims())[3] $
 -- A scope's entry: the account's role in the tenant (NULL for a
 -- non-member), and the signed claims in this transaction's setting. A
 -- second entry in the same transaction is refused, so a scope cannot be
--- re-pointed or nested.
+-- re-pointed or nested; so is an entry into a transaction the scope did
+-- not begin (its BEGIN records the moment in dify.begun), which it would
+-- otherwise join and end.
 CREATE OR REPLACE FUNCTION dify_scope_enter(tenant uuid, account uuid) RETURNS text
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER AS $f$
 DECLARE
     member_role text;
     claims text;
+    begun text := current_setting('dify.begun', true);
 BEGIN
+    IF begun IS NULL OR begun = '' OR begun::timestamptz <> transaction_timestamp() THEN
+        RAISE EXCEPTION 'the connection was already inside a transaction; a scope begins its own'
+            USING ERRCODE = '25001';
+    END IF;
     IF dify_scope_claims() IS NOT NULL THEN
         RAISE EXCEPTION 'a tenant scope is already open in this transaction'
             USING ERRCODE = '25001';
@@ -103,15 +110,19 @@ BEGIN
 END
 $f$;
 
--- Definer functions resolve names in the schema they were made in, never
--- in a caller's temporary schema.
+-- These functions resolve names (tables, and types such as uuid) in the
+-- schema they were made in and pg_catalog, never in a caller's temporary
+-- schema.
 DO $$
 BEGIN
     EXECUTE format('ALTER FUNCTION dify_scope_signature(text) SET search_path = pg_catalog, %I, pg_temp', current_schema());
     EXECUTE format('ALTER FUNCTION dify_scope_claims() SET search_path = pg_catalog, %I, pg_temp', current_schema());
     EXECUTE format('ALTER FUNCTION dify_scope_enter(uuid, uuid) SET search_path = pg_catalog, %I, pg_temp', current_schema());
+    EXECUTE format('ALTER FUNCTION dify_scope_tenant() SET search_path = pg_catalog, %I, pg_temp', current_schema());
+    EXECUTE format('ALTER FUNCTION dify_scope_account() SET search_path = pg_catalog, %I, pg_temp', current_schema());
+    EXECUTE format('ALTER FUNCTION dify_scope_role() SET search_path = pg_catalog, %I, pg_temp', current_schema());
 END $$;
-COMMENT ON FUNCTION dify_scope_enter(uuid, uuid) IS 'dify-schema 41cf681cbe842017';
+COMMENT ON FUNCTION dify_scope_enter(uuid, uuid) IS 'dify-schema eb9646f424dfc8d1';
 
 
 ALTER TABLE account_integrates ENABLE ROW LEVEL SECURITY;
@@ -137,6 +148,13 @@ COMMENT ON POLICY dify_trusted_access ON account_plugin_permissions IS 'dify-sch
 GRANT SELECT, INSERT, UPDATE, DELETE ON account_plugin_permissions TO dify_service;
 
 
+ALTER TABLE account_trial_app_records ENABLE ROW LEVEL SECURITY;
+ALTER TABLE account_trial_app_records FORCE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, UPDATE, DELETE ON account_trial_app_records TO dify_trusted;
+CREATE POLICY dify_trusted_access ON account_trial_app_records TO dify_trusted USING (true) WITH CHECK (true);
+COMMENT ON POLICY dify_trusted_access ON account_trial_app_records IS 'dify-schema 14a10d086993e670';
+
+
 ALTER TABLE accounts ENABLE ROW LEVEL SECURITY;
 ALTER TABLE accounts FORCE ROW LEVEL SECURITY;
 GRANT SELECT, INSERT, UPDATE, DELETE ON accounts TO dify_trusted;
@@ -145,6 +163,118 @@ COMMENT ON POLICY dify_scope_read ON accounts IS 'dify-schema 2ba1a2d85cf66677';
 CREATE POLICY dify_trusted_access ON accounts TO dify_trusted USING (true) WITH CHECK (true);
 COMMENT ON POLICY dify_trusted_access ON accounts IS 'dify-schema a384bd0194f0b9e7';
 GRANT SELECT ON accounts TO dify_service;
+
+
+ALTER TABLE agent_config_drafts ENABLE ROW LEVEL SECURITY;
+ALTER TABLE agent_config_drafts FORCE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, UPDATE, DELETE ON agent_config_drafts TO dify_trusted;
+CREATE POLICY dify_scope_read ON agent_config_drafts FOR SELECT USING (agent_config_drafts.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_read ON agent_config_drafts IS 'dify-schema 724e0b3f95c3f398';
+CREATE POLICY dify_scope_insert ON agent_config_drafts FOR INSERT WITH CHECK (agent_config_drafts.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[]));
+COMMENT ON POLICY dify_scope_insert ON agent_config_drafts IS 'dify-schema 07ea5b25119d82c0';
+CREATE POLICY dify_scope_update ON agent_config_drafts FOR UPDATE USING (agent_config_drafts.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[])) WITH CHECK (agent_config_drafts.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[]));
+COMMENT ON POLICY dify_scope_update ON agent_config_drafts IS 'dify-schema 59254078aea50b70';
+CREATE POLICY dify_scope_delete ON agent_config_drafts FOR DELETE USING (agent_config_drafts.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[]));
+COMMENT ON POLICY dify_scope_delete ON agent_config_drafts IS 'dify-schema 0133b991a71bb3e9';
+CREATE POLICY dify_trusted_access ON agent_config_drafts TO dify_trusted USING (true) WITH CHECK (true);
+COMMENT ON POLICY dify_trusted_access ON agent_config_drafts IS 'dify-schema e94acec733effc31';
+GRANT SELECT, INSERT, UPDATE, DELETE ON agent_config_drafts TO dify_service;
+
+
+ALTER TABLE agent_config_revisions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE agent_config_revisions FORCE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, UPDATE, DELETE ON agent_config_revisions TO dify_trusted;
+CREATE POLICY dify_scope_read ON agent_config_revisions FOR SELECT USING (agent_config_revisions.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_read ON agent_config_revisions IS 'dify-schema 7cfea5c519b2b361';
+CREATE POLICY dify_scope_insert ON agent_config_revisions FOR INSERT WITH CHECK (agent_config_revisions.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[]));
+COMMENT ON POLICY dify_scope_insert ON agent_config_revisions IS 'dify-schema c7d719315f8d742f';
+CREATE POLICY dify_scope_update ON agent_config_revisions FOR UPDATE USING (agent_config_revisions.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[])) WITH CHECK (agent_config_revisions.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[]));
+COMMENT ON POLICY dify_scope_update ON agent_config_revisions IS 'dify-schema f8f43c34c598bb1f';
+CREATE POLICY dify_scope_delete ON agent_config_revisions FOR DELETE USING (agent_config_revisions.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[]));
+COMMENT ON POLICY dify_scope_delete ON agent_config_revisions IS 'dify-schema 43abd427a203628a';
+CREATE POLICY dify_trusted_access ON agent_config_revisions TO dify_trusted USING (true) WITH CHECK (true);
+COMMENT ON POLICY dify_trusted_access ON agent_config_revisions IS 'dify-schema 340f132027da2c12';
+GRANT SELECT, INSERT, UPDATE, DELETE ON agent_config_revisions TO dify_service;
+
+
+ALTER TABLE agent_config_snapshots ENABLE ROW LEVEL SECURITY;
+ALTER TABLE agent_config_snapshots FORCE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, UPDATE, DELETE ON agent_config_snapshots TO dify_trusted;
+CREATE POLICY dify_scope_read ON agent_config_snapshots FOR SELECT USING (agent_config_snapshots.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_read ON agent_config_snapshots IS 'dify-schema b86c41865b5f1e64';
+CREATE POLICY dify_scope_insert ON agent_config_snapshots FOR INSERT WITH CHECK (agent_config_snapshots.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[]));
+COMMENT ON POLICY dify_scope_insert ON agent_config_snapshots IS 'dify-schema f93c5f76b9602a38';
+CREATE POLICY dify_scope_update ON agent_config_snapshots FOR UPDATE USING (agent_config_snapshots.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[])) WITH CHECK (agent_config_snapshots.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[]));
+COMMENT ON POLICY dify_scope_update ON agent_config_snapshots IS 'dify-schema 0b6e4259905dc295';
+CREATE POLICY dify_scope_delete ON agent_config_snapshots FOR DELETE USING (agent_config_snapshots.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[]));
+COMMENT ON POLICY dify_scope_delete ON agent_config_snapshots IS 'dify-schema 119cb958865331f0';
+CREATE POLICY dify_trusted_access ON agent_config_snapshots TO dify_trusted USING (true) WITH CHECK (true);
+COMMENT ON POLICY dify_trusted_access ON agent_config_snapshots IS 'dify-schema 85211e85ba0417a3';
+GRANT SELECT, INSERT, UPDATE, DELETE ON agent_config_snapshots TO dify_service;
+
+
+ALTER TABLE agent_debug_conversations ENABLE ROW LEVEL SECURITY;
+ALTER TABLE agent_debug_conversations FORCE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, UPDATE, DELETE ON agent_debug_conversations TO dify_trusted;
+CREATE POLICY dify_scope_read ON agent_debug_conversations FOR SELECT USING (agent_debug_conversations.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_read ON agent_debug_conversations IS 'dify-schema 3c3950f58bc6628c';
+CREATE POLICY dify_scope_insert ON agent_debug_conversations FOR INSERT WITH CHECK (agent_debug_conversations.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_insert ON agent_debug_conversations IS 'dify-schema 81dfd79e9f4173aa';
+CREATE POLICY dify_scope_update ON agent_debug_conversations FOR UPDATE USING (agent_debug_conversations.tenant_id = (SELECT dify_scope_tenant())) WITH CHECK (agent_debug_conversations.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_update ON agent_debug_conversations IS 'dify-schema ad29cd40be738d3b';
+CREATE POLICY dify_scope_delete ON agent_debug_conversations FOR DELETE USING (agent_debug_conversations.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_delete ON agent_debug_conversations IS 'dify-schema 329bd8493cc0f043';
+CREATE POLICY dify_trusted_access ON agent_debug_conversations TO dify_trusted USING (true) WITH CHECK (true);
+COMMENT ON POLICY dify_trusted_access ON agent_debug_conversations IS 'dify-schema 19aa9cee8ce7691f';
+GRANT SELECT, INSERT, UPDATE, DELETE ON agent_debug_conversations TO dify_service;
+
+
+ALTER TABLE agent_drive_files ENABLE ROW LEVEL SECURITY;
+ALTER TABLE agent_drive_files FORCE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, UPDATE, DELETE ON agent_drive_files TO dify_trusted;
+CREATE POLICY dify_scope_read ON agent_drive_files FOR SELECT USING (agent_drive_files.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_read ON agent_drive_files IS 'dify-schema da1d4d94055ab276';
+CREATE POLICY dify_scope_insert ON agent_drive_files FOR INSERT WITH CHECK (agent_drive_files.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_insert ON agent_drive_files IS 'dify-schema 098ff50903a1da14';
+CREATE POLICY dify_scope_update ON agent_drive_files FOR UPDATE USING (agent_drive_files.tenant_id = (SELECT dify_scope_tenant())) WITH CHECK (agent_drive_files.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_update ON agent_drive_files IS 'dify-schema bfe378b0bc754126';
+CREATE POLICY dify_scope_delete ON agent_drive_files FOR DELETE USING (agent_drive_files.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_delete ON agent_drive_files IS 'dify-schema 6a4d80ba6b160725';
+CREATE POLICY dify_trusted_access ON agent_drive_files TO dify_trusted USING (true) WITH CHECK (true);
+COMMENT ON POLICY dify_trusted_access ON agent_drive_files IS 'dify-schema 8154e88503155430';
+GRANT SELECT, INSERT, UPDATE, DELETE ON agent_drive_files TO dify_service;
+
+
+ALTER TABLE agent_runtime_sessions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE agent_runtime_sessions FORCE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, UPDATE, DELETE ON agent_runtime_sessions TO dify_trusted;
+CREATE POLICY dify_scope_read ON agent_runtime_sessions FOR SELECT USING (agent_runtime_sessions.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_read ON agent_runtime_sessions IS 'dify-schema 0db19188a04dcbe7';
+CREATE POLICY dify_scope_insert ON agent_runtime_sessions FOR INSERT WITH CHECK (agent_runtime_sessions.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_insert ON agent_runtime_sessions IS 'dify-schema 4eecf50ab24fdc52';
+CREATE POLICY dify_scope_update ON agent_runtime_sessions FOR UPDATE USING (agent_runtime_sessions.tenant_id = (SELECT dify_scope_tenant())) WITH CHECK (agent_runtime_sessions.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_update ON agent_runtime_sessions IS 'dify-schema 230333c682fad9d8';
+CREATE POLICY dify_scope_delete ON agent_runtime_sessions FOR DELETE USING (agent_runtime_sessions.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_delete ON agent_runtime_sessions IS 'dify-schema 63182632ebbd05a2';
+CREATE POLICY dify_trusted_access ON agent_runtime_sessions TO dify_trusted USING (true) WITH CHECK (true);
+COMMENT ON POLICY dify_trusted_access ON agent_runtime_sessions IS 'dify-schema 3871bde4e4d582c6';
+GRANT SELECT, INSERT, UPDATE, DELETE ON agent_runtime_sessions TO dify_service;
+
+
+ALTER TABLE agents ENABLE ROW LEVEL SECURITY;
+ALTER TABLE agents FORCE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, UPDATE, DELETE ON agents TO dify_trusted;
+CREATE POLICY dify_scope_read ON agents FOR SELECT USING (agents.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_read ON agents IS 'dify-schema 86dc010749ad1eeb';
+CREATE POLICY dify_scope_insert ON agents FOR INSERT WITH CHECK (agents.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[]));
+COMMENT ON POLICY dify_scope_insert ON agents IS 'dify-schema 01e62cac902047c5';
+CREATE POLICY dify_scope_update ON agents FOR UPDATE USING (agents.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[])) WITH CHECK (agents.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[]));
+COMMENT ON POLICY dify_scope_update ON agents IS 'dify-schema 3f8419a3ec4f17fa';
+CREATE POLICY dify_scope_delete ON agents FOR DELETE USING (agents.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[]));
+COMMENT ON POLICY dify_scope_delete ON agents IS 'dify-schema 718d69477f80f04d';
+CREATE POLICY dify_trusted_access ON agents TO dify_trusted USING (true) WITH CHECK (true);
+COMMENT ON POLICY dify_trusted_access ON agents IS 'dify-schema 84e29e60328829fa';
+GRANT SELECT, INSERT, UPDATE, DELETE ON agents TO dify_service;
 
 
 ALTER TABLE api_based_extensions ENABLE ROW LEVEL SECURITY;
@@ -275,6 +405,22 @@ COMMENT ON POLICY dify_trusted_access ON app_model_configs IS 'dify-schema 9e38b
 GRANT SELECT, INSERT, UPDATE, DELETE ON app_model_configs TO dify_service;
 
 
+ALTER TABLE app_stars ENABLE ROW LEVEL SECURITY;
+ALTER TABLE app_stars FORCE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, UPDATE, DELETE ON app_stars TO dify_trusted;
+CREATE POLICY dify_scope_read ON app_stars FOR SELECT USING (app_stars.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_read ON app_stars IS 'dify-schema 64b2ada7f3100e68';
+CREATE POLICY dify_scope_insert ON app_stars FOR INSERT WITH CHECK (app_stars.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_insert ON app_stars IS 'dify-schema 94b68e5b0a0346da';
+CREATE POLICY dify_scope_update ON app_stars FOR UPDATE USING (app_stars.tenant_id = (SELECT dify_scope_tenant())) WITH CHECK (app_stars.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_update ON app_stars IS 'dify-schema 21cfb34be8807392';
+CREATE POLICY dify_scope_delete ON app_stars FOR DELETE USING (app_stars.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_delete ON app_stars IS 'dify-schema 5302df0037d4a4ed';
+CREATE POLICY dify_trusted_access ON app_stars TO dify_trusted USING (true) WITH CHECK (true);
+COMMENT ON POLICY dify_trusted_access ON app_stars IS 'dify-schema 6cdb6a9267b9c047';
+GRANT SELECT, INSERT, UPDATE, DELETE ON app_stars TO dify_service;
+
+
 ALTER TABLE app_triggers ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app_triggers FORCE ROW LEVEL SECURITY;
 GRANT SELECT, INSERT, UPDATE, DELETE ON app_triggers TO dify_trusted;
@@ -351,6 +497,38 @@ COMMENT ON POLICY dify_scope_delete ON conversations IS 'dify-schema 73fcf729274
 CREATE POLICY dify_trusted_access ON conversations TO dify_trusted USING (true) WITH CHECK (true);
 COMMENT ON POLICY dify_trusted_access ON conversations IS 'dify-schema d61b6e738b85726c';
 GRANT SELECT, INSERT, UPDATE, DELETE ON conversations TO dify_service;
+
+
+ALTER TABLE credential_permissions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE credential_permissions FORCE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, UPDATE, DELETE ON credential_permissions TO dify_trusted;
+CREATE POLICY dify_scope_read ON credential_permissions FOR SELECT USING (credential_permissions.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_read ON credential_permissions IS 'dify-schema 3b0e47f7941a997b';
+CREATE POLICY dify_scope_insert ON credential_permissions FOR INSERT WITH CHECK (credential_permissions.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[]));
+COMMENT ON POLICY dify_scope_insert ON credential_permissions IS 'dify-schema dfbb58aa31ec6d85';
+CREATE POLICY dify_scope_update ON credential_permissions FOR UPDATE USING (credential_permissions.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[])) WITH CHECK (credential_permissions.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[]));
+COMMENT ON POLICY dify_scope_update ON credential_permissions IS 'dify-schema b80a4ab5a4e855d1';
+CREATE POLICY dify_scope_delete ON credential_permissions FOR DELETE USING (credential_permissions.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[]));
+COMMENT ON POLICY dify_scope_delete ON credential_permissions IS 'dify-schema e4d059c57d4a1cf0';
+CREATE POLICY dify_trusted_access ON credential_permissions TO dify_trusted USING (true) WITH CHECK (true);
+COMMENT ON POLICY dify_trusted_access ON credential_permissions IS 'dify-schema b03e2d0951d1c8a3';
+GRANT SELECT, INSERT, UPDATE, DELETE ON credential_permissions TO dify_service;
+
+
+ALTER TABLE customized_snippets ENABLE ROW LEVEL SECURITY;
+ALTER TABLE customized_snippets FORCE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, UPDATE, DELETE ON customized_snippets TO dify_trusted;
+CREATE POLICY dify_scope_read ON customized_snippets FOR SELECT USING (customized_snippets.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_read ON customized_snippets IS 'dify-schema 33591bebf44348d3';
+CREATE POLICY dify_scope_insert ON customized_snippets FOR INSERT WITH CHECK (customized_snippets.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[]));
+COMMENT ON POLICY dify_scope_insert ON customized_snippets IS 'dify-schema 58d0a032a6833212';
+CREATE POLICY dify_scope_update ON customized_snippets FOR UPDATE USING (customized_snippets.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[])) WITH CHECK (customized_snippets.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[]));
+COMMENT ON POLICY dify_scope_update ON customized_snippets IS 'dify-schema cc83ce918681343d';
+CREATE POLICY dify_scope_delete ON customized_snippets FOR DELETE USING (customized_snippets.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[]));
+COMMENT ON POLICY dify_scope_delete ON customized_snippets IS 'dify-schema ff3e4534f50b62b2';
+CREATE POLICY dify_trusted_access ON customized_snippets TO dify_trusted USING (true) WITH CHECK (true);
+COMMENT ON POLICY dify_trusted_access ON customized_snippets IS 'dify-schema 9fb4aac4816c3246';
+GRANT SELECT, INSERT, UPDATE, DELETE ON customized_snippets TO dify_service;
 
 
 ALTER TABLE data_source_api_key_auth_bindings ENABLE ROW LEVEL SECURITY;
@@ -592,6 +770,22 @@ COMMENT ON POLICY dify_trusted_access ON document_pipeline_execution_logs IS 'di
 GRANT SELECT, INSERT, UPDATE, DELETE ON document_pipeline_execution_logs TO dify_service;
 
 
+ALTER TABLE document_segment_summaries ENABLE ROW LEVEL SECURITY;
+ALTER TABLE document_segment_summaries FORCE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, UPDATE, DELETE ON document_segment_summaries TO dify_trusted;
+CREATE POLICY dify_scope_read ON document_segment_summaries FOR SELECT USING (document_segment_summaries.dataset_id IN (SELECT datasets.id FROM datasets WHERE datasets.tenant_id = (SELECT dify_scope_tenant())));
+COMMENT ON POLICY dify_scope_read ON document_segment_summaries IS 'dify-schema 09f4e874d784ac40';
+CREATE POLICY dify_scope_insert ON document_segment_summaries FOR INSERT WITH CHECK (document_segment_summaries.dataset_id IN (SELECT datasets.id FROM datasets WHERE datasets.tenant_id = (SELECT dify_scope_tenant())) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor,dataset_operator}'::text[]));
+COMMENT ON POLICY dify_scope_insert ON document_segment_summaries IS 'dify-schema 5f9307afe2570b1f';
+CREATE POLICY dify_scope_update ON document_segment_summaries FOR UPDATE USING (document_segment_summaries.dataset_id IN (SELECT datasets.id FROM datasets WHERE datasets.tenant_id = (SELECT dify_scope_tenant())) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor,dataset_operator}'::text[])) WITH CHECK (document_segment_summaries.dataset_id IN (SELECT datasets.id FROM datasets WHERE datasets.tenant_id = (SELECT dify_scope_tenant())) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor,dataset_operator}'::text[]));
+COMMENT ON POLICY dify_scope_update ON document_segment_summaries IS 'dify-schema 832e8bf364680f17';
+CREATE POLICY dify_scope_delete ON document_segment_summaries FOR DELETE USING (document_segment_summaries.dataset_id IN (SELECT datasets.id FROM datasets WHERE datasets.tenant_id = (SELECT dify_scope_tenant())) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor,dataset_operator}'::text[]));
+COMMENT ON POLICY dify_scope_delete ON document_segment_summaries IS 'dify-schema 3713652c80867681';
+CREATE POLICY dify_trusted_access ON document_segment_summaries TO dify_trusted USING (true) WITH CHECK (true);
+COMMENT ON POLICY dify_trusted_access ON document_segment_summaries IS 'dify-schema e3411e2038df94d9';
+GRANT SELECT, INSERT, UPDATE, DELETE ON document_segment_summaries TO dify_service;
+
+
 ALTER TABLE document_segments ENABLE ROW LEVEL SECURITY;
 ALTER TABLE document_segments FORCE ROW LEVEL SECURITY;
 GRANT SELECT, INSERT, UPDATE, DELETE ON document_segments TO dify_trusted;
@@ -647,6 +841,26 @@ COMMENT ON POLICY dify_trusted_access ON end_users IS 'dify-schema 3429445863a94
 GRANT SELECT, INSERT, UPDATE, DELETE ON end_users TO dify_service;
 
 
+ALTER TABLE execution_extra_contents ENABLE ROW LEVEL SECURITY;
+ALTER TABLE execution_extra_contents FORCE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, UPDATE, DELETE ON execution_extra_contents TO dify_trusted;
+CREATE POLICY dify_scope_read ON execution_extra_contents FOR SELECT USING (execution_extra_contents.workflow_run_id IN (SELECT workflow_runs.id FROM workflow_runs WHERE workflow_runs.tenant_id = (SELECT dify_scope_tenant())));
+COMMENT ON POLICY dify_scope_read ON execution_extra_contents IS 'dify-schema e24dfbd2d3231b50';
+CREATE POLICY dify_scope_insert ON execution_extra_contents FOR INSERT WITH CHECK (execution_extra_contents.workflow_run_id IN (SELECT workflow_runs.id FROM workflow_runs WHERE workflow_runs.tenant_id = (SELECT dify_scope_tenant())));
+COMMENT ON POLICY dify_scope_insert ON execution_extra_contents IS 'dify-schema b34480631ef188e2';
+CREATE POLICY dify_scope_update ON execution_extra_contents FOR UPDATE USING (execution_extra_contents.workflow_run_id IN (SELECT workflow_runs.id FROM workflow_runs WHERE workflow_runs.tenant_id = (SELECT dify_scope_tenant()))) WITH CHECK (execution_extra_contents.workflow_run_id IN (SELECT workflow_runs.id FROM workflow_runs WHERE workflow_runs.tenant_id = (SELECT dify_scope_tenant())));
+COMMENT ON POLICY dify_scope_update ON execution_extra_contents IS 'dify-schema e9ec161bb5e2bfe0';
+CREATE POLICY dify_scope_delete ON execution_extra_contents FOR DELETE USING (execution_extra_contents.workflow_run_id IN (SELECT workflow_runs.id FROM workflow_runs WHERE workflow_runs.tenant_id = (SELECT dify_scope_tenant())));
+COMMENT ON POLICY dify_scope_delete ON execution_extra_contents IS 'dify-schema 2247e8f519b47fd1';
+CREATE POLICY dify_trusted_access ON execution_extra_contents TO dify_trusted USING (true) WITH CHECK (true);
+COMMENT ON POLICY dify_trusted_access ON execution_extra_contents IS 'dify-schema 678eb1ac15ded642';
+GRANT SELECT, INSERT, UPDATE, DELETE ON execution_extra_contents TO dify_service;
+
+
+GRANT SELECT, INSERT, UPDATE, DELETE ON exporle_banners TO dify_trusted;
+GRANT SELECT ON exporle_banners TO dify_service;
+
+
 ALTER TABLE external_knowledge_apis ENABLE ROW LEVEL SECURITY;
 ALTER TABLE external_knowledge_apis FORCE ROW LEVEL SECURITY;
 GRANT SELECT, INSERT, UPDATE, DELETE ON external_knowledge_apis TO dify_trusted;
@@ -677,6 +891,86 @@ COMMENT ON POLICY dify_scope_delete ON external_knowledge_bindings IS 'dify-sche
 CREATE POLICY dify_trusted_access ON external_knowledge_bindings TO dify_trusted USING (true) WITH CHECK (true);
 COMMENT ON POLICY dify_trusted_access ON external_knowledge_bindings IS 'dify-schema 79d8c233b88c48fd';
 GRANT SELECT, INSERT, UPDATE, DELETE ON external_knowledge_bindings TO dify_service;
+
+
+ALTER TABLE human_input_form_deliveries ENABLE ROW LEVEL SECURITY;
+ALTER TABLE human_input_form_deliveries FORCE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, UPDATE, DELETE ON human_input_form_deliveries TO dify_trusted;
+CREATE POLICY dify_scope_read ON human_input_form_deliveries FOR SELECT USING (human_input_form_deliveries.form_id IN (SELECT human_input_forms.id FROM human_input_forms WHERE human_input_forms.tenant_id = (SELECT dify_scope_tenant())));
+COMMENT ON POLICY dify_scope_read ON human_input_form_deliveries IS 'dify-schema 2be7351debb6dae5';
+CREATE POLICY dify_scope_insert ON human_input_form_deliveries FOR INSERT WITH CHECK (human_input_form_deliveries.form_id IN (SELECT human_input_forms.id FROM human_input_forms WHERE human_input_forms.tenant_id = (SELECT dify_scope_tenant())));
+COMMENT ON POLICY dify_scope_insert ON human_input_form_deliveries IS 'dify-schema 7ac8844069d39606';
+CREATE POLICY dify_scope_update ON human_input_form_deliveries FOR UPDATE USING (human_input_form_deliveries.form_id IN (SELECT human_input_forms.id FROM human_input_forms WHERE human_input_forms.tenant_id = (SELECT dify_scope_tenant()))) WITH CHECK (human_input_form_deliveries.form_id IN (SELECT human_input_forms.id FROM human_input_forms WHERE human_input_forms.tenant_id = (SELECT dify_scope_tenant())));
+COMMENT ON POLICY dify_scope_update ON human_input_form_deliveries IS 'dify-schema c290a343dd17bfb2';
+CREATE POLICY dify_scope_delete ON human_input_form_deliveries FOR DELETE USING (human_input_form_deliveries.form_id IN (SELECT human_input_forms.id FROM human_input_forms WHERE human_input_forms.tenant_id = (SELECT dify_scope_tenant())));
+COMMENT ON POLICY dify_scope_delete ON human_input_form_deliveries IS 'dify-schema c03c6c856f9e0816';
+CREATE POLICY dify_trusted_access ON human_input_form_deliveries TO dify_trusted USING (true) WITH CHECK (true);
+COMMENT ON POLICY dify_trusted_access ON human_input_form_deliveries IS 'dify-schema 26dc94250c5d2854';
+GRANT SELECT, INSERT, UPDATE, DELETE ON human_input_form_deliveries TO dify_service;
+
+
+ALTER TABLE human_input_form_recipients ENABLE ROW LEVEL SECURITY;
+ALTER TABLE human_input_form_recipients FORCE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, UPDATE, DELETE ON human_input_form_recipients TO dify_trusted;
+CREATE POLICY dify_scope_read ON human_input_form_recipients FOR SELECT USING (human_input_form_recipients.form_id IN (SELECT human_input_forms.id FROM human_input_forms WHERE human_input_forms.tenant_id = (SELECT dify_scope_tenant())));
+COMMENT ON POLICY dify_scope_read ON human_input_form_recipients IS 'dify-schema 6c34171e5f0f1dea';
+CREATE POLICY dify_scope_insert ON human_input_form_recipients FOR INSERT WITH CHECK (human_input_form_recipients.form_id IN (SELECT human_input_forms.id FROM human_input_forms WHERE human_input_forms.tenant_id = (SELECT dify_scope_tenant())));
+COMMENT ON POLICY dify_scope_insert ON human_input_form_recipients IS 'dify-schema 8067d0834c5ea405';
+CREATE POLICY dify_scope_update ON human_input_form_recipients FOR UPDATE USING (human_input_form_recipients.form_id IN (SELECT human_input_forms.id FROM human_input_forms WHERE human_input_forms.tenant_id = (SELECT dify_scope_tenant()))) WITH CHECK (human_input_form_recipients.form_id IN (SELECT human_input_forms.id FROM human_input_forms WHERE human_input_forms.tenant_id = (SELECT dify_scope_tenant())));
+COMMENT ON POLICY dify_scope_update ON human_input_form_recipients IS 'dify-schema 2c3676bdf192cff1';
+CREATE POLICY dify_scope_delete ON human_input_form_recipients FOR DELETE USING (human_input_form_recipients.form_id IN (SELECT human_input_forms.id FROM human_input_forms WHERE human_input_forms.tenant_id = (SELECT dify_scope_tenant())));
+COMMENT ON POLICY dify_scope_delete ON human_input_form_recipients IS 'dify-schema c4397a5fce3dd069';
+CREATE POLICY dify_trusted_access ON human_input_form_recipients TO dify_trusted USING (true) WITH CHECK (true);
+COMMENT ON POLICY dify_trusted_access ON human_input_form_recipients IS 'dify-schema 3b99daa9265fafa9';
+GRANT SELECT, INSERT, UPDATE, DELETE ON human_input_form_recipients TO dify_service;
+
+
+ALTER TABLE human_input_form_upload_files ENABLE ROW LEVEL SECURITY;
+ALTER TABLE human_input_form_upload_files FORCE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, UPDATE, DELETE ON human_input_form_upload_files TO dify_trusted;
+CREATE POLICY dify_scope_read ON human_input_form_upload_files FOR SELECT USING (human_input_form_upload_files.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_read ON human_input_form_upload_files IS 'dify-schema a4c97116a0a4d443';
+CREATE POLICY dify_scope_insert ON human_input_form_upload_files FOR INSERT WITH CHECK (human_input_form_upload_files.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_insert ON human_input_form_upload_files IS 'dify-schema 5db90b545480030c';
+CREATE POLICY dify_scope_update ON human_input_form_upload_files FOR UPDATE USING (human_input_form_upload_files.tenant_id = (SELECT dify_scope_tenant())) WITH CHECK (human_input_form_upload_files.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_update ON human_input_form_upload_files IS 'dify-schema bca39f542042a61b';
+CREATE POLICY dify_scope_delete ON human_input_form_upload_files FOR DELETE USING (human_input_form_upload_files.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_delete ON human_input_form_upload_files IS 'dify-schema d74d9019023594f0';
+CREATE POLICY dify_trusted_access ON human_input_form_upload_files TO dify_trusted USING (true) WITH CHECK (true);
+COMMENT ON POLICY dify_trusted_access ON human_input_form_upload_files IS 'dify-schema bd2b45fe661d439d';
+GRANT SELECT, INSERT, UPDATE, DELETE ON human_input_form_upload_files TO dify_service;
+
+
+ALTER TABLE human_input_form_upload_tokens ENABLE ROW LEVEL SECURITY;
+ALTER TABLE human_input_form_upload_tokens FORCE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, UPDATE, DELETE ON human_input_form_upload_tokens TO dify_trusted;
+CREATE POLICY dify_scope_read ON human_input_form_upload_tokens FOR SELECT USING (human_input_form_upload_tokens.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_read ON human_input_form_upload_tokens IS 'dify-schema b8fdc84a6a5b4392';
+CREATE POLICY dify_scope_insert ON human_input_form_upload_tokens FOR INSERT WITH CHECK (human_input_form_upload_tokens.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_insert ON human_input_form_upload_tokens IS 'dify-schema d7d4a372d74d8966';
+CREATE POLICY dify_scope_update ON human_input_form_upload_tokens FOR UPDATE USING (human_input_form_upload_tokens.tenant_id = (SELECT dify_scope_tenant())) WITH CHECK (human_input_form_upload_tokens.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_update ON human_input_form_upload_tokens IS 'dify-schema 41c4fee167f29a47';
+CREATE POLICY dify_scope_delete ON human_input_form_upload_tokens FOR DELETE USING (human_input_form_upload_tokens.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_delete ON human_input_form_upload_tokens IS 'dify-schema 2a6a76eeec0f4dfc';
+CREATE POLICY dify_trusted_access ON human_input_form_upload_tokens TO dify_trusted USING (true) WITH CHECK (true);
+COMMENT ON POLICY dify_trusted_access ON human_input_form_upload_tokens IS 'dify-schema f5ba283ea88333be';
+GRANT SELECT, INSERT, UPDATE, DELETE ON human_input_form_upload_tokens TO dify_service;
+
+
+ALTER TABLE human_input_forms ENABLE ROW LEVEL SECURITY;
+ALTER TABLE human_input_forms FORCE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, UPDATE, DELETE ON human_input_forms TO dify_trusted;
+CREATE POLICY dify_scope_read ON human_input_forms FOR SELECT USING (human_input_forms.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_read ON human_input_forms IS 'dify-schema dbf536cad343760c';
+CREATE POLICY dify_scope_insert ON human_input_forms FOR INSERT WITH CHECK (human_input_forms.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_insert ON human_input_forms IS 'dify-schema 4dd5facb48bca590';
+CREATE POLICY dify_scope_update ON human_input_forms FOR UPDATE USING (human_input_forms.tenant_id = (SELECT dify_scope_tenant())) WITH CHECK (human_input_forms.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_update ON human_input_forms IS 'dify-schema c883cff157f9e2a5';
+CREATE POLICY dify_scope_delete ON human_input_forms FOR DELETE USING (human_input_forms.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_delete ON human_input_forms IS 'dify-schema ed3ab7074cf5dca9';
+CREATE POLICY dify_trusted_access ON human_input_forms TO dify_trusted USING (true) WITH CHECK (true);
+COMMENT ON POLICY dify_trusted_access ON human_input_forms IS 'dify-schema 918ce8d0c3da25bf';
+GRANT SELECT, INSERT, UPDATE, DELETE ON human_input_forms TO dify_service;
 
 
 ALTER TABLE installed_apps ENABLE ROW LEVEL SECURITY;
@@ -812,6 +1106,13 @@ COMMENT ON POLICY dify_scope_delete ON messages IS 'dify-schema f39368ecd2880804
 CREATE POLICY dify_trusted_access ON messages TO dify_trusted USING (true) WITH CHECK (true);
 COMMENT ON POLICY dify_trusted_access ON messages IS 'dify-schema 424eea2174e553d3';
 GRANT SELECT, INSERT, UPDATE, DELETE ON messages TO dify_service;
+
+
+ALTER TABLE oauth_access_tokens ENABLE ROW LEVEL SECURITY;
+ALTER TABLE oauth_access_tokens FORCE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, UPDATE, DELETE ON oauth_access_tokens TO dify_trusted;
+CREATE POLICY dify_trusted_access ON oauth_access_tokens TO dify_trusted USING (true) WITH CHECK (true);
+COMMENT ON POLICY dify_trusted_access ON oauth_access_tokens IS 'dify-schema a7b24d2f8248a728';
 
 
 ALTER TABLE oauth_provider_apps ENABLE ROW LEVEL SECURITY;
@@ -1105,6 +1406,22 @@ COMMENT ON POLICY dify_trusted_access ON tenant_account_joins IS 'dify-schema 01
 GRANT SELECT, INSERT, UPDATE, DELETE ON tenant_account_joins TO dify_service;
 
 
+ALTER TABLE tenant_credit_pools ENABLE ROW LEVEL SECURITY;
+ALTER TABLE tenant_credit_pools FORCE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, UPDATE, DELETE ON tenant_credit_pools TO dify_trusted;
+CREATE POLICY dify_scope_read ON tenant_credit_pools FOR SELECT USING (tenant_credit_pools.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_read ON tenant_credit_pools IS 'dify-schema 51ca2ad9ab39fa9f';
+CREATE POLICY dify_scope_insert ON tenant_credit_pools FOR INSERT WITH CHECK (tenant_credit_pools.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin}'::text[]));
+COMMENT ON POLICY dify_scope_insert ON tenant_credit_pools IS 'dify-schema 6ef8445859514bfc';
+CREATE POLICY dify_scope_update ON tenant_credit_pools FOR UPDATE USING (tenant_credit_pools.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin}'::text[])) WITH CHECK (tenant_credit_pools.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin}'::text[]));
+COMMENT ON POLICY dify_scope_update ON tenant_credit_pools IS 'dify-schema 76f1cadfc8d2a2c0';
+CREATE POLICY dify_scope_delete ON tenant_credit_pools FOR DELETE USING (tenant_credit_pools.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin}'::text[]));
+COMMENT ON POLICY dify_scope_delete ON tenant_credit_pools IS 'dify-schema 4940db0f0b71d964';
+CREATE POLICY dify_trusted_access ON tenant_credit_pools TO dify_trusted USING (true) WITH CHECK (true);
+COMMENT ON POLICY dify_trusted_access ON tenant_credit_pools IS 'dify-schema caa717f1d7f8585f';
+GRANT SELECT, INSERT, UPDATE, DELETE ON tenant_credit_pools TO dify_service;
+
+
 ALTER TABLE tenant_default_models ENABLE ROW LEVEL SECURITY;
 ALTER TABLE tenant_default_models FORCE ROW LEVEL SECURITY;
 GRANT SELECT, INSERT, UPDATE, DELETE ON tenant_default_models TO dify_trusted;
@@ -1302,22 +1619,6 @@ COMMENT ON POLICY dify_trusted_access ON tool_oauth_tenant_clients IS 'dify-sche
 GRANT SELECT, INSERT, UPDATE, DELETE ON tool_oauth_tenant_clients TO dify_service;
 
 
-ALTER TABLE tool_providers ENABLE ROW LEVEL SECURITY;
-ALTER TABLE tool_providers FORCE ROW LEVEL SECURITY;
-GRANT SELECT, INSERT, UPDATE, DELETE ON tool_providers TO dify_trusted;
-CREATE POLICY dify_scope_read ON tool_providers FOR SELECT USING (tool_providers.tenant_id = (SELECT dify_scope_tenant()));
-COMMENT ON POLICY dify_scope_read ON tool_providers IS 'dify-schema 311bc76d99ee9c2b';
-CREATE POLICY dify_scope_insert ON tool_providers FOR INSERT WITH CHECK (tool_providers.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[]));
-COMMENT ON POLICY dify_scope_insert ON tool_providers IS 'dify-schema b7ce651cd218728e';
-CREATE POLICY dify_scope_update ON tool_providers FOR UPDATE USING (tool_providers.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[])) WITH CHECK (tool_providers.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[]));
-COMMENT ON POLICY dify_scope_update ON tool_providers IS 'dify-schema 73f0f005e199801b';
-CREATE POLICY dify_scope_delete ON tool_providers FOR DELETE USING (tool_providers.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[]));
-COMMENT ON POLICY dify_scope_delete ON tool_providers IS 'dify-schema ea13e98a9b344ae6';
-CREATE POLICY dify_trusted_access ON tool_providers TO dify_trusted USING (true) WITH CHECK (true);
-COMMENT ON POLICY dify_trusted_access ON tool_providers IS 'dify-schema 494a1d06eabfd691';
-GRANT SELECT, INSERT, UPDATE, DELETE ON tool_providers TO dify_service;
-
-
 ALTER TABLE tool_published_apps ENABLE ROW LEVEL SECURITY;
 ALTER TABLE tool_published_apps FORCE ROW LEVEL SECURITY;
 GRANT SELECT, INSERT, UPDATE, DELETE ON tool_published_apps TO dify_trusted;
@@ -1364,6 +1665,22 @@ COMMENT ON POLICY dify_scope_delete ON trace_app_config IS 'dify-schema 4b5a942e
 CREATE POLICY dify_trusted_access ON trace_app_config TO dify_trusted USING (true) WITH CHECK (true);
 COMMENT ON POLICY dify_trusted_access ON trace_app_config IS 'dify-schema 607520e1125270cf';
 GRANT SELECT, INSERT, UPDATE, DELETE ON trace_app_config TO dify_service;
+
+
+ALTER TABLE trial_apps ENABLE ROW LEVEL SECURITY;
+ALTER TABLE trial_apps FORCE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, UPDATE, DELETE ON trial_apps TO dify_trusted;
+CREATE POLICY dify_scope_read ON trial_apps FOR SELECT USING (trial_apps.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_read ON trial_apps IS 'dify-schema 99f9e8c06cd01ea6';
+CREATE POLICY dify_scope_insert ON trial_apps FOR INSERT WITH CHECK (trial_apps.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin}'::text[]));
+COMMENT ON POLICY dify_scope_insert ON trial_apps IS 'dify-schema 3e96e53bf9a10096';
+CREATE POLICY dify_scope_update ON trial_apps FOR UPDATE USING (trial_apps.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin}'::text[])) WITH CHECK (trial_apps.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin}'::text[]));
+COMMENT ON POLICY dify_scope_update ON trial_apps IS 'dify-schema 762d95ffdbeb13dd';
+CREATE POLICY dify_scope_delete ON trial_apps FOR DELETE USING (trial_apps.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin}'::text[]));
+COMMENT ON POLICY dify_scope_delete ON trial_apps IS 'dify-schema f282cc52caf95ea6';
+CREATE POLICY dify_trusted_access ON trial_apps TO dify_trusted USING (true) WITH CHECK (true);
+COMMENT ON POLICY dify_trusted_access ON trial_apps IS 'dify-schema 395124c810e598f1';
+GRANT SELECT, INSERT, UPDATE, DELETE ON trial_apps TO dify_service;
 
 
 ALTER TABLE trigger_oauth_system_clients ENABLE ROW LEVEL SECURITY;
@@ -1437,6 +1754,22 @@ COMMENT ON POLICY dify_trusted_access ON whitelists IS 'dify-schema 26534b08621a
 GRANT SELECT, INSERT, UPDATE, DELETE ON whitelists TO dify_service;
 
 
+ALTER TABLE workflow_agent_node_bindings ENABLE ROW LEVEL SECURITY;
+ALTER TABLE workflow_agent_node_bindings FORCE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, UPDATE, DELETE ON workflow_agent_node_bindings TO dify_trusted;
+CREATE POLICY dify_scope_read ON workflow_agent_node_bindings FOR SELECT USING (workflow_agent_node_bindings.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_read ON workflow_agent_node_bindings IS 'dify-schema cbd9b798a186c743';
+CREATE POLICY dify_scope_insert ON workflow_agent_node_bindings FOR INSERT WITH CHECK (workflow_agent_node_bindings.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[]));
+COMMENT ON POLICY dify_scope_insert ON workflow_agent_node_bindings IS 'dify-schema ad706664ca9350c2';
+CREATE POLICY dify_scope_update ON workflow_agent_node_bindings FOR UPDATE USING (workflow_agent_node_bindings.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[])) WITH CHECK (workflow_agent_node_bindings.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[]));
+COMMENT ON POLICY dify_scope_update ON workflow_agent_node_bindings IS 'dify-schema 57218fa396b9e3ae';
+CREATE POLICY dify_scope_delete ON workflow_agent_node_bindings FOR DELETE USING (workflow_agent_node_bindings.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[]));
+COMMENT ON POLICY dify_scope_delete ON workflow_agent_node_bindings IS 'dify-schema 9e93d00abe6ae22a';
+CREATE POLICY dify_trusted_access ON workflow_agent_node_bindings TO dify_trusted USING (true) WITH CHECK (true);
+COMMENT ON POLICY dify_trusted_access ON workflow_agent_node_bindings IS 'dify-schema 95b2f43f3eec0208';
+GRANT SELECT, INSERT, UPDATE, DELETE ON workflow_agent_node_bindings TO dify_service;
+
+
 ALTER TABLE workflow_app_logs ENABLE ROW LEVEL SECURITY;
 ALTER TABLE workflow_app_logs FORCE ROW LEVEL SECURITY;
 GRANT SELECT, INSERT, UPDATE, DELETE ON workflow_app_logs TO dify_trusted;
@@ -1467,6 +1800,54 @@ COMMENT ON POLICY dify_scope_delete ON workflow_archive_logs IS 'dify-schema 9fb
 CREATE POLICY dify_trusted_access ON workflow_archive_logs TO dify_trusted USING (true) WITH CHECK (true);
 COMMENT ON POLICY dify_trusted_access ON workflow_archive_logs IS 'dify-schema 368c521c61f3eb7a';
 GRANT SELECT, INSERT, UPDATE, DELETE ON workflow_archive_logs TO dify_service;
+
+
+ALTER TABLE workflow_comment_mentions ENABLE ROW LEVEL SECURITY;
+ALTER TABLE workflow_comment_mentions FORCE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, UPDATE, DELETE ON workflow_comment_mentions TO dify_trusted;
+CREATE POLICY dify_scope_read ON workflow_comment_mentions FOR SELECT USING (workflow_comment_mentions.comment_id IN (SELECT workflow_comments.id FROM workflow_comments WHERE workflow_comments.tenant_id = (SELECT dify_scope_tenant())));
+COMMENT ON POLICY dify_scope_read ON workflow_comment_mentions IS 'dify-schema 1884350a536505f5';
+CREATE POLICY dify_scope_insert ON workflow_comment_mentions FOR INSERT WITH CHECK (workflow_comment_mentions.comment_id IN (SELECT workflow_comments.id FROM workflow_comments WHERE workflow_comments.tenant_id = (SELECT dify_scope_tenant())) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[]));
+COMMENT ON POLICY dify_scope_insert ON workflow_comment_mentions IS 'dify-schema fab5a5058e17dfbd';
+CREATE POLICY dify_scope_update ON workflow_comment_mentions FOR UPDATE USING (workflow_comment_mentions.comment_id IN (SELECT workflow_comments.id FROM workflow_comments WHERE workflow_comments.tenant_id = (SELECT dify_scope_tenant())) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[])) WITH CHECK (workflow_comment_mentions.comment_id IN (SELECT workflow_comments.id FROM workflow_comments WHERE workflow_comments.tenant_id = (SELECT dify_scope_tenant())) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[]));
+COMMENT ON POLICY dify_scope_update ON workflow_comment_mentions IS 'dify-schema db845eeb3887f9ec';
+CREATE POLICY dify_scope_delete ON workflow_comment_mentions FOR DELETE USING (workflow_comment_mentions.comment_id IN (SELECT workflow_comments.id FROM workflow_comments WHERE workflow_comments.tenant_id = (SELECT dify_scope_tenant())) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[]));
+COMMENT ON POLICY dify_scope_delete ON workflow_comment_mentions IS 'dify-schema 7b5a3b801cd8ea4c';
+CREATE POLICY dify_trusted_access ON workflow_comment_mentions TO dify_trusted USING (true) WITH CHECK (true);
+COMMENT ON POLICY dify_trusted_access ON workflow_comment_mentions IS 'dify-schema a1ea298d70aae45c';
+GRANT SELECT, INSERT, UPDATE, DELETE ON workflow_comment_mentions TO dify_service;
+
+
+ALTER TABLE workflow_comment_replies ENABLE ROW LEVEL SECURITY;
+ALTER TABLE workflow_comment_replies FORCE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, UPDATE, DELETE ON workflow_comment_replies TO dify_trusted;
+CREATE POLICY dify_scope_read ON workflow_comment_replies FOR SELECT USING (workflow_comment_replies.comment_id IN (SELECT workflow_comments.id FROM workflow_comments WHERE workflow_comments.tenant_id = (SELECT dify_scope_tenant())));
+COMMENT ON POLICY dify_scope_read ON workflow_comment_replies IS 'dify-schema f0f8e8f7635d0b55';
+CREATE POLICY dify_scope_insert ON workflow_comment_replies FOR INSERT WITH CHECK (workflow_comment_replies.comment_id IN (SELECT workflow_comments.id FROM workflow_comments WHERE workflow_comments.tenant_id = (SELECT dify_scope_tenant())) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[]));
+COMMENT ON POLICY dify_scope_insert ON workflow_comment_replies IS 'dify-schema 391d3bc168992a82';
+CREATE POLICY dify_scope_update ON workflow_comment_replies FOR UPDATE USING (workflow_comment_replies.comment_id IN (SELECT workflow_comments.id FROM workflow_comments WHERE workflow_comments.tenant_id = (SELECT dify_scope_tenant())) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[])) WITH CHECK (workflow_comment_replies.comment_id IN (SELECT workflow_comments.id FROM workflow_comments WHERE workflow_comments.tenant_id = (SELECT dify_scope_tenant())) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[]));
+COMMENT ON POLICY dify_scope_update ON workflow_comment_replies IS 'dify-schema 95bbc7b09edf03bd';
+CREATE POLICY dify_scope_delete ON workflow_comment_replies FOR DELETE USING (workflow_comment_replies.comment_id IN (SELECT workflow_comments.id FROM workflow_comments WHERE workflow_comments.tenant_id = (SELECT dify_scope_tenant())) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[]));
+COMMENT ON POLICY dify_scope_delete ON workflow_comment_replies IS 'dify-schema b14c5c39fa4d42c0';
+CREATE POLICY dify_trusted_access ON workflow_comment_replies TO dify_trusted USING (true) WITH CHECK (true);
+COMMENT ON POLICY dify_trusted_access ON workflow_comment_replies IS 'dify-schema d5044d1e730e6967';
+GRANT SELECT, INSERT, UPDATE, DELETE ON workflow_comment_replies TO dify_service;
+
+
+ALTER TABLE workflow_comments ENABLE ROW LEVEL SECURITY;
+ALTER TABLE workflow_comments FORCE ROW LEVEL SECURITY;
+GRANT SELECT, INSERT, UPDATE, DELETE ON workflow_comments TO dify_trusted;
+CREATE POLICY dify_scope_read ON workflow_comments FOR SELECT USING (workflow_comments.tenant_id = (SELECT dify_scope_tenant()));
+COMMENT ON POLICY dify_scope_read ON workflow_comments IS 'dify-schema c80e7d87edf2c70c';
+CREATE POLICY dify_scope_insert ON workflow_comments FOR INSERT WITH CHECK (workflow_comments.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[]));
+COMMENT ON POLICY dify_scope_insert ON workflow_comments IS 'dify-schema da01ec1071e94b1b';
+CREATE POLICY dify_scope_update ON workflow_comments FOR UPDATE USING (workflow_comments.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[])) WITH CHECK (workflow_comments.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[]));
+COMMENT ON POLICY dify_scope_update ON workflow_comments IS 'dify-schema bacdd93af8a0f93f';
+CREATE POLICY dify_scope_delete ON workflow_comments FOR DELETE USING (workflow_comments.tenant_id = (SELECT dify_scope_tenant()) AND (SELECT dify_scope_role()) = ANY ('{owner,admin,editor}'::text[]));
+COMMENT ON POLICY dify_scope_delete ON workflow_comments IS 'dify-schema 4e8b98f5b6f40430';
+CREATE POLICY dify_trusted_access ON workflow_comments TO dify_trusted USING (true) WITH CHECK (true);
+COMMENT ON POLICY dify_trusted_access ON workflow_comments IS 'dify-schema bf050ec64aeb6b52';
+GRANT SELECT, INSERT, UPDATE, DELETE ON workflow_comments TO dify_service;
 
 
 ALTER TABLE workflow_conversation_variables ENABLE ROW LEVEL SECURITY;

@@ -130,6 +130,36 @@ ALTER TABLE workflow_conversation_variables NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE workflow_conversation_variables DISABLE ROW LEVEL SECURITY;
 
 
+REVOKE ALL ON workflow_comments FROM dify_service, dify_trusted;
+DROP POLICY IF EXISTS dify_scope_read ON workflow_comments;
+DROP POLICY IF EXISTS dify_scope_insert ON workflow_comments;
+DROP POLICY IF EXISTS dify_scope_update ON workflow_comments;
+DROP POLICY IF EXISTS dify_scope_delete ON workflow_comments;
+DROP POLICY IF EXISTS dify_trusted_access ON workflow_comments;
+ALTER TABLE workflow_comments NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE workflow_comments DISABLE ROW LEVEL SECURITY;
+
+
+REVOKE ALL ON workflow_comment_replies FROM dify_service, dify_trusted;
+DROP POLICY IF EXISTS dify_scope_read ON workflow_comment_replies;
+DROP POLICY IF EXISTS dify_scope_insert ON workflow_comment_replies;
+DROP POLICY IF EXISTS dify_scope_update ON workflow_comment_replies;
+DROP POLICY IF EXISTS dify_scope_delete ON workflow_comment_replies;
+DROP POLICY IF EXISTS dify_trusted_access ON workflow_comment_replies;
+ALTER TABLE workflow_comment_replies NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE workflow_comment_replies DISABLE ROW LEVEL SECURITY;
+
+
+REVOKE ALL ON workflow_comment_mentions FROM dify_service, dify_trusted;
+DROP POLICY IF EXISTS dify_scope_read ON workflow_comment_mentions;
+DROP POLICY IF EXISTS dify_scope_insert ON workflow_comment_mentions;
+DROP POLICY IF EXISTS dify_scope_update ON workflow_comment_mentions;
+DROP POLICY IF EXISTS dify_scope_delete ON workflow_comment_mentions;
+DROP POLICY IF EXISTS dify_trusted_access ON workflow_comment_mentions;
+ALTER TABLE workflow_comment_mentions NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE workflow_comment_mentions DISABLE ROW LEVEL SECURITY;
+
+
 REVOKE ALL ON workflow_archive_logs FROM dify_service, dify_trusted;
 DROP POLICY IF EXISTS dify_scope_read ON workflow_archive_logs;
 DROP POLICY IF EXISTS dify_scope_insert ON workflow_archive_logs;
@@ -148,6 +178,16 @@ DROP POLICY IF EXISTS dify_scope_delete ON workflow_app_logs;
 DROP POLICY IF EXISTS dify_trusted_access ON workflow_app_logs;
 ALTER TABLE workflow_app_logs NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE workflow_app_logs DISABLE ROW LEVEL SECURITY;
+
+
+REVOKE ALL ON workflow_agent_node_bindings FROM dify_service, dify_trusted;
+DROP POLICY IF EXISTS dify_scope_read ON workflow_agent_node_bindings;
+DROP POLICY IF EXISTS dify_scope_insert ON workflow_agent_node_bindings;
+DROP POLICY IF EXISTS dify_scope_update ON workflow_agent_node_bindings;
+DROP POLICY IF EXISTS dify_scope_delete ON workflow_agent_node_bindings;
+DROP POLICY IF EXISTS dify_trusted_access ON workflow_agent_node_bindings;
+ALTER TABLE workflow_agent_node_bindings NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE workflow_agent_node_bindings DISABLE ROW LEVEL SECURITY;
 
 
 REVOKE ALL ON whitelists FROM dify_service, dify_trusted;
@@ -196,6 +236,16 @@ ALTER TABLE trigger_oauth_system_clients NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE trigger_oauth_system_clients DISABLE ROW LEVEL SECURITY;
 
 
+REVOKE ALL ON trial_apps FROM dify_service, dify_trusted;
+DROP POLICY IF EXISTS dify_scope_read ON trial_apps;
+DROP POLICY IF EXISTS dify_scope_insert ON trial_apps;
+DROP POLICY IF EXISTS dify_scope_update ON trial_apps;
+DROP POLICY IF EXISTS dify_scope_delete ON trial_apps;
+DROP POLICY IF EXISTS dify_trusted_access ON trial_apps;
+ALTER TABLE trial_apps NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE trial_apps DISABLE ROW LEVEL SECURITY;
+
+
 REVOKE ALL ON trace_app_config FROM dify_service, dify_trusted;
 DROP POLICY IF EXISTS dify_scope_read ON trace_app_config;
 DROP POLICY IF EXISTS dify_scope_insert ON trace_app_config;
@@ -224,16 +274,6 @@ DROP POLICY IF EXISTS dify_scope_delete ON tool_published_apps;
 DROP POLICY IF EXISTS dify_trusted_access ON tool_published_apps;
 ALTER TABLE tool_published_apps NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE tool_published_apps DISABLE ROW LEVEL SECURITY;
-
-
-REVOKE ALL ON tool_providers FROM dify_service, dify_trusted;
-DROP POLICY IF EXISTS dify_scope_read ON tool_providers;
-DROP POLICY IF EXISTS dify_scope_insert ON tool_providers;
-DROP POLICY IF EXISTS dify_scope_update ON tool_providers;
-DROP POLICY IF EXISTS dify_scope_delete ON tool_providers;
-DROP POLICY IF EXISTS dify_trusted_access ON tool_providers;
-ALTER TABLE tool_providers NO FORCE ROW LEVEL SECURITY;
-ALTER TABLE tool_providers DISABLE ROW LEVEL SECURITY;
 
 
 REVOKE ALL ON tool_oauth_tenant_clients FROM dify_service, dify_trusted;
@@ -360,6 +400,16 @@ DROP POLICY IF EXISTS dify_scope_delete ON tenant_default_models;
 DROP POLICY IF EXISTS dify_trusted_access ON tenant_default_models;
 ALTER TABLE tenant_default_models NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE tenant_default_models DISABLE ROW LEVEL SECURITY;
+
+
+REVOKE ALL ON tenant_credit_pools FROM dify_service, dify_trusted;
+DROP POLICY IF EXISTS dify_scope_read ON tenant_credit_pools;
+DROP POLICY IF EXISTS dify_scope_insert ON tenant_credit_pools;
+DROP POLICY IF EXISTS dify_scope_update ON tenant_credit_pools;
+DROP POLICY IF EXISTS dify_scope_delete ON tenant_credit_pools;
+DROP POLICY IF EXISTS dify_trusted_access ON tenant_credit_pools;
+ALTER TABLE tenant_credit_pools NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE tenant_credit_pools DISABLE ROW LEVEL SECURITY;
 
 
 REVOKE ALL ON tenant_account_joins FROM dify_service, dify_trusted;
@@ -547,6 +597,12 @@ ALTER TABLE oauth_provider_apps NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE oauth_provider_apps DISABLE ROW LEVEL SECURITY;
 
 
+REVOKE ALL ON oauth_access_tokens FROM dify_service, dify_trusted;
+DROP POLICY IF EXISTS dify_trusted_access ON oauth_access_tokens;
+ALTER TABLE oauth_access_tokens NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE oauth_access_tokens DISABLE ROW LEVEL SECURITY;
+
+
 REVOKE ALL ON messages FROM dify_service, dify_trusted;
 DROP POLICY IF EXISTS dify_scope_read ON messages;
 DROP POLICY IF EXISTS dify_scope_insert ON messages;
@@ -633,6 +689,56 @@ ALTER TABLE installed_apps NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE installed_apps DISABLE ROW LEVEL SECURITY;
 
 
+REVOKE ALL ON human_input_forms FROM dify_service, dify_trusted;
+DROP POLICY IF EXISTS dify_scope_read ON human_input_forms;
+DROP POLICY IF EXISTS dify_scope_insert ON human_input_forms;
+DROP POLICY IF EXISTS dify_scope_update ON human_input_forms;
+DROP POLICY IF EXISTS dify_scope_delete ON human_input_forms;
+DROP POLICY IF EXISTS dify_trusted_access ON human_input_forms;
+ALTER TABLE human_input_forms NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE human_input_forms DISABLE ROW LEVEL SECURITY;
+
+
+REVOKE ALL ON human_input_form_upload_tokens FROM dify_service, dify_trusted;
+DROP POLICY IF EXISTS dify_scope_read ON human_input_form_upload_tokens;
+DROP POLICY IF EXISTS dify_scope_insert ON human_input_form_upload_tokens;
+DROP POLICY IF EXISTS dify_scope_update ON human_input_form_upload_tokens;
+DROP POLICY IF EXISTS dify_scope_delete ON human_input_form_upload_tokens;
+DROP POLICY IF EXISTS dify_trusted_access ON human_input_form_upload_tokens;
+ALTER TABLE human_input_form_upload_tokens NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE human_input_form_upload_tokens DISABLE ROW LEVEL SECURITY;
+
+
+REVOKE ALL ON human_input_form_upload_files FROM dify_service, dify_trusted;
+DROP POLICY IF EXISTS dify_scope_read ON human_input_form_upload_files;
+DROP POLICY IF EXISTS dify_scope_insert ON human_input_form_upload_files;
+DROP POLICY IF EXISTS dify_scope_update ON human_input_form_upload_files;
+DROP POLICY IF EXISTS dify_scope_delete ON human_input_form_upload_files;
+DROP POLICY IF EXISTS dify_trusted_access ON human_input_form_upload_files;
+ALTER TABLE human_input_form_upload_files NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE human_input_form_upload_files DISABLE ROW LEVEL SECURITY;
+
+
+REVOKE ALL ON human_input_form_recipients FROM dify_service, dify_trusted;
+DROP POLICY IF EXISTS dify_scope_read ON human_input_form_recipients;
+DROP POLICY IF EXISTS dify_scope_insert ON human_input_form_recipients;
+DROP POLICY IF EXISTS dify_scope_update ON human_input_form_recipients;
+DROP POLICY IF EXISTS dify_scope_delete ON human_input_form_recipients;
+DROP POLICY IF EXISTS dify_trusted_access ON human_input_form_recipients;
+ALTER TABLE human_input_form_recipients NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE human_input_form_recipients DISABLE ROW LEVEL SECURITY;
+
+
+REVOKE ALL ON human_input_form_deliveries FROM dify_service, dify_trusted;
+DROP POLICY IF EXISTS dify_scope_read ON human_input_form_deliveries;
+DROP POLICY IF EXISTS dify_scope_insert ON human_input_form_deliveries;
+DROP POLICY IF EXISTS dify_scope_update ON human_input_form_deliveries;
+DROP POLICY IF EXISTS dify_scope_delete ON human_input_form_deliveries;
+DROP POLICY IF EXISTS dify_trusted_access ON human_input_form_deliveries;
+ALTER TABLE human_input_form_deliveries NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE human_input_form_deliveries DISABLE ROW LEVEL SECURITY;
+
+
 REVOKE ALL ON external_knowledge_bindings FROM dify_service, dify_trusted;
 DROP POLICY IF EXISTS dify_scope_read ON external_knowledge_bindings;
 DROP POLICY IF EXISTS dify_scope_insert ON external_knowledge_bindings;
@@ -651,6 +757,19 @@ DROP POLICY IF EXISTS dify_scope_delete ON external_knowledge_apis;
 DROP POLICY IF EXISTS dify_trusted_access ON external_knowledge_apis;
 ALTER TABLE external_knowledge_apis NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE external_knowledge_apis DISABLE ROW LEVEL SECURITY;
+
+
+REVOKE ALL ON exporle_banners FROM dify_service, dify_trusted;
+
+
+REVOKE ALL ON execution_extra_contents FROM dify_service, dify_trusted;
+DROP POLICY IF EXISTS dify_scope_read ON execution_extra_contents;
+DROP POLICY IF EXISTS dify_scope_insert ON execution_extra_contents;
+DROP POLICY IF EXISTS dify_scope_update ON execution_extra_contents;
+DROP POLICY IF EXISTS dify_scope_delete ON execution_extra_contents;
+DROP POLICY IF EXISTS dify_trusted_access ON execution_extra_contents;
+ALTER TABLE execution_extra_contents NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE execution_extra_contents DISABLE ROW LEVEL SECURITY;
 
 
 REVOKE ALL ON end_users FROM dify_service, dify_trusted;
@@ -687,6 +806,16 @@ DROP POLICY IF EXISTS dify_scope_delete ON document_segments;
 DROP POLICY IF EXISTS dify_trusted_access ON document_segments;
 ALTER TABLE document_segments NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE document_segments DISABLE ROW LEVEL SECURITY;
+
+
+REVOKE ALL ON document_segment_summaries FROM dify_service, dify_trusted;
+DROP POLICY IF EXISTS dify_scope_read ON document_segment_summaries;
+DROP POLICY IF EXISTS dify_scope_insert ON document_segment_summaries;
+DROP POLICY IF EXISTS dify_scope_update ON document_segment_summaries;
+DROP POLICY IF EXISTS dify_scope_delete ON document_segment_summaries;
+DROP POLICY IF EXISTS dify_trusted_access ON document_segment_summaries;
+ALTER TABLE document_segment_summaries NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE document_segment_summaries DISABLE ROW LEVEL SECURITY;
 
 
 REVOKE ALL ON document_pipeline_execution_logs FROM dify_service, dify_trusted;
@@ -841,6 +970,26 @@ ALTER TABLE data_source_api_key_auth_bindings NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE data_source_api_key_auth_bindings DISABLE ROW LEVEL SECURITY;
 
 
+REVOKE ALL ON customized_snippets FROM dify_service, dify_trusted;
+DROP POLICY IF EXISTS dify_scope_read ON customized_snippets;
+DROP POLICY IF EXISTS dify_scope_insert ON customized_snippets;
+DROP POLICY IF EXISTS dify_scope_update ON customized_snippets;
+DROP POLICY IF EXISTS dify_scope_delete ON customized_snippets;
+DROP POLICY IF EXISTS dify_trusted_access ON customized_snippets;
+ALTER TABLE customized_snippets NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE customized_snippets DISABLE ROW LEVEL SECURITY;
+
+
+REVOKE ALL ON credential_permissions FROM dify_service, dify_trusted;
+DROP POLICY IF EXISTS dify_scope_read ON credential_permissions;
+DROP POLICY IF EXISTS dify_scope_insert ON credential_permissions;
+DROP POLICY IF EXISTS dify_scope_update ON credential_permissions;
+DROP POLICY IF EXISTS dify_scope_delete ON credential_permissions;
+DROP POLICY IF EXISTS dify_trusted_access ON credential_permissions;
+ALTER TABLE credential_permissions NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE credential_permissions DISABLE ROW LEVEL SECURITY;
+
+
 REVOKE ALL ON conversations FROM dify_service, dify_trusted;
 DROP POLICY IF EXISTS dify_scope_read ON conversations;
 DROP POLICY IF EXISTS dify_scope_insert ON conversations;
@@ -891,6 +1040,16 @@ DROP POLICY IF EXISTS dify_scope_delete ON app_triggers;
 DROP POLICY IF EXISTS dify_trusted_access ON app_triggers;
 ALTER TABLE app_triggers NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE app_triggers DISABLE ROW LEVEL SECURITY;
+
+
+REVOKE ALL ON app_stars FROM dify_service, dify_trusted;
+DROP POLICY IF EXISTS dify_scope_read ON app_stars;
+DROP POLICY IF EXISTS dify_scope_insert ON app_stars;
+DROP POLICY IF EXISTS dify_scope_update ON app_stars;
+DROP POLICY IF EXISTS dify_scope_delete ON app_stars;
+DROP POLICY IF EXISTS dify_trusted_access ON app_stars;
+ALTER TABLE app_stars NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE app_stars DISABLE ROW LEVEL SECURITY;
 
 
 REVOKE ALL ON app_model_configs FROM dify_service, dify_trusted;
@@ -973,11 +1132,87 @@ ALTER TABLE api_based_extensions NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE api_based_extensions DISABLE ROW LEVEL SECURITY;
 
 
+REVOKE ALL ON agents FROM dify_service, dify_trusted;
+DROP POLICY IF EXISTS dify_scope_read ON agents;
+DROP POLICY IF EXISTS dify_scope_insert ON agents;
+DROP POLICY IF EXISTS dify_scope_update ON agents;
+DROP POLICY IF EXISTS dify_scope_delete ON agents;
+DROP POLICY IF EXISTS dify_trusted_access ON agents;
+ALTER TABLE agents NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE agents DISABLE ROW LEVEL SECURITY;
+
+
+REVOKE ALL ON agent_runtime_sessions FROM dify_service, dify_trusted;
+DROP POLICY IF EXISTS dify_scope_read ON agent_runtime_sessions;
+DROP POLICY IF EXISTS dify_scope_insert ON agent_runtime_sessions;
+DROP POLICY IF EXISTS dify_scope_update ON agent_runtime_sessions;
+DROP POLICY IF EXISTS dify_scope_delete ON agent_runtime_sessions;
+DROP POLICY IF EXISTS dify_trusted_access ON agent_runtime_sessions;
+ALTER TABLE agent_runtime_sessions NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE agent_runtime_sessions DISABLE ROW LEVEL SECURITY;
+
+
+REVOKE ALL ON agent_drive_files FROM dify_service, dify_trusted;
+DROP POLICY IF EXISTS dify_scope_read ON agent_drive_files;
+DROP POLICY IF EXISTS dify_scope_insert ON agent_drive_files;
+DROP POLICY IF EXISTS dify_scope_update ON agent_drive_files;
+DROP POLICY IF EXISTS dify_scope_delete ON agent_drive_files;
+DROP POLICY IF EXISTS dify_trusted_access ON agent_drive_files;
+ALTER TABLE agent_drive_files NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE agent_drive_files DISABLE ROW LEVEL SECURITY;
+
+
+REVOKE ALL ON agent_debug_conversations FROM dify_service, dify_trusted;
+DROP POLICY IF EXISTS dify_scope_read ON agent_debug_conversations;
+DROP POLICY IF EXISTS dify_scope_insert ON agent_debug_conversations;
+DROP POLICY IF EXISTS dify_scope_update ON agent_debug_conversations;
+DROP POLICY IF EXISTS dify_scope_delete ON agent_debug_conversations;
+DROP POLICY IF EXISTS dify_trusted_access ON agent_debug_conversations;
+ALTER TABLE agent_debug_conversations NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE agent_debug_conversations DISABLE ROW LEVEL SECURITY;
+
+
+REVOKE ALL ON agent_config_snapshots FROM dify_service, dify_trusted;
+DROP POLICY IF EXISTS dify_scope_read ON agent_config_snapshots;
+DROP POLICY IF EXISTS dify_scope_insert ON agent_config_snapshots;
+DROP POLICY IF EXISTS dify_scope_update ON agent_config_snapshots;
+DROP POLICY IF EXISTS dify_scope_delete ON agent_config_snapshots;
+DROP POLICY IF EXISTS dify_trusted_access ON agent_config_snapshots;
+ALTER TABLE agent_config_snapshots NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE agent_config_snapshots DISABLE ROW LEVEL SECURITY;
+
+
+REVOKE ALL ON agent_config_revisions FROM dify_service, dify_trusted;
+DROP POLICY IF EXISTS dify_scope_read ON agent_config_revisions;
+DROP POLICY IF EXISTS dify_scope_insert ON agent_config_revisions;
+DROP POLICY IF EXISTS dify_scope_update ON agent_config_revisions;
+DROP POLICY IF EXISTS dify_scope_delete ON agent_config_revisions;
+DROP POLICY IF EXISTS dify_trusted_access ON agent_config_revisions;
+ALTER TABLE agent_config_revisions NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE agent_config_revisions DISABLE ROW LEVEL SECURITY;
+
+
+REVOKE ALL ON agent_config_drafts FROM dify_service, dify_trusted;
+DROP POLICY IF EXISTS dify_scope_read ON agent_config_drafts;
+DROP POLICY IF EXISTS dify_scope_insert ON agent_config_drafts;
+DROP POLICY IF EXISTS dify_scope_update ON agent_config_drafts;
+DROP POLICY IF EXISTS dify_scope_delete ON agent_config_drafts;
+DROP POLICY IF EXISTS dify_trusted_access ON agent_config_drafts;
+ALTER TABLE agent_config_drafts NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE agent_config_drafts DISABLE ROW LEVEL SECURITY;
+
+
 REVOKE ALL ON accounts FROM dify_service, dify_trusted;
 DROP POLICY IF EXISTS dify_scope_read ON accounts;
 DROP POLICY IF EXISTS dify_trusted_access ON accounts;
 ALTER TABLE accounts NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE accounts DISABLE ROW LEVEL SECURITY;
+
+
+REVOKE ALL ON account_trial_app_records FROM dify_service, dify_trusted;
+DROP POLICY IF EXISTS dify_trusted_access ON account_trial_app_records;
+ALTER TABLE account_trial_app_records NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE account_trial_app_records DISABLE ROW LEVEL SECURITY;
 
 
 REVOKE ALL ON account_plugin_permissions FROM dify_service, dify_trusted;

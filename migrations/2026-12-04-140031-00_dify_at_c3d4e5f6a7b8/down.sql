@@ -1,10 +1,14 @@
 SET LOCAL lock_timeout = '10s';
 
+ALTER TABLE workflow_comment_replies DROP CONSTRAINT workflow_comment_replies_comment_id_fkey;
+
+ALTER TABLE workflow_comment_mentions DROP CONSTRAINT workflow_comment_mentions_reply_id_fkey;
+
+ALTER TABLE workflow_comment_mentions DROP CONSTRAINT workflow_comment_mentions_comment_id_fkey;
+
 ALTER TABLE tool_published_apps DROP CONSTRAINT tool_published_apps_app_id_fkey;
 
-ALTER TABLE messages DROP CONSTRAINT messages_conversation_id_fkey;
-
-ALTER TABLE message_annotations DROP CONSTRAINT message_annotations_conversation_id_fkey;
+ALTER TABLE oauth_access_tokens DROP CONSTRAINT fk_oauth_access_tokens_account_id;
 
 DROP TABLE workflows;
 
@@ -32,9 +36,17 @@ DROP TABLE workflow_draft_variable_files;
 
 DROP TABLE workflow_conversation_variables;
 
+DROP TABLE workflow_comments;
+
+DROP TABLE workflow_comment_replies;
+
+DROP TABLE workflow_comment_mentions;
+
 DROP TABLE workflow_archive_logs;
 
 DROP TABLE workflow_app_logs;
+
+DROP TABLE workflow_agent_node_bindings;
 
 DROP TABLE whitelists;
 
@@ -46,13 +58,13 @@ DROP TABLE trigger_oauth_tenant_clients;
 
 DROP TABLE trigger_oauth_system_clients;
 
+DROP TABLE trial_apps;
+
 DROP TABLE trace_app_config;
 
 DROP TABLE tool_workflow_providers;
 
 DROP TABLE tool_published_apps;
-
-DROP TABLE tool_providers;
 
 DROP TABLE tool_oauth_tenant_clients;
 
@@ -81,6 +93,8 @@ DROP TABLE tenant_preferred_model_providers;
 DROP TABLE tenant_plugin_auto_upgrade_strategies;
 
 DROP TABLE tenant_default_models;
+
+DROP TABLE tenant_credit_pools;
 
 DROP TABLE tenant_account_joins;
 
@@ -124,6 +138,8 @@ DROP TABLE operation_logs;
 
 DROP TABLE oauth_provider_apps;
 
+DROP TABLE oauth_access_tokens;
+
 DROP TABLE messages;
 
 DROP TABLE message_files;
@@ -142,9 +158,23 @@ DROP TABLE invitation_codes;
 
 DROP TABLE installed_apps;
 
+DROP TABLE human_input_forms;
+
+DROP TABLE human_input_form_upload_tokens;
+
+DROP TABLE human_input_form_upload_files;
+
+DROP TABLE human_input_form_recipients;
+
+DROP TABLE human_input_form_deliveries;
+
 DROP TABLE external_knowledge_bindings;
 
 DROP TABLE external_knowledge_apis;
+
+DROP TABLE exporle_banners;
+
+DROP TABLE execution_extra_contents;
 
 DROP TABLE end_users;
 
@@ -153,6 +183,8 @@ DROP TABLE embeddings;
 DROP TABLE documents;
 
 DROP TABLE document_segments;
+
+DROP TABLE document_segment_summaries;
 
 DROP TABLE document_pipeline_execution_logs;
 
@@ -188,6 +220,10 @@ DROP TABLE data_source_oauth_bindings;
 
 DROP TABLE data_source_api_key_auth_bindings;
 
+DROP TABLE customized_snippets;
+
+DROP TABLE credential_permissions;
+
 DROP TABLE conversations;
 
 DROP TABLE child_chunks;
@@ -199,6 +235,8 @@ DROP TABLE celery_taskmeta;
 DROP TABLE apps;
 
 DROP TABLE app_triggers;
+
+DROP TABLE app_stars;
 
 DROP TABLE app_model_configs;
 
@@ -216,8 +254,34 @@ DROP TABLE api_requests;
 
 DROP TABLE api_based_extensions;
 
+DROP TABLE agents;
+
+DROP TABLE agent_runtime_sessions;
+
+DROP TABLE agent_drive_files;
+
+DROP TABLE agent_debug_conversations;
+
+DROP TABLE agent_config_snapshots;
+
+DROP TABLE agent_config_revisions;
+
+DROP TABLE agent_config_drafts;
+
 DROP TABLE accounts;
+
+DROP TABLE account_trial_app_records;
 
 DROP TABLE account_plugin_permissions;
 
 DROP TABLE account_integrates;
+
+DROP SEQUENCE IF EXISTS taskset_id_sequence;
+
+DROP SEQUENCE IF EXISTS task_id_sequence;
+
+DROP SEQUENCE IF EXISTS invitation_codes_id_seq;
+
+DROP FUNCTION IF EXISTS uuidv7_boundary(timestamptz);
+
+DROP FUNCTION IF EXISTS uuidv7();
