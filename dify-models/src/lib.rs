@@ -1,7 +1,9 @@
 //! Dify's entities, declared once in the dify-schema DSL, one module per domain.
 //!
-//! Every table of Dify's PostgreSQL schema (the catalogue in `tests/reference/dify_schema.json`,
-//! 108 tables) is declared here, with Dify's table, column, index and constraint names.
+//! Every table of the database Dify's own Alembic migrations build (head `c3d4e5f6a7b8`:
+//! `tests/reference/dify_upstream_schema.sql`, 133 tables) is declared here, with its columns,
+//! types, defaults, keys, indexes, sequences and functions exactly as those migrations make them,
+//! and the ownership, enums and relations Dify's model files give them.
 
 pub mod account;
 pub mod agent;

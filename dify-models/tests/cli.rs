@@ -298,3 +298,77 @@ fn grant_makes_a_service_role_and_a_trusted_role() {
     let neither = dify_db(&["grant", "someone"], Some(&db));
     assert_eq!(neither.status.code(), Some(2), "{}", text(&neither));
 }
+
+/// `adopt` a database Dify created, then `migrate` applies only the
+/// project's row-level security, and `check` is clean; once a newer Dify
+/// has changed it (a column, a table, a default, its Alembic revision),
+/// `check` names each change and exits 1.
+#[test]
+fn adopt_then_check_names_what_a_newer_dify_changed() {
+    let db = TestDatabase::dify_created();
+    let adopted = dify_db(&["adopt"], Some(&db));
+    assert!(adopted.status.success(), "{}", text(&adopted));
+    assert!(
+        text(&adopted).contains(dify_tests::DIFY_REVISION),
+        "{}",
+        text(&adopted)
+    );
+    let migrated = dify_db(&["migrate"], Some(&db));
+    assert!(migrated.status.success(), "{}", text(&migrated));
+    assert!(
+        text(&migrated).contains("row_level_security"),
+        "{}",
+        text(&migrated)
+    );
+    assert_eq!(
+        text(&migrated).matches("applied ").count(),
+        1,
+        "{}",
+        text(&migrated)
+    );
+    let check = dify_db(&["check"], Some(&db));
+    assert!(check.status.success(), "{}", text(&check));
+
+    db.connect()
+        .batch_execute(
+            "ALTER TABLE apps ADD COLUMN newer_flag boolean DEFAULT false NOT NULL; \
+             CREATE TABLE newer_things (id uuid PRIMARY KEY); \
+             ALTER TABLE documents ALTER COLUMN doc_form SET DEFAULT 'qa_model'; \
+             UPDATE alembic_version SET version_num = 'd1e2f3a4b5c6';",
+        )
+        .unwrap();
+    let check = dify_db(&["check"], Some(&db));
+    assert_eq!(check.status.code(), Some(1), "{}", text(&check));
+    for expected in [
+        "d1e2f3a4b5c6",
+        "apps.newer_flag",
+        "newer_things",
+        "documents.doc_form",
+    ] {
+        assert!(
+            text(&check).contains(expected),
+            "{expected} in:\n{}",
+            text(&check)
+        );
+    }
+}
+
+/// `adopt` refuses a database that differs from Dify's schema at its
+/// revision, listing the differences, and records nothing.
+#[test]
+fn adopt_refuses_a_database_that_differs() {
+    let db = TestDatabase::dify_created();
+    db.connect()
+        .batch_execute("ALTER TABLE messages DROP COLUMN app_mode")
+        .unwrap();
+    let adopted = dify_db(&["adopt"], Some(&db));
+    assert_eq!(adopted.status.code(), Some(1), "{}", text(&adopted));
+    assert!(
+        text(&adopted).contains("messages.app_mode"),
+        "{}",
+        text(&adopted)
+    );
+    let status = dify_db(&["status"], Some(&db));
+    assert!(text(&status).contains("pending"), "{}", text(&status));
+    assert!(!text(&status).contains("applied "), "{}", text(&status));
+}

@@ -113,6 +113,19 @@ impl Page {
         }
     }
 
+    /// A negative limit or offset is a mistake PostgreSQL would answer with
+    /// an error that aborts the scope's transaction; it is refused before
+    /// anything is sent.
+    pub(crate) fn check(&self) -> crate::Result<()> {
+        if self.limit < 0 || self.offset < 0 {
+            return Err(crate::Error::InvalidQuery(format!(
+                "a page's limit and offset are not negative (limit {}, offset {})",
+                self.limit, self.offset
+            )));
+        }
+        Ok(())
+    }
+
     /// `limit` rows starting at row `offset` (0-based).
     pub fn offset(offset: i64, limit: i64) -> Page {
         Page {

@@ -110,6 +110,21 @@ impl DerefMut for Tracked {
     }
 }
 
+impl Tracked {
+    /// The server process serving this connection (`pg_backend_pid()`),
+    /// for logs: it runs one fixed statement, so it does not count as raw
+    /// use.
+    pub fn backend_pid(&mut self) -> Result<i32> {
+        use diesel::RunQueryDsl;
+        Ok(
+            diesel::select(diesel::dsl::sql::<diesel::sql_types::Integer>(
+                "pg_backend_pid()",
+            ))
+            .get_result(&mut self.conn)?,
+        )
+    }
+}
+
 /// A connection a scope can run on: a `PgConnection`, or one from this
 /// crate's pool (which then goes back to the pool: a scope leaves no
 /// session state).

@@ -46,7 +46,10 @@ fn both() -> (Catalogue, Catalogue) {
 }
 
 fn reference() -> Value {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/reference/dify_upstream_schema.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/reference/dify_upstream_schema.json"
+    );
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 

@@ -6,17 +6,27 @@
 use std::fmt::Debug;
 
 use dify_models::account::*;
+use dify_models::agent::*;
 use dify_models::app::*;
+use dify_models::comment::*;
 use dify_models::conversation::*;
+use dify_models::credential::*;
+use dify_models::credit::*;
 use dify_models::dataset::*;
 use dify_models::datasource::*;
+use dify_models::execution_content::*;
 use dify_models::file::*;
+use dify_models::human_input::*;
 use dify_models::oauth::*;
+use dify_models::oauth_token::*;
 use dify_models::plugin::*;
 use dify_models::provider::*;
+use dify_models::snippet::*;
+use dify_models::summary::*;
 use dify_models::system::*;
 use dify_models::tag::*;
 use dify_models::tool::*;
+use dify_models::trial::*;
 use dify_models::trigger::*;
 use dify_models::workflow::*;
 use dify_models::SCHEMA;
@@ -81,7 +91,14 @@ fn every_table_takes_a_row_through_the_bulk_insert() {
 
 fn fill_every_table(bulk: bool) {
     let (_db, mut conn) = database_with_schema();
-    let mut system = bypass_tenant_isolation(&mut conn, "every-table test");
+    fill_every_table_on(&mut conn, bulk);
+}
+
+/// Inserts one row into every declared table of the database behind
+/// `conn` (made with the schema), reads each back and checks that the
+/// tables written are exactly those of `SCHEMA`.
+pub fn fill_every_table_on(conn: &mut diesel::PgConnection, bulk: bool) {
+    let mut system = bypass_tenant_isolation(conn, "every-table test");
     let mut cx = Cx {
         tenant: Uuid::nil(),
         account: Uuid::nil(),
@@ -300,7 +317,7 @@ fn fill_every_table(bulk: bool) {
     let new = samples::api_tool_provider();
     let _api_tool_provider: ApiToolProvider = put(&mut system, &mut cx, new);
     let new = samples::builtin_tool_provider();
-    let _builtin_tool_provider: BuiltinToolProvider = put(&mut system, &mut cx, new);
+    let builtin_tool_provider: BuiltinToolProvider = put(&mut system, &mut cx, new);
     let new = samples::deprecated_published_app_tool(system.trust::<App>(app.id));
     let _deprecated_published_app_tool: DeprecatedPublishedAppTool = put(&mut system, &mut cx, new);
     let new = samples::mcp_tool_provider();
@@ -386,6 +403,97 @@ fn fill_every_table(bulk: bool) {
     let _celery_task_set: CeleryTaskSet = put(&mut system, &mut cx, new);
     let new = samples::dify_setup();
     let _dify_setup: DifySetup = put(&mut system, &mut cx, new);
+    let new = samples::agent();
+    let agent: Agent = put(&mut system, &mut cx, new);
+    let new = samples::agent_config_snapshot(system.trust::<Agent>(agent.id));
+    let agent_config_snapshot: AgentConfigSnapshot = put(&mut system, &mut cx, new);
+    let new = samples::agent_config_revision(
+        system.trust::<Agent>(agent.id),
+        system.trust::<AgentConfigSnapshot>(agent_config_snapshot.id),
+    );
+    let _agent_config_revision: AgentConfigRevision = put(&mut system, &mut cx, new);
+    let new = samples::agent_config_draft(system.trust::<Agent>(agent.id));
+    let _agent_config_draft: AgentConfigDraft = put(&mut system, &mut cx, new);
+    let new = samples::agent_debug_conversation(
+        system.trust::<Agent>(agent.id),
+        system.trust::<App>(app.id),
+        account.id,
+        system.trust::<Conversation>(conversation.id),
+    );
+    let _agent_debug_conversation: AgentDebugConversation = put(&mut system, &mut cx, new);
+    let new = samples::agent_runtime_session(
+        system.trust::<App>(app.id),
+        system.trust::<Agent>(agent.id),
+    );
+    let _agent_runtime_session: AgentRuntimeSession = put(&mut system, &mut cx, new);
+    let new = samples::agent_drive_file(
+        system.trust::<Agent>(agent.id),
+        system.trust::<UploadFile>(upload_file.id),
+    );
+    let _agent_drive_file: AgentDriveFile = put(&mut system, &mut cx, new);
+    let new = samples::workflow_agent_node_binding(
+        system.trust::<App>(app.id),
+        system.trust::<Workflow>(workflow.id),
+    );
+    let _workflow_agent_node_binding: WorkflowAgentNodeBinding = put(&mut system, &mut cx, new);
+    let new = samples::execution_extra_content(system.trust::<WorkflowRun>(workflow_run.id));
+    let _execution_extra_content: ExecutionExtraContent = put(&mut system, &mut cx, new);
+    let new = samples::human_input_form(system.trust::<App>(app.id));
+    let human_input_form: HumanInputForm = put(&mut system, &mut cx, new);
+    let new = samples::human_input_delivery(system.trust::<HumanInputForm>(human_input_form.id));
+    let human_input_delivery: HumanInputDelivery = put(&mut system, &mut cx, new);
+    let new = samples::human_input_form_recipient(
+        system.trust::<HumanInputForm>(human_input_form.id),
+        system.trust::<HumanInputDelivery>(human_input_delivery.id),
+    );
+    let human_input_form_recipient: HumanInputFormRecipient = put(&mut system, &mut cx, new);
+    let new = samples::human_input_form_upload_token(
+        system.trust::<App>(app.id),
+        system.trust::<HumanInputForm>(human_input_form.id),
+        system.trust::<HumanInputFormRecipient>(human_input_form_recipient.id),
+    );
+    let human_input_form_upload_token: HumanInputFormUploadToken = put(&mut system, &mut cx, new);
+    let new = samples::human_input_form_upload_file(
+        system.trust::<App>(app.id),
+        system.trust::<HumanInputForm>(human_input_form.id),
+        system.trust::<UploadFile>(upload_file.id),
+        system.trust::<HumanInputFormUploadToken>(human_input_form_upload_token.id),
+    );
+    let _human_input_form_upload_file: HumanInputFormUploadFile = put(&mut system, &mut cx, new);
+    let new = samples::workflow_comment(system.trust::<App>(app.id));
+    let workflow_comment: WorkflowComment = put(&mut system, &mut cx, new);
+    let new = samples::workflow_comment_reply(system.trust::<WorkflowComment>(workflow_comment.id));
+    let _workflow_comment_reply: WorkflowCommentReply = put(&mut system, &mut cx, new);
+    let new = samples::workflow_comment_mention(
+        system.trust::<WorkflowComment>(workflow_comment.id),
+        account.id,
+    );
+    let _workflow_comment_mention: WorkflowCommentMention = put(&mut system, &mut cx, new);
+    let new = samples::trial_app(system.trust::<App>(app.id));
+    let _trial_app: TrialApp = put(&mut system, &mut cx, new);
+    let new = samples::account_trial_app_record(account.id, system.trust::<App>(app.id));
+    let _account_trial_app_record: AccountTrialAppRecord = put(&mut system, &mut cx, new);
+    let new = samples::exporle_banner();
+    let _exporle_banner: ExporleBanner = put(&mut system, &mut cx, new);
+    let new = samples::tenant_credit_pool();
+    let _tenant_credit_pool: TenantCreditPool = put(&mut system, &mut cx, new);
+    let new = samples::oauth_access_token();
+    let _oauth_access_token: OAuthAccessToken = put(&mut system, &mut cx, new);
+    let new = samples::credential_permission(
+        system.trust::<BuiltinToolProvider>(builtin_tool_provider.id),
+        account.id,
+    );
+    let _credential_permission: CredentialPermission = put(&mut system, &mut cx, new);
+    let new = samples::app_star(system.trust::<App>(app.id), account.id);
+    let _app_star: AppStar = put(&mut system, &mut cx, new);
+    let new = samples::customized_snippet();
+    let _customized_snippet: CustomizedSnippet = put(&mut system, &mut cx, new);
+    let new = samples::document_segment_summary(
+        system.trust::<Dataset>(dataset.id),
+        system.trust::<Document>(document.id),
+        system.trust::<DocumentSegment>(document_segment.id),
+    );
+    let _document_segment_summary: DocumentSegmentSummary = put(&mut system, &mut cx, new);
 
     let mut written = cx.written.clone();
     written.sort_unstable();

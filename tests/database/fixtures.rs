@@ -37,8 +37,39 @@ pub struct Workspace {
     pub join: Uuid,
 }
 
+thread_local! {
+    /// Set by [`on_databases_dify_created`]: fixtures then start from a
+    /// database Dify's migrations created, adopted and migrated.
+    static DIFY_CREATED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` with every [`database_with_schema`] in it made the way a user's
+/// database is: restored from Dify's own schema, adopted, migrated.
+pub fn on_databases_dify_created<T>(f: impl FnOnce() -> T) -> T {
+    DIFY_CREATED.with(|flag| flag.set(true));
+    let out = f();
+    DIFY_CREATED.with(|flag| flag.set(false));
+    out
+}
+
+/// A database Dify created, adopted into the project's migrations and
+/// migrated (row-level security on top).
+pub fn adopted_database() -> (TestDatabase, PgConnection) {
+    let db = TestDatabase::dify_created();
+    let mut conn = db.connect();
+    let set = dify_models::migrations();
+    dify_schema::migrate::adopt(&mut conn, &set).expect("Dify's database is adopted");
+    dify_schema::migrate::Runner::new(&mut conn, &set)
+        .run_pending(|_| {})
+        .expect("the project's own migrations apply");
+    (db, conn)
+}
+
 /// A fresh database with the schema applied.
 pub fn database_with_schema() -> (TestDatabase, PgConnection) {
+    if DIFY_CREATED.with(std::cell::Cell::get) {
+        return adopted_database();
+    }
     let db = TestDatabase::new();
     let mut conn = db.connect();
     conn.batch_execute(&postgres::create_schema(&SCHEMA))

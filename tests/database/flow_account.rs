@@ -15,7 +15,7 @@ use crate::fixtures::{account, database_with_schema, member, tenant};
 use crate::samples;
 
 #[test]
-fn an_owner_builds_a_team_of_every_role_and_manages_it() {
+pub(crate) fn an_owner_builds_a_team_of_every_role_and_manages_it() {
     let (_db, mut conn) = database_with_schema();
     let mut system = bypass_tenant_isolation(&mut conn, "test setup");
     let acme = tenant(&mut system, "Acme");

@@ -48,7 +48,7 @@ fn revision<'t>(
 }
 
 #[test]
-fn a_roster_agent_with_versions_a_debug_chat_and_a_bound_workflow_node() {
+pub(crate) fn a_roster_agent_with_versions_a_debug_chat_and_a_bound_workflow_node() {
     let (_db, mut conn) = database_with_schema();
     let acme = team(&mut conn, "acme");
     let globex = team(&mut conn, "globex");

@@ -13,7 +13,7 @@ use crate::fixtures::{database_with_schema, team};
 use crate::samples;
 
 #[test]
-fn an_app_with_its_config_site_and_api_token() {
+pub(crate) fn an_app_with_its_config_site_and_api_token() {
     let (_db, mut conn) = database_with_schema();
     let acme = team(&mut conn, "acme");
     let globex = team(&mut conn, "globex");

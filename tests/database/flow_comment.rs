@@ -11,7 +11,7 @@ use crate::fixtures::{database_with_schema, team};
 use crate::samples;
 
 #[test]
-fn a_comment_with_a_reply_and_mentions_is_resolved() {
+pub(crate) fn a_comment_with_a_reply_and_mentions_is_resolved() {
     let (_db, mut conn) = database_with_schema();
     let acme = team(&mut conn, "acme");
     let globex = team(&mut conn, "globex");

@@ -19,7 +19,7 @@ use crate::fixtures::{database_with_schema, team};
 use crate::samples;
 
 #[test]
-fn a_conversation_with_messages_feedback_annotations_and_agent_thoughts() {
+pub(crate) fn a_conversation_with_messages_feedback_annotations_and_agent_thoughts() {
     let (_db, mut conn) = database_with_schema();
     let acme = team(&mut conn, "acme");
     let globex = team(&mut conn, "globex");

@@ -12,7 +12,7 @@ use crate::fixtures::{database_with_schema, team};
 use crate::samples;
 
 #[test]
-fn credentials_shared_with_partial_members() {
+pub(crate) fn credentials_shared_with_partial_members() {
     let (_db, mut conn) = database_with_schema();
     let acme = team(&mut conn, "acme");
     let globex = team(&mut conn, "globex");

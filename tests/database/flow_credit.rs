@@ -12,7 +12,7 @@ use dify_schema::{with_tenant, Error};
 use crate::fixtures::{database_with_schema, team};
 
 #[test]
-fn a_trial_credit_pool_is_deducted_under_a_lock() {
+pub(crate) fn a_trial_credit_pool_is_deducted_under_a_lock() {
     let (_db, mut conn) = database_with_schema();
     let acme = team(&mut conn, "acme");
     let globex = team(&mut conn, "globex");

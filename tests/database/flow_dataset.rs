@@ -17,7 +17,7 @@ use crate::fixtures::{database_with_schema, team};
 use crate::samples;
 
 #[test]
-fn a_dataset_whose_documents_move_through_the_indexing_states() {
+pub(crate) fn a_dataset_whose_documents_move_through_the_indexing_states() {
     let (_db, mut conn) = database_with_schema();
     let acme = team(&mut conn, "acme");
 

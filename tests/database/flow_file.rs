@@ -10,7 +10,7 @@ use crate::fixtures::{database_with_schema, team};
 use crate::samples;
 
 #[test]
-fn an_upload_file_is_stored_used_and_deleted() {
+pub(crate) fn an_upload_file_is_stored_used_and_deleted() {
     let (_db, mut conn) = database_with_schema();
     let acme = team(&mut conn, "acme");
     let globex = team(&mut conn, "globex");

@@ -13,7 +13,7 @@ use crate::fixtures::{database_with_schema, team};
 use crate::samples;
 
 #[test]
-fn a_form_delivered_by_email_answered_with_a_file() {
+pub(crate) fn a_form_delivered_by_email_answered_with_a_file() {
     let (_db, mut conn) = database_with_schema();
     let acme = team(&mut conn, "acme");
     let globex = team(&mut conn, "globex");

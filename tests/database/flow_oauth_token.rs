@@ -30,7 +30,7 @@ fn token<'t>(account: Option<dify_schema::types::Uuid>, hash: char) -> NewOAuthA
 }
 
 #[test]
-fn device_tokens_rotate_and_stay_out_of_every_scope() {
+pub(crate) fn device_tokens_rotate_and_stay_out_of_every_scope() {
     let (db, mut conn) = database_with_schema();
     let acme = team(&mut conn, "acme");
 
@@ -97,7 +97,9 @@ fn device_tokens_rotate_and_stay_out_of_every_scope() {
     // The service role, inside a scope of the token's own account, reads none of it.
     let role = TestRole::create(&db);
     let mut service = role.connect();
-    service.batch_execute("BEGIN").unwrap();
+    service
+        .batch_execute("BEGIN; SELECT set_config('dify.begun', statement_timestamp()::text, true)")
+        .unwrap();
     diesel::sql_query("SELECT dify_scope_enter($1, $2)::text AS value")
         .bind::<SqlUuid, _>(acme.tenant)
         .bind::<SqlUuid, _>(acme.editor)

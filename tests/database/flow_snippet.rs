@@ -12,7 +12,7 @@ use crate::fixtures::{database_with_schema, team};
 use crate::samples;
 
 #[test]
-fn stars_on_apps_and_a_published_snippet() {
+pub(crate) fn stars_on_apps_and_a_published_snippet() {
     let (_db, mut conn) = database_with_schema();
     let acme = team(&mut conn, "acme");
     let globex = team(&mut conn, "globex");

@@ -10,7 +10,7 @@ use dify_schema::{with_tenant, Error, Page};
 use crate::fixtures::{database_with_schema, new_dataset, new_document, new_segment, team};
 
 #[test]
-fn a_chunk_summary_is_generated_indexed_and_disabled() {
+pub(crate) fn a_chunk_summary_is_generated_indexed_and_disabled() {
     let (_db, mut conn) = database_with_schema();
     let acme = team(&mut conn, "acme");
     let globex = team(&mut conn, "globex");

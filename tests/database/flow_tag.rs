@@ -12,7 +12,7 @@ use crate::fixtures::{database_with_schema, team};
 use crate::samples;
 
 #[test]
-fn tags_bound_to_an_app_and_a_dataset() {
+pub(crate) fn tags_bound_to_an_app_and_a_dataset() {
     let (_db, mut conn) = database_with_schema();
     let acme = team(&mut conn, "acme");
     let globex = team(&mut conn, "globex");

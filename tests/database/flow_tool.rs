@@ -15,7 +15,7 @@ use crate::fixtures::{database_with_schema, team};
 use crate::samples;
 
 #[test]
-fn tool_providers_of_every_kind_and_what_tools_leave_behind() {
+pub(crate) fn tool_providers_of_every_kind_and_what_tools_leave_behind() {
     let (_db, mut conn) = database_with_schema();
     let acme = team(&mut conn, "acme");
     let globex = team(&mut conn, "globex");

@@ -15,7 +15,7 @@ use crate::fixtures::{database_with_schema, team};
 use crate::samples;
 
 #[test]
-fn a_trial_app_tried_from_another_workspace() {
+pub(crate) fn a_trial_app_tried_from_another_workspace() {
     let (_db, mut conn) = database_with_schema();
     let acme = team(&mut conn, "acme");
     let globex = team(&mut conn, "globex");

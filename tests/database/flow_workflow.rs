@@ -21,7 +21,7 @@ use crate::samples;
 type RunResult<T> = Result<T, TransitionError<WorkflowExecutionStatus>>;
 
 #[test]
-fn a_workflow_run_with_node_executions_an_app_log_and_its_status_moves() {
+pub(crate) fn a_workflow_run_with_node_executions_an_app_log_and_its_status_moves() {
     let (_db, mut conn) = database_with_schema();
     let acme = team(&mut conn, "acme");
     let globex = team(&mut conn, "globex");

@@ -338,3 +338,24 @@ fn keyset_and_offset_paging_walk_every_row_once() {
     })
     .unwrap();
 }
+
+/// A negative page is a typed error before anything is sent, so it does
+/// not abort the scope's transaction.
+#[test]
+fn a_negative_page_is_refused_before_it_reaches_the_database() {
+    let (_db, mut conn) = database_with_schema();
+    let (a, _b) = two_workspaces(&mut conn);
+    with_tenant(&mut conn, a.tenant, a.owner, |scope| -> Result<(), Error> {
+        let listed = scope.list::<App>(Page::offset(-1, 10));
+        assert!(matches!(listed, Err(Error::InvalidQuery(_))), "{listed:?}");
+        let queried = scope.query::<App>().limit(-1).load();
+        assert!(
+            matches!(queried, Err(Error::InvalidQuery(_))),
+            "{queried:?}"
+        );
+        // The transaction is intact.
+        assert!(scope.lookup::<App>(a.app)?.is_some());
+        Ok(())
+    })
+    .unwrap();
+}

@@ -1,6 +1,7 @@
 //! Integration tests against a real PostgreSQL server, one binary for all
 //! (one link, one build). Each test creates its own database.
 
+mod adopt;
 mod bulk;
 mod catalogue;
 mod composable;

@@ -57,7 +57,7 @@ fn a_connection_killed_while_idle_is_never_handed_out() {
         }),
     )
     .unwrap();
-    let killed = backend_pid(&mut pool::get(&pool).unwrap());
+    let killed = pool::get(&pool).unwrap().backend_pid().unwrap();
     // The server (or a reaper, or a restart) ends the idle connection.
     let mut admin = db.connect();
     diesel::sql_query(format!("SELECT pg_terminate_backend({killed})"))
@@ -73,7 +73,7 @@ fn a_connection_killed_while_idle_is_never_handed_out() {
 fn a_connection_used_a_moment_ago_is_not_pinged() {
     let db = TestDatabase::new();
     let pool = pool::open(db.url(), small(PoolOptions::default())).unwrap();
-    let first = backend_pid(&mut pool::get(&pool).unwrap());
+    let first = pool::get(&pool).unwrap().backend_pid().unwrap();
     // Killed, but handed out again at once without a test: the next query
     // fails, and the broken connection is not returned to the pool.
     let mut admin = db.connect();
@@ -120,7 +120,7 @@ fn connections_are_recycled_after_their_lifetime() {
         ..small(PoolOptions::default())
     };
     let pool = pool::open(db.url(), options).unwrap();
-    let first = backend_pid(&mut pool::get(&pool).unwrap());
+    let first = pool::get(&pool).unwrap().backend_pid().unwrap();
     std::thread::sleep(Duration::from_millis(400));
     let mut conn = pool::get(&pool).unwrap();
     assert_ne!(backend_pid(&mut conn), first);

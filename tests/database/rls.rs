@@ -69,7 +69,8 @@ fn raw_scope<T>(
     account: Uuid,
     f: impl FnOnce(&mut PgConnection) -> T,
 ) -> T {
-    conn.batch_execute("BEGIN").unwrap();
+    conn.batch_execute("BEGIN; SELECT set_config('dify.begun', statement_timestamp()::text, true)")
+        .unwrap();
     let role: Setting = diesel::sql_query("SELECT dify_scope_enter($1, $2) AS value")
         .bind::<SqlUuid, _>(tenant)
         .bind::<SqlUuid, _>(account)
@@ -390,8 +391,27 @@ fn writes_need_the_role_in_the_database_too() {
     assert_eq!(renamed.unwrap(), 0, "editing apps needs an editing role");
 }
 
+#[derive(QueryableByName)]
+struct Pid {
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    pid: i32,
+}
+
+fn backend_pid(conn: &mut PgConnection) -> i32 {
+    diesel::sql_query("SELECT pg_backend_pid() AS pid")
+        .get_result::<Pid>(conn)
+        .unwrap()
+        .pid
+}
+
+/// A pooled connection used raw is closed when it comes back: whatever it
+/// holds (a prepared statement rewritten under Diesel's name, a
+/// transaction left open, a cursor `WITH HOLD`, a setting, a temporary
+/// table) never reaches the next user. The red team's poisoned statement
+/// (`DEALLOCATE` + `PREPARE` of the scope's entry, reporting each tenant
+/// and account on `pg_notify`) is the case here.
 #[test]
-fn a_pooled_connection_forgets_what_a_raw_user_set() {
+fn a_pooled_connection_used_raw_is_not_handed_to_the_next_user() {
     let (db, a, _b, role) = protected();
     let pool = pool::open(
         &role.url(),
@@ -403,34 +423,85 @@ fn a_pooled_connection_forgets_what_a_raw_user_set() {
         },
     )
     .unwrap();
-    {
+    // A scope, so that Diesel has prepared the entry statement.
+    let first = {
         let mut conn = pool::get(&pool).unwrap();
-        conn.batch_execute(
-            "SET search_path = pg_catalog; SET statement_timeout = '4321s'; \
-             SET dify.scope = 'left behind'; CREATE TEMP TABLE apps (id uuid)",
-        )
+        with_tenant(&mut conn, a.tenant, a.owner, |_| -> Result<(), Error> {
+            Ok(())
+        })
         .unwrap();
-    }
-    // The same (only) connection, back from the pool.
+        // Used through a scope only: it goes back to the pool.
+        conn.backend_pid().unwrap()
+    };
+    let poisoned = {
+        let mut conn = pool::get(&pool).unwrap();
+        assert_eq!(
+            conn.backend_pid().unwrap(),
+            first,
+            "a connection used in scopes is reused"
+        );
+        let raw: &mut PgConnection = &mut conn;
+        let entry = diesel::sql_query(
+            "SELECT name AS value FROM pg_prepared_statements WHERE statement LIKE 'SELECT dify_scope_enter%'",
+        )
+        .get_result::<Setting>(raw)
+        .unwrap()
+        .value
+        .unwrap();
+        raw.batch_execute(&format!(
+            "DEALLOCATE {entry}; PREPARE {entry}(uuid, uuid) AS \
+             SELECT dify_scope_enter($1, $2) FROM (SELECT pg_notify('leak', $1::text)) s; \
+             SET search_path = pg_catalog; BEGIN; \
+             DECLARE loot CURSOR WITH HOLD FOR SELECT 1;"
+        ))
+        .unwrap();
+        backend_pid(raw)
+    };
     let mut conn = pool::get(&pool).unwrap();
-    assert_eq!(setting(&mut conn).as_deref().unwrap_or(""), "");
-    let temp = count(
-        &mut conn,
-        "SELECT count(*) AS n FROM pg_class WHERE relpersistence = 't'",
+    let raw: &mut PgConnection = &mut conn;
+    assert_ne!(
+        backend_pid(raw),
+        poisoned,
+        "the raw-used connection was closed"
+    );
+    let cursors = count(
+        raw,
+        "SELECT count(*) AS n FROM pg_cursors WHERE name = 'loot'",
     )
     .unwrap();
-    assert_eq!(temp, 0, "the temporary table is gone");
-    let timeout = diesel::sql_query("SELECT current_setting('statement_timeout') AS value")
-        .get_result::<Setting>(&mut **conn)
-        .unwrap()
-        .value;
-    assert_eq!(timeout.as_deref(), Some("0"), "statement_timeout is reset");
+    assert_eq!(cursors, 0);
+    drop(conn);
+    let mut conn = pool::get(&pool).unwrap();
     with_tenant(&mut conn, a.tenant, a.owner, |scope| -> Result<(), Error> {
         assert!(scope.lookup::<App>(a.app)?.is_some());
         Ok(())
     })
     .unwrap();
     drop(db);
+}
+
+/// A scope does not join a transaction it did not begin (a raw `BEGIN`
+/// left on the connection, with a cursor that would read the scope's rows
+/// at its `COMMIT`): a typed error, and nothing of the scope's workspace
+/// reaches the cursor.
+#[test]
+fn a_scope_refuses_to_join_a_transaction_it_did_not_begin() {
+    let (_db, a, _b, role) = protected();
+    let mut conn = role.connect();
+    conn.batch_execute("BEGIN; DECLARE loot CURSOR WITH HOLD FOR SELECT name FROM apps")
+        .unwrap();
+    let result = with_tenant(&mut conn, a.tenant, a.owner, |_| -> Result<(), Error> {
+        Ok(())
+    });
+    assert!(
+        matches!(result, Err(Error::InsideTransaction)),
+        "{result:?}"
+    );
+    let loot = diesel::sql_query("FETCH ALL FROM loot").load::<Setting>(&mut conn);
+    assert!(
+        loot.map(|rows| rows.is_empty()).unwrap_or(true),
+        "the cursor saw nothing"
+    );
 }
 
 #[test]

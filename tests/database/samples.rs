@@ -9,18 +9,28 @@
 #![allow(dead_code)]
 
 use dify_models::account::*;
+use dify_models::agent::*;
 use dify_models::app::*;
+use dify_models::comment::*;
 use dify_models::conversation::*;
+use dify_models::credential::*;
+use dify_models::credit::*;
 use dify_models::dataset::*;
 use dify_models::datasource::*;
 use dify_models::enums::*;
+use dify_models::execution_content::*;
 use dify_models::file::*;
+use dify_models::human_input::*;
 use dify_models::oauth::*;
+use dify_models::oauth_token::*;
 use dify_models::plugin::*;
 use dify_models::provider::*;
+use dify_models::snippet::*;
+use dify_models::summary::*;
 use dify_models::system::*;
 use dify_models::tag::*;
 use dify_models::tool::*;
+use dify_models::trial::*;
 use dify_models::trigger::*;
 use dify_models::workflow::*;
 use dify_schema::types::{BigDecimal, NaiveDateTime, Uuid};
@@ -1584,5 +1594,382 @@ pub fn dify_setup() -> NewDifySetup {
     NewDifySetup {
         version: "version".into(),
         setup_at: None,
+    }
+}
+
+pub fn agent<'t>() -> NewAgent<'t> {
+    NewAgent {
+        id: None,
+        name: "name".into(),
+        description: "description".into(),
+        icon_type: None,
+        icon: None,
+        icon_background: None,
+        agent_kind: None,
+        scope: AgentScope::Roster,
+        source: AgentSource::Roster,
+        app_id: None,
+        workflow_id: None,
+        workflow_node_id: None,
+        active_config_snapshot_id: None,
+        status: None,
+        archived_by: None,
+        archived_at: None,
+        role: "role".into(),
+        active_config_has_model: None,
+        backing_app_id: None,
+        active_config_is_published: None,
+    }
+}
+
+pub fn agent_config_draft<'t>(agent: Ref<'t, Agent>) -> NewAgentConfigDraft<'t> {
+    NewAgentConfigDraft {
+        id: None,
+        agent_id: agent,
+        draft_type: AgentConfigDraftType::Draft,
+        account_id: None,
+        draft_owner_key: "draft_owner_key".into(),
+        base_snapshot_id: None,
+        config_snapshot: "config_snapshot".into(),
+    }
+}
+
+pub fn agent_config_revision<'t>(
+    agent: Ref<'t, Agent>,
+    current_snapshot: Ref<'t, AgentConfigSnapshot>,
+) -> NewAgentConfigRevision<'t> {
+    NewAgentConfigRevision {
+        id: None,
+        agent_id: agent,
+        previous_snapshot_id: None,
+        current_snapshot_id: current_snapshot,
+        revision: 1,
+        operation: AgentConfigRevisionOperation::CreateVersion,
+        summary: None,
+        version_note: None,
+    }
+}
+
+pub fn agent_config_snapshot<'t>(agent: Ref<'t, Agent>) -> NewAgentConfigSnapshot<'t> {
+    NewAgentConfigSnapshot {
+        id: None,
+        agent_id: agent,
+        version: 1,
+        config_snapshot: "config_snapshot".into(),
+        summary: None,
+        version_note: None,
+    }
+}
+
+pub fn agent_debug_conversation<'t>(
+    agent: Ref<'t, Agent>,
+    app: Ref<'t, App>,
+    account: Ref<'t, Account>,
+    conversation: Ref<'t, Conversation>,
+) -> NewAgentDebugConversation<'t> {
+    NewAgentDebugConversation {
+        id: None,
+        agent_id: agent,
+        app_id: app,
+        account_id: account,
+        conversation_id: conversation,
+    }
+}
+
+pub fn agent_drive_file<'t>(
+    agent: Ref<'t, Agent>,
+    file: Ref<'t, UploadFile>,
+) -> NewAgentDriveFile<'t> {
+    NewAgentDriveFile {
+        agent_id: agent,
+        key: "key".into(),
+        file_kind: AgentDriveFileKind::UploadFile,
+        file_id: file.into(),
+        value_owned_by_drive: None,
+        size: None,
+        hash: None,
+        mime_type: None,
+        created_by: None,
+        id: None,
+        is_skill: None,
+        skill_metadata: None,
+    }
+}
+
+pub fn agent_runtime_session<'t>(
+    app: Ref<'t, App>,
+    agent: Ref<'t, Agent>,
+) -> NewAgentRuntimeSession<'t> {
+    NewAgentRuntimeSession {
+        id: None,
+        app_id: app,
+        owner_type: AgentRuntimeSessionOwnerType::Conversation,
+        agent_id: agent,
+        backend_run_id: None,
+        session_snapshot: "session_snapshot".into(),
+        workflow_id: None,
+        workflow_run_id: None,
+        node_id: None,
+        node_execution_id: None,
+        binding_id: None,
+        agent_config_snapshot_id: None,
+        composition_layer_specs: "composition_layer_specs".into(),
+        conversation_id: None,
+        status: None,
+        cleaned_at: None,
+        pending_form_id: None,
+        pending_tool_call_id: None,
+    }
+}
+
+pub fn workflow_agent_node_binding<'t>(
+    app: Ref<'t, App>,
+    workflow: Ref<'t, Workflow>,
+) -> NewWorkflowAgentNodeBinding<'t> {
+    NewWorkflowAgentNodeBinding {
+        id: None,
+        app_id: app,
+        workflow_id: workflow,
+        node_id: "node_id".into(),
+        binding_type: WorkflowAgentBindingType::RosterAgent,
+        agent_id: None,
+        current_snapshot_id: None,
+        node_job_config: "node_job_config".into(),
+        workflow_version: "workflow_version".into(),
+    }
+}
+
+pub fn execution_extra_content<'t>(
+    workflow_run: Ref<'t, WorkflowRun>,
+) -> NewExecutionExtraContent<'t> {
+    NewExecutionExtraContent {
+        id: None,
+        r#type: ExecutionContentType::HumanInputResult,
+        workflow_run_id: workflow_run,
+        message_id: None,
+        form_id: None,
+    }
+}
+
+pub fn human_input_delivery<'t>(form: Ref<'t, HumanInputForm>) -> NewHumanInputDelivery<'t> {
+    NewHumanInputDelivery {
+        id: None,
+        form_id: form,
+        delivery_method_type: DeliveryMethodType::Webapp,
+        delivery_config_id: None,
+        channel_payload: "channel_payload".into(),
+    }
+}
+
+pub fn human_input_form<'t>(app: Ref<'t, App>) -> NewHumanInputForm<'t> {
+    NewHumanInputForm {
+        id: None,
+        app_id: app,
+        workflow_run_id: None,
+        form_kind: HumanInputFormKind::Runtime,
+        node_id: "node_id".into(),
+        form_definition: "form_definition".into(),
+        rendered_content: "rendered_content".into(),
+        status: HumanInputFormStatus::Waiting,
+        expiration_time: noon(),
+        selected_action_id: None,
+        submitted_data: None,
+        submitted_at: None,
+        submission_user_id: None,
+        submission_end_user_id: None,
+        completed_by_recipient_id: None,
+        conversation_id: None,
+    }
+}
+
+pub fn human_input_form_recipient<'t>(
+    form: Ref<'t, HumanInputForm>,
+    delivery: Ref<'t, HumanInputDelivery>,
+) -> NewHumanInputFormRecipient<'t> {
+    NewHumanInputFormRecipient {
+        id: None,
+        form_id: form,
+        delivery_id: delivery,
+        recipient_type: RecipientType::EmailMember,
+        recipient_payload: "recipient_payload".into(),
+        access_token: "access_token".into(),
+    }
+}
+
+pub fn human_input_form_upload_file<'t>(
+    app: Ref<'t, App>,
+    form: Ref<'t, HumanInputForm>,
+    upload_file: Ref<'t, UploadFile>,
+    upload_token: Ref<'t, HumanInputFormUploadToken>,
+) -> NewHumanInputFormUploadFile<'t> {
+    NewHumanInputFormUploadFile {
+        id: None,
+        app_id: app,
+        form_id: form,
+        upload_file_id: upload_file,
+        upload_token_id: upload_token,
+    }
+}
+
+pub fn human_input_form_upload_token<'t>(
+    app: Ref<'t, App>,
+    form: Ref<'t, HumanInputForm>,
+    recipient: Ref<'t, HumanInputFormRecipient>,
+) -> NewHumanInputFormUploadToken<'t> {
+    NewHumanInputFormUploadToken {
+        id: None,
+        app_id: app,
+        form_id: form,
+        recipient_id: recipient,
+        token: "token".into(),
+    }
+}
+
+pub fn workflow_comment<'t>(app: Ref<'t, App>) -> NewWorkflowComment<'t> {
+    NewWorkflowComment {
+        id: None,
+        app_id: app,
+        position_x: 0.0,
+        position_y: 0.0,
+        content: "content".into(),
+        resolved: None,
+        resolved_at: None,
+        resolved_by: None,
+    }
+}
+
+pub fn workflow_comment_mention<'t>(
+    comment: Ref<'t, WorkflowComment>,
+    mentioned_user: Ref<'t, Account>,
+) -> NewWorkflowCommentMention<'t> {
+    NewWorkflowCommentMention {
+        id: None,
+        comment_id: comment,
+        reply_id: None,
+        mentioned_user_id: mentioned_user,
+    }
+}
+
+pub fn workflow_comment_reply<'t>(
+    comment: Ref<'t, WorkflowComment>,
+) -> NewWorkflowCommentReply<'t> {
+    NewWorkflowCommentReply {
+        id: None,
+        comment_id: comment,
+        content: "content".into(),
+    }
+}
+
+pub fn account_trial_app_record<'t>(
+    account: Ref<'t, Account>,
+    app: Ref<'t, App>,
+) -> NewAccountTrialAppRecord<'t> {
+    NewAccountTrialAppRecord {
+        id: None,
+        account_id: account,
+        app_id: app,
+        count: 1,
+    }
+}
+
+pub fn exporle_banner() -> NewExporleBanner {
+    NewExporleBanner {
+        id: None,
+        content: json!({}),
+        link: "link".into(),
+        sort: 1,
+        status: None,
+        language: None,
+    }
+}
+
+pub fn trial_app<'t>(app: Ref<'t, App>) -> NewTrialApp<'t> {
+    NewTrialApp {
+        id: None,
+        app_id: app,
+        trial_limit: 1,
+    }
+}
+
+pub fn tenant_credit_pool() -> NewTenantCreditPool {
+    NewTenantCreditPool {
+        id: None,
+        pool_type: None,
+        quota_limit: 1,
+        quota_used: 0,
+    }
+}
+
+pub fn oauth_access_token<'t>() -> NewOAuthAccessToken<'t> {
+    NewOAuthAccessToken {
+        id: None,
+        subject_email: "subject_email".into(),
+        subject_issuer: None,
+        account_id: None,
+        client_id: "client_id".into(),
+        device_label: "device_label".into(),
+        prefix: "prefix".into(),
+        token_hash: None,
+        last_used_at: None,
+        expires_at: noon().and_utc(),
+        revoked_at: None,
+    }
+}
+
+pub fn credential_permission<'t>(
+    credential: Ref<'t, BuiltinToolProvider>,
+    account: Ref<'t, Account>,
+) -> NewCredentialPermission<'t> {
+    NewCredentialPermission {
+        id: None,
+        credential_id: credential.into(),
+        credential_type: CredentialType::BuiltinToolProvider,
+        account_id: account,
+        has_permission: None,
+    }
+}
+
+pub fn app_star<'t>(app: Ref<'t, App>, account: Ref<'t, Account>) -> NewAppStar<'t> {
+    NewAppStar {
+        id: None,
+        app_id: app,
+        account_id: account,
+    }
+}
+
+pub fn customized_snippet<'t>() -> NewCustomizedSnippet<'t> {
+    NewCustomizedSnippet {
+        id: None,
+        name: "name".into(),
+        description: None,
+        r#type: None,
+        workflow_id: None,
+        is_published: None,
+        version: None,
+        use_count: None,
+        icon_info: None,
+        input_fields: None,
+    }
+}
+
+pub fn document_segment_summary<'t>(
+    dataset: Ref<'t, Dataset>,
+    document: Ref<'t, Document>,
+    chunk: Ref<'t, DocumentSegment>,
+) -> NewDocumentSegmentSummary<'t> {
+    NewDocumentSegmentSummary {
+        id: None,
+        dataset_id: dataset,
+        document_id: document,
+        chunk_id: chunk,
+        summary_content: None,
+        summary_index_node_id: None,
+        summary_index_node_hash: None,
+        tokens: None,
+        status: None,
+        error: None,
+        enabled: None,
+        disabled_at: None,
+        disabled_by: None,
     }
 }

@@ -9,7 +9,7 @@ use quote::quote;
 use super::model::{in_changes_form, sql_value};
 use super::persist::length_check;
 use super::rt;
-use crate::ir::{Audit, Capability, Entity, Ownership, SoftDelete, SqlType};
+use crate::ir::{Audit, Capability, Entity, Ownership, ServerFunction, SoftDelete, SqlType};
 
 pub fn scoped_impls(entity: &Entity) -> TokenStream {
     let predicate = tenant_predicate(entity);
@@ -357,7 +357,24 @@ fn scoped_update(entity: &Entity, predicate: &TokenStream, live: &TokenStream) -
     for column in &entity.columns {
         let field = &column.field;
         match column.audit {
-            Some(Audit::UpdatedAt) => sets.push(quote!(#module::#field.eq(#rt::diesel::dsl::now))),
+            // The clock the column's default reads, at its precision: a
+            // `CURRENT_TIMESTAMP(0)` column rounds to the second, and an
+            // update stamped with the exact time could then go back.
+            Some(Audit::UpdatedAt) => {
+                let clock = match &column.default {
+                    Some(crate::ir::Default::Function(ServerFunction::CurrentTimestamp(Some(
+                        p,
+                    )))) => {
+                        format!("CURRENT_TIMESTAMP({p})")
+                    }
+                    _ => "CURRENT_TIMESTAMP".to_owned(),
+                };
+                let base = match column.sql_type {
+                    SqlType::Timestamptz => quote!(#rt::diesel::sql_types::Timestamptz),
+                    _ => quote!(#rt::diesel::sql_types::Timestamp),
+                };
+                sets.push(quote!(#module::#field.eq(#rt::diesel::dsl::sql::<#base>(#clock))))
+            }
             Some(Audit::UpdatedBy) if column.nullable => {
                 sets.push(quote!(#module::#field.eq(::core::option::Option::Some(actor))))
             }

@@ -186,6 +186,7 @@ fn dsl_names() {
             "json",
             "jsonb",
             "timestamp",
+            "timestamptz",
             "integer",
             "bigint",
             "boolean",

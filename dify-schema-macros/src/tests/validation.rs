@@ -402,7 +402,7 @@ fn three_independent_mistakes_are_reported_together() {
     );
     assert_eq!(
         errors[1],
-        "inserts leave `audit = created_at` to the server, so give it `default = CURRENT_TIMESTAMP`"
+        "inserts do not set `audit = created_at` from the form, so give it `default = CURRENT_TIMESTAMP` (or `client_default = now` where the table has no default)"
     );
     assert_eq!(
         errors[2],

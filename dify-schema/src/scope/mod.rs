@@ -291,6 +291,7 @@ impl<'t, C: Capability> Scope<'t, C> {
 
     /// A page of the tenant's rows, in the entity's key order.
     pub fn list<E: ScopedAccess>(&mut self, page: Page) -> Result<Vec<Row<'t, E>>> {
+        page.check()?;
         let rows = E::scoped_list(Token::new(), self.inner.conn, self.inner.tenant, page)?;
         Ok(rows.into_iter().map(Row::new).collect())
     }
@@ -320,6 +321,7 @@ impl<'t, C: Capability> Scope<'t, C> {
         parent: impl ScopedId<'t, P>,
         page: Page,
     ) -> Result<Vec<Row<'t, E>>> {
+        page.check()?;
         let rows = E::scoped_children(
             Token::new(),
             self.inner.conn,

@@ -344,12 +344,18 @@ impl<'s, 't, E: ComposableQuery, J> Query<'s, 't, E, J> {
 
     /// At most `limit` rows.
     pub fn limit(mut self, limit: i64) -> Self {
+        if limit < 0 {
+            self.spec.invalid = Some(format!("a limit is not negative ({limit})"));
+        }
         self.spec.limit = Some(limit);
         self
     }
 
     /// Skips `offset` rows.
     pub fn offset(mut self, offset: i64) -> Self {
+        if offset < 0 {
+            self.spec.invalid = Some(format!("an offset is not negative ({offset})"));
+        }
         self.spec.offset = Some(offset);
         self
     }
