@@ -1,6 +1,7 @@
-//! A column that references a tenant-owned row takes an `Id` of the scope
-//! in every form: `workflows.app_id` cannot name another workspace's app
-//! from a plain uuid. `scope.lookup::<App>(uuid)` checks it first.
+//! A column that references a tenant-owned row takes an id of the scope in
+//! every form: `workflows.app_id` (an app's or a snippet's, so an `AnyId`)
+//! cannot name another workspace's app from a plain uuid.
+//! `scope.lookup::<App>(uuid)` checks it first.
 
 use diesel::{Connection, PgConnection};
 use dify_models::workflow::{NewWorkflow, Workflow, WorkflowType};
@@ -21,9 +22,10 @@ fn link(tenant: Uuid, account: Uuid, other_workspaces_app: Uuid) -> Result<(), E
             marked_comment: None,
             graph: "{}".into(),
             features: "{}".into(),
-            environment_variables: "{}".into(),
-            conversation_variables: "{}".into(),
-            rag_pipeline_variables: "{}".into(),
+            environment_variables: None,
+            conversation_variables: None,
+            rag_pipeline_variables: None,
+            kind: None,
         })?;
         Ok(())
     })

@@ -18,6 +18,7 @@ fn add_an_owner(tenant: Uuid, admin: Uuid, accomplice: Uuid) -> Result<(), Error
             current: None,
             role: Some(TenantAccountRole::Owner),
             invited_by: None,
+            last_opened_at: None,
         })?;
         Ok(())
     })
