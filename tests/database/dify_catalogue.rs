@@ -8,9 +8,15 @@
 //! function. The only things the project adds are row-level security and
 //! what serves it, and the bookkeeping tables of the migration runners.
 //!
+//! Both are also compared with the raw catalogue rows recorded off Dify's
+//! own database (`tests/reference/dify_upstream_catalogue.json`), so the
+//! restored dump is not the only witness.
+//!
 //! The figures are printed (`cargo test ... dify_catalogue -- --nocapture`).
 
 use diesel::connection::SimpleConnection;
+use diesel::PgConnection;
+use diesel_migrations::{FileBasedMigrations, MigrationHarness};
 use dify_tests::catalogue::Catalogue;
 use dify_tests::TestDatabase;
 use serde_json::Value;
@@ -27,13 +33,11 @@ const BOOKKEEPING: [&str; 4] = [
 /// The catalogue of a database Dify created, and of one the project's
 /// migrations built from empty, both without bookkeeping and without what
 /// the project adds (row-level security and its functions).
-fn both() -> (Catalogue, Catalogue) {
+fn both(apply: fn(&mut PgConnection)) -> (Catalogue, Catalogue) {
     let dify = TestDatabase::dify_created();
     let ours = TestDatabase::new();
     let mut conn = ours.connect();
-    dify_schema::migrate::Runner::new(&mut conn, &dify_models::migrations())
-        .run_pending(|_| {})
-        .unwrap();
+    apply(&mut conn);
     let strip = |catalogue: Catalogue| {
         catalogue
             .without(&BOOKKEEPING, &["dify_scope_"])
@@ -45,26 +49,59 @@ fn both() -> (Catalogue, Catalogue) {
     )
 }
 
-fn reference() -> Value {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/reference/dify_upstream_schema.json"
-    );
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+/// `dify-db migrate`: the project's runner.
+fn runner(conn: &mut PgConnection) {
+    dify_schema::migrate::Runner::new(conn, &dify_models::migrations())
+        .run_pending(|_| {})
+        .unwrap();
 }
 
-#[test]
-fn the_migrations_build_exactly_the_database_dify_builds() {
-    let (dify, ours) = both();
-    println!("Dify's database: {}", dify.figures());
-    println!("the migrations:  {}", ours.figures());
-    let differences = dify.differences(&ours);
+/// `diesel migration run`: Diesel's harness on the same directory.
+fn diesel(conn: &mut PgConnection) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../migrations");
+    let migrations = FileBasedMigrations::from_path(&dir).expect("Diesel reads the directory");
+    conn.run_pending_migrations(migrations)
+        .expect("diesel migration run succeeds");
+}
+
+fn assert_no_differences(dify: &Catalogue, ours: &Catalogue) {
+    let differences = dify.differences(ours);
     assert!(
         differences.is_empty(),
         "{} difference(s) (A = Dify's, B = the migrations'):\n{}",
         differences.len(),
         differences.join("\n")
     );
+}
+
+fn reference_file(name: &str) -> Value {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("reference")
+        .join(name);
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn reference() -> Value {
+    reference_file("dify_upstream_schema.json")
+}
+
+/// The raw catalogue rows read off the database Dify's migrations built
+/// (`dify_upstream_catalogue.json`), in the terms of `Catalogue`.
+fn recorded_catalogue() -> Catalogue {
+    Catalogue::from_reference(&reference_file("dify_upstream_catalogue.json"))
+        .without(&BOOKKEEPING, &["dify_scope_"])
+        .without_security()
+}
+
+#[test]
+fn the_migrations_build_exactly_the_database_dify_builds() {
+    let (dify, ours) = both(runner);
+    println!("Dify's database: {}", dify.figures());
+    println!("the migrations:  {}", ours.figures());
+    assert_no_differences(&dify, &ours);
+    let recorded = recorded_catalogue();
+    println!("Dify's recorded catalogue: {}", recorded.figures());
+    assert_no_differences(&recorded, &ours);
     // The restored database is the reference catalogue's: 133 tables and
     // 1470 columns besides Alembic's, and its three sequences.
     let reference = reference();
@@ -80,6 +117,14 @@ fn the_migrations_build_exactly_the_database_dify_builds() {
         reference["sequences"].as_array().unwrap().len()
     );
     assert_eq!(ours.tables.len(), dify_models::SCHEMA.tables().len());
+}
+
+#[test]
+fn diesel_migration_run_builds_exactly_the_database_dify_builds() {
+    let (dify, ours) = both(diesel);
+    println!("diesel migration run: {}", ours.figures());
+    assert_no_differences(&dify, &ours);
+    assert_no_differences(&recorded_catalogue(), &ours);
 }
 
 /// The comparison must see each kind of difference; otherwise the test
@@ -104,7 +149,8 @@ fn the_comparison_sees_each_kind_of_difference() {
          DROP FUNCTION uuidv7_boundary(timestamptz); \
          CREATE TABLE surplus (id uuid); \
          ALTER TABLE documents NO FORCE ROW LEVEL SECURITY; \
-         DROP POLICY dify_scope_read ON messages;",
+         DROP POLICY dify_scope_read ON messages; \
+         ALTER TABLE agents ALTER COLUMN roster_unique_name DROP EXPRESSION;",
     )
     .unwrap();
     let after = Catalogue::read(&mut conn);
@@ -122,6 +168,7 @@ fn the_comparison_sees_each_kind_of_difference() {
         "table \"surplus\" only in B",
         "table \"documents\" differs",
         "policy (\"messages\", \"dify_scope_read\") only in A",
+        "column (\"agents\", \"roster_unique_name\") differs",
     ] {
         assert!(
             differences.contains(expected),

@@ -21,14 +21,14 @@ const CATALOGUE_SQL: &str = r#"
 WITH cols AS (
   SELECT c.relname AS t, a.attname AS col,
          replace(format_type(a.atttypid, a.atttypmod), 'character varying', 'varchar') AS ty,
-         NOT a.attnotnull AS nullable, pg_get_expr(d.adbin, d.adrelid) AS def
+         NOT a.attnotnull AS nullable, pg_get_expr(d.adbin, d.adrelid) AS def, a.attgenerated = 's' AS generated
   FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
   LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
   WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r')
 SELECT json_build_object(
  'tables', (SELECT coalesce(json_agg(json_build_object('t', c.relname, 'rls', c.relrowsecurity, 'force', c.relforcerowsecurity)), '[]')
             FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'),
- 'columns', (SELECT coalesce(json_agg(json_build_object('t', t, 'c', col, 'ty', ty, 'null', nullable, 'def', def)), '[]') FROM cols),
+ 'columns', (SELECT coalesce(json_agg(json_build_object('t', t, 'c', col, 'ty', ty, 'null', nullable, 'def', def, 'generated', generated)), '[]') FROM cols),
  'constraints', (SELECT coalesce(json_agg(json_build_object('t', c.relname, 'name', k.conname, 'def', pg_get_constraintdef(k.oid))), '[]')
                  FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
                  WHERE c.relnamespace = current_schema()::regnamespace AND k.contype IN ('p', 'u', 'f', 'c')),
@@ -98,10 +98,14 @@ impl Catalogue {
             } else {
                 "NOT NULL"
             };
-            let default = column["def"].as_str().unwrap_or("no default");
             catalogue.columns.insert(
                 (text(&column, "t"), text(&column, "c")),
-                format!("{} | {nullable} | {default}", text(&column, "ty")),
+                column_definition(
+                    &text(&column, "ty"),
+                    nullable,
+                    column["def"].as_str(),
+                    column["generated"].as_bool().unwrap_or(false),
+                ),
             );
         }
         for (key, map) in [
@@ -124,6 +128,85 @@ impl Catalogue {
                 text(&function, "name"),
                 text(&function, "args")
             ));
+        }
+        catalogue
+    }
+
+    /// The catalogue recorded in `dify_upstream_catalogue.json`: the raw
+    /// `pg_catalog` rows of the database Dify's migrations built, in the
+    /// same terms as `read` (only tables, `r`; constraints and indexes by
+    /// their definitions; functions outside extensions).
+    pub fn from_reference(json: &Value) -> Catalogue {
+        let text = |value: &Value, key: &str| value[key].as_str().unwrap_or("").to_owned();
+        let list = |key: &str| json[key].as_array().cloned().unwrap_or_default();
+        let mut catalogue = Catalogue::default();
+        for table in list("tables") {
+            if table["kind"] != "r" {
+                continue;
+            }
+            let state = format!(
+                "rls {} force {}",
+                table["rls"].as_bool().unwrap_or(false),
+                table["force_rls"].as_bool().unwrap_or(false)
+            );
+            catalogue.tables.insert(text(&table, "name"), state);
+        }
+        for column in list("columns") {
+            let nullable = if column["notnull"].as_bool().unwrap_or(false) {
+                "NOT NULL"
+            } else {
+                "NULL"
+            };
+            catalogue.columns.insert(
+                (text(&column, "table"), text(&column, "name")),
+                column_definition(
+                    &text(&column, "type").replace("character varying", "varchar"),
+                    nullable,
+                    column["default"].as_str(),
+                    column["generated"] == "s",
+                ),
+            );
+        }
+        for constraint in list("constraints") {
+            catalogue.constraints.insert(
+                (text(&constraint, "table"), text(&constraint, "name")),
+                text(&constraint, "definition"),
+            );
+        }
+        for index in list("indexes") {
+            if !index["constraint"].is_null() {
+                continue;
+            }
+            catalogue.indexes.insert(
+                (text(&index, "table"), text(&index, "name")),
+                text(&index, "definition").replace(" public.", " "),
+            );
+        }
+        for sequence in list("sequences") {
+            let owner = sequence["owned_by"]
+                .as_str()
+                .map(|owner| format!(" owned by {owner}"))
+                .unwrap_or_default();
+            catalogue.sequences.insert(
+                text(&sequence, "name"),
+                format!(
+                    "{} start {} step {} from {} to {}{owner}",
+                    text(&sequence, "type"),
+                    sequence["start"],
+                    sequence["increment"],
+                    sequence["min"],
+                    sequence["max"]
+                ),
+            );
+        }
+        for function in list("functions") {
+            if function["extension"].is_null() {
+                catalogue.functions.insert(format!(
+                    "{}({})",
+                    text(&function, "name"),
+                    text(&function, "args")
+                ));
+            }
         }
         catalogue
     }
@@ -188,6 +271,24 @@ impl Catalogue {
             self.functions.len(),
             self.policies.len()
         )
+    }
+}
+
+/// A column in one line: type, nullability, and its default or generation
+/// expression (told apart, since the same expression means different
+/// things as one or the other).
+fn column_definition(
+    ty: &str,
+    nullable: &str,
+    expression: Option<&str>,
+    generated: bool,
+) -> String {
+    match (expression, generated) {
+        (Some(expression), true) => {
+            format!("{ty} | {nullable} | GENERATED ALWAYS AS ({expression}) STORED")
+        }
+        (Some(expression), false) => format!("{ty} | {nullable} | {expression}"),
+        (None, _) => format!("{ty} | {nullable} | no default"),
     }
 }
 
