@@ -73,13 +73,97 @@ pub enum Error {
     InvalidQuery(String),
 
     /// No connection could be had from the pool in time: every connection is
-    /// in use, or the server cannot be reached.
+    /// in use, or the server cannot be reached. Nothing was sent.
     #[error("no database connection: {0}")]
     Pool(String),
+
+    /// A closure running in a scope on a pooled connection asked the same
+    /// pool for another connection. It would wait for a connection while
+    /// holding one, so a busy pool would stall it for the whole connection
+    /// timeout (and a pool of one for ever); it is refused at once. Pass
+    /// the work into the scope instead, or use another pool.
+    #[error("this thread already holds a connection of this pool inside a tenant scope; a second checkout could wait for ever")]
+    PoolReentered,
+
+    /// The connection was lost, or the server refused it, before the scope
+    /// began: nothing was sent that could change data, so the work may
+    /// simply be run again. (A scope on a pooled connection has already
+    /// replaced a dead connection once before this is reported.)
+    #[error("the database could not be reached when the scope began ({0}); nothing was done, and running it again is safe")]
+    Unavailable(String),
+
+    /// A statement of the scope failed, PostgreSQL aborted the transaction,
+    /// and the scope went on: the rest of its statements, and its COMMIT,
+    /// were refused, and the whole scope was rolled back. Nothing of it was
+    /// committed. Wrap a statement that may fail in
+    /// [`crate::Scope::savepoint`] to keep the rest of the scope's work.
+    #[error("the scope was rolled back and nothing of it was committed: a statement failed ({first_failure}) and the scope went on; wrap work that may fail in `scope.savepoint`")]
+    RolledBack { first_failure: String },
+
+    /// The connection was lost in the middle of the scope, before its
+    /// COMMIT was sent: the server rolled the transaction back, nothing of
+    /// it was committed.
+    #[error("the database connection was lost during the scope ({0}); nothing of it was committed")]
+    ConnectionLost(String),
+
+    /// The connection was lost while the scope's COMMIT was under way: the
+    /// server may have committed the work or not, and no one can say which
+    /// from here. Do not run it again blindly: look for what it wrote
+    /// first (by the ids it generated), or make it idempotent.
+    #[error("the connection was lost while committing ({0}): the scope's work may or may not have been committed; check before running it again")]
+    CommitOutcomeUnknown(String),
 
     /// Any other error from Diesel or the database.
     #[error(transparent)]
     Database(diesel::result::Error),
+}
+
+/// What a caller may do after an error, as far as the database goes (see
+/// [`Error::retry`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Retry {
+    /// Nothing was sent, or nothing was committed and the cause may pass
+    /// (a lost connection, a serialization failure, a deadlock, a busy
+    /// pool): running the same work again may succeed.
+    Safe,
+    /// Nothing was committed, but the same work would fail the same way (a
+    /// constraint, a missing permission, a bad value): change something
+    /// first.
+    Pointless,
+    /// The work may have been committed: check what it wrote before
+    /// running it again.
+    CheckFirst,
+}
+
+impl Error {
+    /// Whether running the work again is safe, pointless, or needs a check
+    /// first. Every error a scope returns, except
+    /// [`Error::CommitOutcomeUnknown`], means that nothing of the scope was
+    /// committed.
+    pub fn retry(&self) -> Retry {
+        use diesel::result::{DatabaseErrorKind, Error as Diesel};
+        match self {
+            Error::CommitOutcomeUnknown(_) => Retry::CheckFirst,
+            Error::Unavailable(_)
+            | Error::ConnectionLost(_)
+            | Error::Pool(_) => Retry::Safe,
+            Error::Database(Diesel::DatabaseError(
+                DatabaseErrorKind::SerializationFailure | DatabaseErrorKind::ClosedConnection,
+                _,
+            )) => Retry::Safe,
+            Error::Database(Diesel::DatabaseError(_, info))
+                if info.message().contains("deadlock detected") =>
+            {
+                Retry::Safe
+            }
+            _ => Retry::Pointless,
+        }
+    }
+
+    /// Whether the work may have been committed despite the error.
+    pub fn may_have_committed(&self) -> bool {
+        self.retry() == Retry::CheckFirst
+    }
 }
 
 impl From<diesel::result::Error> for Error {

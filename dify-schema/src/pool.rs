@@ -11,8 +11,21 @@
 //! connection that fails its test is dropped and r2d2 takes (or opens)
 //! another, so a dead connection is never handed out. Connections that a
 //! query found broken are not returned to the pool.
+//!
+//! A dead connection that slips through (the server restarted less than
+//! `test_after_idle` ago) costs no request either: a scope that finds its
+//! connection dead at `BEGIN`, before anything was sent, replaces it in
+//! place and begins again (see [`ScopeConnection::revive`]).
+//!
+//! A closure inside a scope on a pooled connection may not check out a
+//! second connection of the same pool: with every connection held by such
+//! closures, each would wait for another for the whole connection timeout.
+//! [`Pool::get`] refuses it at once with [`Error::PoolReentered`].
 
+use std::cell::RefCell;
 use std::ops::{Deref, DerefMut};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use diesel::connection::SimpleConnection;
@@ -52,7 +65,73 @@ impl Default for PoolOptions {
 }
 
 /// A pool of PostgreSQL connections.
-pub type Pool = r2d2::Pool<Manager>;
+#[derive(Clone)]
+pub struct Pool {
+    inner: r2d2::Pool<Manager>,
+    id: u64,
+}
+
+impl std::fmt::Debug for Pool {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pool")
+            .field("id", &self.id)
+            .field("state", &self.inner.state())
+            .finish()
+    }
+}
+
+impl Pool {
+    /// Checks a connection out, or fails with [`Error::Pool`] (pool
+    /// exhausted or server unreachable for the whole connection timeout),
+    /// or at once with [`Error::PoolReentered`] inside a scope that runs
+    /// on a connection of this pool.
+    pub fn get(&self) -> Result<PooledConnection> {
+        if SCOPES.with(|scopes| scopes.borrow().contains(&self.id)) {
+            return Err(Error::PoolReentered);
+        }
+        self.inner
+            .get()
+            .map_err(|error| Error::Pool(error.to_string()))
+    }
+
+    /// How many connections are open and how many of them idle.
+    pub fn state(&self) -> r2d2::State {
+        self.inner.state()
+    }
+}
+
+thread_local! {
+    /// The pools whose connections run a scope on this thread right now.
+    static SCOPES: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Marks a scope on a connection of pool `id` as running on this thread
+/// until the guard drops (panics included).
+pub(crate) fn scope_running(id: Option<u64>) -> ScopeRunning {
+    if let Some(id) = id {
+        SCOPES.with(|scopes| scopes.borrow_mut().push(id));
+    }
+    ScopeRunning { id }
+}
+
+pub(crate) struct ScopeRunning {
+    id: Option<u64>,
+}
+
+impl Drop for ScopeRunning {
+    fn drop(&mut self) {
+        if let Some(id) = self.id {
+            SCOPES.with(|scopes| {
+                let mut scopes = scopes.borrow_mut();
+                if let Some(at) = scopes.iter().rposition(|running| *running == id) {
+                    scopes.remove(at);
+                }
+            });
+        }
+    }
+}
+
+static NEXT_POOL: AtomicU64 = AtomicU64::new(1);
 
 /// A connection checked out of the pool; derefs to `PgConnection`.
 pub type PooledConnection = r2d2::PooledConnection<Manager>;
@@ -60,12 +139,16 @@ pub type PooledConnection = r2d2::PooledConnection<Manager>;
 /// Opens a pool. Fails with [`Error::Pool`] when the server cannot be
 /// reached within the connection timeout.
 pub fn open(url: &str, options: PoolOptions) -> Result<Pool> {
+    let id = NEXT_POOL.fetch_add(1, Ordering::Relaxed);
     let manager = Manager {
-        url: url.to_owned(),
+        origin: Arc::new(Origin {
+            url: url.to_owned(),
+            pool: id,
+        }),
         test_after_idle: options.test_after_idle,
         max_lifetime: options.max_lifetime,
     };
-    r2d2::Pool::builder()
+    let inner = r2d2::Pool::builder()
         .min_idle(Some(options.min_idle.min(options.max_size)))
         .max_size(options.max_size)
         .connection_timeout(options.connection_timeout)
@@ -74,19 +157,28 @@ pub fn open(url: &str, options: PoolOptions) -> Result<Pool> {
         // Our `is_valid` is free unless the connection sat idle.
         .test_on_check_out(true)
         .build(manager)
-        .map_err(|error| Error::Pool(error.to_string()))
+        .map_err(|error| Error::Pool(error.to_string()))?;
+    Ok(Pool { inner, id })
 }
 
-/// Checks a connection out, or fails with [`Error::Pool`] (pool exhausted
-/// or server unreachable for the whole connection timeout).
+/// Checks a connection out (see [`Pool::get`]).
 pub fn get(pool: &Pool) -> Result<PooledConnection> {
-    pool.get().map_err(|error| Error::Pool(error.to_string()))
+    pool.get()
+}
+
+/// Where a pool's connections come from: enough for a connection to
+/// replace itself.
+#[derive(Debug)]
+struct Origin {
+    url: String,
+    pool: u64,
 }
 
 /// A `PgConnection` that remembers when it was last used, and whether it
 /// was used raw (outside a scope) since it was last reset.
 pub struct Tracked {
     conn: PgConnection,
+    origin: Arc<Origin>,
     born: Instant,
     last_used: Instant,
     used_raw: bool,
@@ -131,6 +223,20 @@ impl Tracked {
 pub trait ScopeConnection {
     #[doc(hidden)]
     fn scope_connection(&mut self) -> &mut PgConnection;
+
+    /// Replaces a connection found dead before anything was sent on it:
+    /// `None` when this kind of connection cannot (a bare `PgConnection`
+    /// does not know where it came from).
+    #[doc(hidden)]
+    fn revive(&mut self) -> Option<std::result::Result<(), String>> {
+        None
+    }
+
+    /// The pool the connection belongs to, if any.
+    #[doc(hidden)]
+    fn pool_id(&self) -> Option<u64> {
+        None
+    }
 }
 
 impl ScopeConnection for PgConnection {
@@ -143,6 +249,24 @@ impl ScopeConnection for Tracked {
     fn scope_connection(&mut self) -> &mut PgConnection {
         &mut self.conn
     }
+
+    fn revive(&mut self) -> Option<std::result::Result<(), String>> {
+        Some(match PgConnection::establish(&self.origin.url) {
+            Ok(conn) => {
+                let now = Instant::now();
+                self.conn = conn;
+                self.born = now;
+                self.last_used = now;
+                self.used_raw = false;
+                Ok(())
+            }
+            Err(error) => Err(error.to_string()),
+        })
+    }
+
+    fn pool_id(&self) -> Option<u64> {
+        Some(self.origin.pool)
+    }
 }
 
 impl ScopeConnection for PooledConnection {
@@ -150,12 +274,22 @@ impl ScopeConnection for PooledConnection {
         let tracked: &mut Tracked = self;
         &mut tracked.conn
     }
+
+    fn revive(&mut self) -> Option<std::result::Result<(), String>> {
+        let tracked: &mut Tracked = self;
+        tracked.revive()
+    }
+
+    fn pool_id(&self) -> Option<u64> {
+        let tracked: &Tracked = self;
+        tracked.pool_id()
+    }
 }
 
 /// The r2d2 manager that tests only idle connections.
 #[derive(Debug)]
 pub struct Manager {
-    url: String,
+    origin: Arc<Origin>,
     test_after_idle: Duration,
     max_lifetime: Duration,
 }
@@ -165,11 +299,12 @@ impl ManageConnection for Manager {
     type Error = diesel::r2d2::Error;
 
     fn connect(&self) -> std::result::Result<Tracked, Self::Error> {
-        let conn =
-            PgConnection::establish(&self.url).map_err(diesel::r2d2::Error::ConnectionError)?;
+        let conn = PgConnection::establish(&self.origin.url)
+            .map_err(diesel::r2d2::Error::ConnectionError)?;
         let now = Instant::now();
         Ok(Tracked {
             conn,
+            origin: Arc::clone(&self.origin),
             born: now,
             last_used: now,
             used_raw: false,

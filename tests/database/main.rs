@@ -30,6 +30,7 @@ mod flow_workflow;
 mod flow_workspace_settings;
 mod isolation;
 mod migrations;
+mod outcome;
 mod panic;
 mod pool;
 mod prepared;

@@ -53,6 +53,7 @@
 mod enter;
 mod filter;
 mod id;
+mod outcome;
 mod predicate;
 mod query;
 mod role;
@@ -64,6 +65,8 @@ use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 
 use diesel::connection::{AnsiTransactionManager, TransactionManager};
 use diesel::{PgConnection, RunQueryDsl};
+
+use outcome::Outcome;
 use uuid::Uuid;
 
 #[doc(hidden)]
@@ -100,6 +103,7 @@ struct ScopeInner<'t> {
     account: Uuid,
     role: Role,
     brand: Brand<'t>,
+    outcome: Outcome,
 }
 
 /// Runs `f` in a tenant scope: one transaction, opened with the session's
@@ -109,9 +113,24 @@ struct ScopeInner<'t> {
 /// row-level security, in a form only it can write and only this
 /// transaction accepts (see [`crate::rls`]).
 ///
-/// `f`'s error rolls the transaction back; so does a panic, which then
-/// continues unwinding. An account that is not a member of the tenant gets
-/// [`Error::NotMember`] and `f` does not run.
+/// What it returns is what happened (the retry rules are on
+/// [`crate::error::Retry`]):
+///
+/// * `Ok` only when the transaction committed.
+/// * `f`'s error, after a rollback: nothing of the scope was committed. So
+///   does a panic, which then continues unwinding.
+/// * [`Error::RolledBack`] when `f` returned `Ok` after a statement had
+///   failed: PostgreSQL aborted the transaction there, so nothing was
+///   committed. Work that may fail goes in [`Scope::savepoint`].
+/// * [`Error::Unavailable`] when the server could not be reached at
+///   `BEGIN` (a dead pooled connection is replaced and `BEGIN` sent again
+///   first): nothing was done, `f` did not run.
+/// * [`Error::ConnectionLost`] when the connection broke during the scope:
+///   nothing was committed.
+/// * [`Error::CommitOutcomeUnknown`] when it broke during the `COMMIT`:
+///   the only case in which the work may have been committed or not.
+/// * [`Error::NotMember`] when the account is not a member of the tenant;
+///   `f` does not run.
 pub fn with_tenant<T, E, F>(
     conn: &mut impl crate::pool::ScopeConnection,
     tenant: Uuid,
@@ -122,38 +141,45 @@ where
     F: for<'t> FnOnce(&mut Scope<'t, Member>) -> std::result::Result<T, E>,
     E: From<Error>,
 {
+    outcome::begin(conn, enter::BEGIN).map_err(E::from)?;
+    // Until the scope ends, this thread may not take a second connection
+    // of the same pool (see `crate::pool`).
+    let _running = crate::pool::scope_running(conn.pool_id());
     let conn = conn.scope_connection();
-    AnsiTransactionManager::begin_transaction_sql(conn, enter::BEGIN)
-        .map_err(|error| E::from(error.into()))?;
-    let outcome = catch_unwind(AssertUnwindSafe(|| -> std::result::Result<T, E> {
-        let role = enter(conn, tenant, account).map_err(E::from)?;
-        let mut scope = Scope {
-            inner: ScopeInner {
-                conn: &mut *conn,
-                tenant,
-                account,
-                role,
-                brand: PhantomData,
-            },
-            capability: PhantomData,
-        };
-        f(&mut scope)
-    }));
-    match outcome {
-        Ok(Ok(value)) => {
-            AnsiTransactionManager::commit_transaction(conn)
-                .map_err(|error| E::from(error.into()))?;
+    let result = catch_unwind(AssertUnwindSafe(
+        || -> (std::result::Result<T, E>, Outcome) {
+            let mut outcome = Outcome::default();
+            let role = match outcome.note(enter(conn, tenant, account)) {
+                Ok(role) => role,
+                Err(error) => return (Err(E::from(error)), outcome),
+            };
+            let mut scope = Scope {
+                inner: ScopeInner {
+                    conn: &mut *conn,
+                    tenant,
+                    account,
+                    role,
+                    brand: PhantomData,
+                    outcome,
+                },
+                capability: PhantomData,
+            };
+            let result = f(&mut scope);
+            (result, scope.inner.outcome)
+        },
+    ));
+    match result {
+        Ok((Ok(value), outcome)) => {
+            outcome::commit(conn, &outcome).map_err(E::from)?;
             Ok(value)
         }
-        Ok(Err(error)) => {
-            // The caller's error is the one worth reporting; a failed
-            // rollback leaves Diesel's transaction manager marked broken,
-            // and the connection is then not reused.
-            let _ = AnsiTransactionManager::rollback_transaction(conn);
+        Ok((Err(error), _)) => {
+            // The caller's error is the one worth reporting.
+            outcome::rollback(conn);
             Err(error)
         }
         Err(panic) => {
-            let _ = AnsiTransactionManager::rollback_transaction(conn);
+            outcome::rollback(conn);
             resume_unwind(panic)
         }
     }
@@ -219,17 +245,80 @@ impl<'t, C: Capability> Scope<'t, C> {
         Ok(unsafe { &mut *(self as *mut Scope<'t, C>).cast::<Scope<'t, D>>() })
     }
 
+    /// Runs `f` in a savepoint, for work that may fail while the rest of
+    /// the scope goes on (an insert that may hit a unique key). When `f`
+    /// returns an error, or a statement in it failed, everything `f` did is
+    /// undone (`ROLLBACK TO SAVEPOINT`), the error is returned, and the
+    /// scope's earlier work and its later statements are unaffected. When a
+    /// statement failed and `f` still returned `Ok`, the error is
+    /// [`Error::RolledBack`]: `f`'s work is not there.
+    ///
+    /// Ids read inside keep working after it; one of a row that `f` wrote
+    /// and that was undone names nothing any more.
+    pub fn savepoint<T, E>(
+        &mut self,
+        f: impl FnOnce(&mut Scope<'t, C>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E>
+    where
+        E: From<Error>,
+    {
+        if let Some(refusal) = self.inner.outcome.refusal() {
+            return Err(E::from(refusal));
+        }
+        let before = self.inner.outcome.clone();
+        let begun = AnsiTransactionManager::begin_transaction(self.inner.conn).map_err(Error::from);
+        self.inner.outcome.note(begun).map_err(E::from)?;
+        let result = f(self);
+        match result {
+            Ok(value) if self.inner.outcome.healthy() => {
+                let released =
+                    AnsiTransactionManager::commit_transaction(self.inner.conn).map_err(Error::from);
+                self.inner.outcome.note(released).map_err(E::from)?;
+                Ok(value)
+            }
+            Ok(_) => {
+                let refusal = self.inner.outcome.refusal();
+                self.undo_savepoint(before)?;
+                Err(E::from(refusal.unwrap_or_else(|| Error::RolledBack {
+                    first_failure: "unknown".into(),
+                })))
+            }
+            Err(error) => {
+                self.undo_savepoint(before)?;
+                Err(error)
+            }
+        }
+    }
+
+    /// Rolls back to the innermost savepoint and forgets the failures noted
+    /// since; when that fails too (the connection is gone), the scope
+    /// cannot go on and says why.
+    fn undo_savepoint<E: From<Error>>(&mut self, before: Outcome) -> std::result::Result<(), E> {
+        let undone =
+            AnsiTransactionManager::rollback_transaction(self.inner.conn).map_err(Error::from);
+        match undone {
+            Ok(()) => {
+                self.inner.outcome.restore(before);
+                Ok(())
+            }
+            Err(error) => match self.inner.outcome.note::<()>(Err(error)) {
+                Ok(()) => Ok(()),
+                Err(error) => Err(E::from(error)),
+            },
+        }
+    }
+
     /// The row with this id, unless it was (soft-)deleted.
     pub fn find<E: ScopedAccess>(
         &mut self,
         id: impl ScopedId<'t, E>,
     ) -> Result<Option<Row<'t, E>>> {
-        let row = E::scoped_find(
+        let row = self.inner.outcome.note(E::scoped_find(
             Token::new(),
             self.inner.conn,
             self.inner.tenant,
             id.scoped_uuid(),
-        )?;
+        ))?;
         Ok(row.map(Row::new))
     }
 
@@ -263,18 +352,18 @@ impl<'t, C: Capability> Scope<'t, C> {
     /// times: the same instant for every statement of the scope (the
     /// transaction's start).
     pub fn now(&mut self) -> Result<chrono::NaiveDateTime> {
-        Ok(
-            diesel::select(diesel::dsl::sql::<diesel::sql_types::Timestamp>(
-                "now() AT TIME ZONE 'UTC'",
-            ))
-            .get_result(self.inner.conn)?,
-        )
+        let now = diesel::select(diesel::dsl::sql::<diesel::sql_types::Timestamp>(
+            "now() AT TIME ZONE 'UTC'",
+        ))
+        .get_result(self.inner.conn)
+        .map_err(Error::from);
+        self.inner.outcome.note(now)
     }
 
     /// Checks an untrusted uuid (from a request) against the tenant: the
     /// row if it exists in this tenant, `None` otherwise, whoever owns it.
     pub fn lookup<E: ScopedAccess>(&mut self, raw: Uuid) -> Result<Option<Row<'t, E>>> {
-        let row = E::scoped_find(Token::new(), self.inner.conn, self.inner.tenant, raw)?;
+        let row = self.inner.outcome.note(E::scoped_find(Token::new(), self.inner.conn, self.inner.tenant, raw))?;
         Ok(row.map(Row::new))
     }
 
@@ -285,26 +374,26 @@ impl<'t, C: Capability> Scope<'t, C> {
     /// of rows (a page of messages, then their conversations and apps) cost
     /// one query per parent table instead of one per row.
     pub fn lookup_many<E: ScopedAccess>(&mut self, raw: &[Uuid]) -> Result<Vec<Row<'t, E>>> {
-        let rows = E::scoped_find_many(Token::new(), self.inner.conn, self.inner.tenant, raw)?;
+        let rows = self.inner.outcome.note(E::scoped_find_many(Token::new(), self.inner.conn, self.inner.tenant, raw))?;
         Ok(rows.into_iter().map(Row::new).collect())
     }
 
     /// A page of the tenant's rows, in the entity's key order.
     pub fn list<E: ScopedAccess>(&mut self, page: Page) -> Result<Vec<Row<'t, E>>> {
         page.check()?;
-        let rows = E::scoped_list(Token::new(), self.inner.conn, self.inner.tenant, page)?;
+        let rows = self.inner.outcome.note(E::scoped_list(Token::new(), self.inner.conn, self.inner.tenant, page))?;
         Ok(rows.into_iter().map(Row::new).collect())
     }
 
     /// How many rows the tenant has (not counting soft-deleted ones).
     pub fn count<E: ScopedAccess>(&mut self) -> Result<i64> {
-        E::scoped_count(Token::new(), self.inner.conn, self.inner.tenant)
+        self.inner.outcome.note(E::scoped_count(Token::new(), self.inner.conn, self.inner.tenant))
     }
 
     /// A composable query on the tenant's rows of `E`: add filters, order
     /// and paging, then `load`. The tenant predicate is already in it.
     pub fn query<E: ComposableQuery>(&mut self) -> Query<'_, 't, E> {
-        Query::new(self.inner.conn, self.inner.tenant)
+        Query::new(self.inner.conn, &mut self.inner.outcome, self.inner.tenant)
     }
 
     /// A column of `E`'s rows of this scope, to filter another query by
@@ -322,13 +411,13 @@ impl<'t, C: Capability> Scope<'t, C> {
         page: Page,
     ) -> Result<Vec<Row<'t, E>>> {
         page.check()?;
-        let rows = E::scoped_children(
+        let rows = self.inner.outcome.note(E::scoped_children(
             Token::new(),
             self.inner.conn,
             self.inner.tenant,
             parent.scoped_uuid(),
             page,
-        )?;
+        ))?;
         Ok(rows.into_iter().map(Row::new).collect())
     }
 
@@ -338,13 +427,13 @@ impl<'t, C: Capability> Scope<'t, C> {
     where
         C: Allows<E::CreateNeed>,
     {
-        let row = E::scoped_insert(
+        let row = self.inner.outcome.note_write(E::scoped_insert(
             Token::new(),
             self.inner.conn,
             self.inner.tenant,
             self.inner.account,
             new,
-        )?;
+        ))?;
         Ok(Row::new(row))
     }
 
@@ -361,13 +450,13 @@ impl<'t, C: Capability> Scope<'t, C> {
     where
         C: Allows<E::CreateNeed>,
     {
-        let (_, rows) = E::insert_rows(
+        let (_, rows) = self.inner.outcome.note_write(E::insert_rows(
             Token::new(),
             self.inner.conn,
             self.insert_context(),
             news,
             true,
-        )?;
+        ))?;
         Ok(rows.into_iter().map(Row::new).collect())
     }
 
@@ -381,13 +470,13 @@ impl<'t, C: Capability> Scope<'t, C> {
     where
         C: Allows<E::CreateNeed>,
     {
-        let (written, _) = E::insert_rows(
+        let (written, _) = self.inner.outcome.note_write(E::insert_rows(
             Token::new(),
             self.inner.conn,
             self.insert_context(),
             news,
             false,
-        )?;
+        ))?;
         Ok(written)
     }
 
@@ -400,14 +489,14 @@ impl<'t, C: Capability> Scope<'t, C> {
     where
         C: Allows<E::Need>,
     {
-        let row = E::scoped_update(
+        let row = self.inner.outcome.note_write(E::scoped_update(
             Token::new(),
             self.inner.conn,
             self.inner.tenant,
             self.inner.account,
             id.scoped_uuid(),
             changes,
-        )?;
+        ))?;
         Ok(row.map(Row::new))
     }
 
@@ -417,12 +506,12 @@ impl<'t, C: Capability> Scope<'t, C> {
     where
         C: Allows<E::Need>,
     {
-        E::scoped_soft_delete(
+        self.inner.outcome.note_write(E::scoped_soft_delete(
             Token::new(),
             self.inner.conn,
             self.inner.tenant,
             id.scoped_uuid(),
-        )
+        ))
     }
 
     /// Deletes the row; false when it was not there.
@@ -430,12 +519,12 @@ impl<'t, C: Capability> Scope<'t, C> {
     where
         C: Allows<E::Need>,
     {
-        E::scoped_delete(
+        self.inner.outcome.note_write(E::scoped_delete(
             Token::new(),
             self.inner.conn,
             self.inner.tenant,
             id.scoped_uuid(),
-        )
+        ))
     }
 
     /// What an insert in this scope fills in: the tenant, and the account

@@ -40,6 +40,7 @@ use uuid::Uuid;
 
 use super::filter::{ColumnName, ColumnType, Filter, IntoOrder, Node, QueryColumn};
 use super::predicate::{push_column, TenantPredicate};
+use super::outcome::Outcome;
 use super::{Brand, Row};
 use crate::entity::ScopedAccess;
 use crate::error::{Error, Result};
@@ -242,15 +243,17 @@ impl<ST> RunQueryDsl<PgConnection> for Select<ST> {}
 /// `J` joined; built by [`super::Scope::query`].
 pub struct Query<'s, 't, E, J = ()> {
     pub(super) conn: &'s mut PgConnection,
+    outcome: &'s mut Outcome,
     spec: Spec,
     brand: Brand<'t>,
     types: PhantomData<fn() -> (E, J)>,
 }
 
 impl<'s, 't, E: ComposableQuery> Query<'s, 't, E, ()> {
-    pub(super) fn new(conn: &'s mut PgConnection, tenant: Uuid) -> Self {
+    pub(super) fn new(conn: &'s mut PgConnection, outcome: &'s mut Outcome, tenant: Uuid) -> Self {
         Query {
             conn,
+            outcome,
             spec: Spec {
                 tenant,
                 base: Source::of::<E>(),
@@ -304,6 +307,7 @@ impl<'s, 't, E: ComposableQuery, J> Query<'s, 't, E, J> {
         self.spec.joins.push(Join { parent, on });
         Query {
             conn: self.conn,
+            outcome: self.outcome,
             spec: self.spec,
             brand: PhantomData,
             types: PhantomData,
@@ -374,7 +378,8 @@ impl<'s, 't, E: ComposableQuery, J> Query<'s, 't, E, J> {
             projection: Projection::Count,
             sql_type: PhantomData,
         };
-        select.get_result(self.conn).map_err(invalid_query)
+        let count = select.get_result(self.conn).map_err(invalid_query);
+        self.outcome.note(count)
     }
 
     /// The SQL text the query sends (without bind values), for review and tests.
@@ -399,7 +404,8 @@ impl<'s, 't, E: ComposableQuery, J> Query<'s, 't, E, J> {
             projection: Projection::Rows,
             sql_type: PhantomData,
         };
-        let rows = select.load::<J::Loaded>(self.conn).map_err(invalid_query)?;
+        let rows = select.load::<J::Loaded>(self.conn).map_err(invalid_query);
+        let rows = self.outcome.note(rows)?;
         Ok(rows.into_iter().map(J::brand).collect())
     }
 
