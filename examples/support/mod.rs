@@ -1,7 +1,8 @@
 //! What every domain example starts from: a fresh database with Dify's
-//! migrations applied and one workspace, Acme, with a member of each role.
-//! Dropping the [`Example`] drops the database (and stops the throwaway
-//! server, when there is one).
+//! migrations applied and one workspace, Acme, with a member of each role
+//! ([`Example::workspace`] adds another, for the examples that show what one
+//! workspace cannot see of another's). Dropping the [`Example`] drops the
+//! database (and stops the throwaway server, when there is one).
 //!
 //! With `DATABASE_URL` set (a server where this user may create a
 //! database) the database is created there; otherwise on a throwaway
@@ -67,13 +68,40 @@ pub fn setup(example: &str) -> Result<Example> {
     let applied = Runner::new(&mut conn, &dify_models::migrations()).run_pending(|_| {})?;
 
     // Sign-up is system work, outside any tenant scope.
-    let mut system = bypass_tenant_isolation(&mut conn, "example setup: the Acme workspace");
+    let acme = workspace(&mut conn, "Acme")?;
+    println!(
+        "database {}: {} migration(s) applied; workspace Acme: owner, admin, editor, normal, dataset_operator",
+        database.name,
+        applied.len()
+    );
+    Ok(Example {
+        conn,
+        acme,
+        _database: database,
+    })
+}
+
+impl Example {
+    /// Another workspace beside Acme, with a member of each role, for the
+    /// examples that show one workspace seeing nothing of another's.
+    pub fn workspace(&mut self, name: &str) -> Result<Workspace> {
+        let workspace = workspace(&mut self.conn, name)?;
+        println!("workspace {name}: owner, admin, editor, normal, dataset_operator");
+        Ok(workspace)
+    }
+}
+
+/// A workspace named `name` and one member of each role, made through the
+/// system escape hatch as Dify's sign-up does; emails are
+/// `<role>@<name>.example`.
+fn workspace(conn: &mut PgConnection, name: &str) -> Result<Workspace> {
+    let mut system = bypass_tenant_isolation(conn, "example setup: a workspace and its members");
     let tenant: Tenant = system.insert(
         None,
         None,
         NewTenant {
             id: None,
-            name: "Acme".into(),
+            name: name.into(),
             encrypt_public_key: None,
             plan: None,
             status: None,
@@ -86,8 +114,8 @@ pub fn setup(example: &str) -> Result<Example> {
             None,
             NewAccount {
                 id: None,
-                name: format!("Acme {}", role.as_str()),
-                email: format!("{}@acme.example", role.as_str()),
+                name: format!("{name} {}", role.as_str()),
+                email: format!("{}@{}.example", role.as_str(), name.to_lowercase()),
                 password: None,
                 password_salt: None,
                 avatar: None,
@@ -123,23 +151,13 @@ pub fn setup(example: &str) -> Result<Example> {
         }
         Ok(account.id)
     };
-    let acme = Workspace {
+    Ok(Workspace {
         tenant: tenant.id,
         owner: member(TenantAccountRole::Owner)?,
         admin: member(TenantAccountRole::Admin)?,
         editor: member(TenantAccountRole::Editor)?,
         normal: member(TenantAccountRole::Normal)?,
         dataset_operator: member(TenantAccountRole::DatasetOperator)?,
-    };
-    println!(
-        "database {}: {} migration(s) applied; workspace Acme: owner, admin, editor, normal, dataset_operator",
-        database.name,
-        applied.len()
-    );
-    Ok(Example {
-        conn,
-        acme,
-        _database: database,
     })
 }
 
