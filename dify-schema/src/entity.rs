@@ -197,12 +197,14 @@ pub trait ScopedAccess: TenantOwned + Entity<Key = Uuid> + OrderKey {
         tenant: Uuid,
         ids: &[Uuid],
     ) -> Result<Vec<Self>>;
+    /// A page of rows, each read on its own: a row that cannot be read is
+    /// an error in its place.
     fn scoped_list(
         token: Token,
         conn: &mut PgConnection,
         tenant: Uuid,
         page: Page,
-    ) -> Result<Vec<Self>>;
+    ) -> Result<Vec<Result<Self>>>;
     fn scoped_count(token: Token, conn: &mut PgConnection, tenant: Uuid) -> Result<i64>;
     fn scoped_insert(
         token: Token,
@@ -247,5 +249,5 @@ pub trait BelongsTo<P>: ScopedAccess {
         tenant: Uuid,
         parent: Uuid,
         page: Page,
-    ) -> Result<Vec<Self>>;
+    ) -> Result<Vec<Result<Self>>>;
 }

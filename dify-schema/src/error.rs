@@ -16,6 +16,15 @@ pub enum Error {
         value: UnknownEnumValue,
     },
 
+    /// A row held a value its Rust type cannot hold (a `NaN` numeric, an
+    /// infinite timestamp, JSON nested beyond [`crate::json::MAX_DEPTH`]).
+    #[error("{}{reason}", column.as_ref().map(|c| format!("column `{c}` cannot be read: ")).unwrap_or_default())]
+    Unreadable {
+        /// The column that held it, when Diesel reports one.
+        column: Option<String>,
+        reason: String,
+    },
+
     /// A value is longer than its varchar column holds; nothing was written.
     #[error("`{table}.{column}` holds at most {max} characters, and the value has {actual}")]
     ValueTooLong {
@@ -103,7 +112,9 @@ pub enum Error {
     /// The connection was lost in the middle of the scope, before its
     /// COMMIT was sent: the server rolled the transaction back, nothing of
     /// it was committed.
-    #[error("the database connection was lost during the scope ({0}); nothing of it was committed")]
+    #[error(
+        "the database connection was lost during the scope ({0}); nothing of it was committed"
+    )]
     ConnectionLost(String),
 
     /// The connection was lost while the scope's COMMIT was under way: the
@@ -144,9 +155,7 @@ impl Error {
         use diesel::result::{DatabaseErrorKind, Error as Diesel};
         match self {
             Error::CommitOutcomeUnknown(_) => Retry::CheckFirst,
-            Error::Unavailable(_)
-            | Error::ConnectionLost(_)
-            | Error::Pool(_) => Retry::Safe,
+            Error::Unavailable(_) | Error::ConnectionLost(_) | Error::Pool(_) => Retry::Safe,
             Error::Database(Diesel::DatabaseError(
                 DatabaseErrorKind::SerializationFailure | DatabaseErrorKind::ClosedConnection,
                 _,
@@ -190,7 +199,15 @@ impl From<diesel::result::Error> for Error {
                         value: unknown.clone(),
                     };
                 }
+                return Error::Unreadable {
+                    column: field.field_name.clone(),
+                    reason: field.error.to_string(),
+                };
             }
+            return Error::Unreadable {
+                column: None,
+                reason: inner.to_string(),
+            };
         }
         Error::Database(error)
     }

@@ -16,6 +16,7 @@ pub mod entity;
 pub mod error;
 pub mod insert;
 pub mod introspect;
+pub mod json;
 pub mod migrate;
 pub mod pool;
 pub mod render;
@@ -87,6 +88,7 @@ pub mod __private {
         Bind, BindValue, Bulk, BulkCount, Fill, InsertColumn, InsertStatement, InsertTemplate,
         Single, BULK_ROWS_PER_STATEMENT,
     };
+    pub use crate::json;
     pub use crate::schema::{all_contained, contains_name};
     pub use crate::scope::RefValue;
     pub use crate::scope::{

@@ -34,6 +34,7 @@ mod outcome;
 mod panic;
 mod pool;
 mod prepared;
+mod reading;
 mod rls;
 mod round_trip;
 mod samples;

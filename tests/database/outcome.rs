@@ -147,7 +147,11 @@ fn a_savepoint_keeps_the_rest_of_the_scope() {
         Ok((duplicate, swallowed, kept.map(|row| row.is_some())))
     })
     .expect("the scope commits");
-    assert!(matches!(ignored.0, Err(Error::Database(_))), "{:?}", ignored.0);
+    assert!(
+        matches!(ignored.0, Err(Error::Database(_))),
+        "{:?}",
+        ignored.0
+    );
     assert!(
         matches!(&ignored.1, Err(Error::RolledBack { first_failure }) if first_failure.contains("app_pkey")),
         "{:?}",
@@ -274,13 +278,18 @@ fn a_connection_dead_before_the_scope_is_safe_to_retry_and_the_pool_replaces_it(
     let mut pooled = pool::get(&pool).unwrap();
     terminate(&mut admin, &name);
     let mut ran = 0;
-    with_tenant(&mut pooled, a.tenant, a.owner, |scope| -> Result<(), Error> {
-        ran += 1;
-        scope
-            .require::<Editing>()?
-            .insert::<App>(new_app("after the pool replaced its connection"))?;
-        Ok(())
-    })
+    with_tenant(
+        &mut pooled,
+        a.tenant,
+        a.owner,
+        |scope| -> Result<(), Error> {
+            ran += 1;
+            scope
+                .require::<Editing>()?
+                .insert::<App>(new_app("after the pool replaced its connection"))?;
+            Ok(())
+        },
+    )
     .expect("the scope replaced the dead connection and ran");
     assert_eq!(ran, 1);
     assert_eq!(

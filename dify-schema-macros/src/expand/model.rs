@@ -190,6 +190,13 @@ pub fn row_impls(entity: &Entity) -> TokenStream {
     let ident = &entity.ident;
     let sql_types = entity.columns.iter().map(diesel_sql_type);
     let row_types = entity.columns.iter().map(|column| {
+        if column.sql_type.is_json() {
+            return if column.nullable {
+                quote!(#rt::json::ReadNullableJson)
+            } else {
+                quote!(#rt::json::ReadJson)
+            };
+        }
         if !column.is_string_enum() {
             let ty = &column.ty;
             return quote!(#ty);
@@ -203,6 +210,9 @@ pub fn row_impls(entity: &Entity) -> TokenStream {
     let fields: Vec<_> = entity.columns.iter().map(|column| &column.field).collect();
     let values = entity.columns.iter().enumerate().map(|(position, column)| {
         let position = syn::Index::from(position);
+        if column.sql_type.is_json() {
+            return quote!(row.#position.0);
+        }
         if !column.is_string_enum() {
             return quote!(row.#position);
         }

@@ -137,6 +137,13 @@ fn scoped_access(entity: &Entity) -> Option<TokenStream> {
             quote!(::dify_schema::Cursor { created_at: ::core::option::Option::None, id: self.#key_field }),
         ),
     };
+    // Each row is read on its own (`load_iter`), so one that cannot be
+    // read is an error in its place and the others still come back.
+    let each = quote! {
+        .load_iter::<Self, #rt::diesel::connection::DefaultLoadingMode>(conn)?
+            .map(|row| row.map_err(::dify_schema::Error::from))
+            .collect::<::std::vec::Vec<_>>()
+    };
     let paged = |base: TokenStream| {
         quote! {
             match page.after {
@@ -145,12 +152,12 @@ fn scoped_access(entity: &Entity) -> Option<TokenStream> {
                     .order(#order)
                     .offset(page.offset)
                     .limit(page.limit)
-                    .load::<Self>(conn)?,
+                    #each,
                 ::core::option::Option::None => #base
                     .order(#order)
                     .offset(page.offset)
                     .limit(page.limit)
-                    .load::<Self>(conn)?,
+                    #each,
             }
         }
     };
@@ -211,7 +218,7 @@ fn scoped_access(entity: &Entity) -> Option<TokenStream> {
                         tenant: ::dify_schema::types::Uuid,
                         parent: ::dify_schema::types::Uuid,
                         page: ::dify_schema::Page,
-                    ) -> ::dify_schema::Result<::std::vec::Vec<Self>> {
+                    ) -> ::dify_schema::Result<::std::vec::Vec<::dify_schema::Result<Self>>> {
                         use #rt::diesel::{BoolExpressionMethods, ExpressionMethods, QueryDsl, RunQueryDsl};
                         let rows = #children;
                         ::core::result::Result::Ok(rows)
@@ -273,7 +280,7 @@ fn scoped_access(entity: &Entity) -> Option<TokenStream> {
                 conn: &mut #rt::diesel::PgConnection,
                 tenant: ::dify_schema::types::Uuid,
                 page: ::dify_schema::Page,
-            ) -> ::dify_schema::Result<::std::vec::Vec<Self>> {
+            ) -> ::dify_schema::Result<::std::vec::Vec<::dify_schema::Result<Self>>> {
                 use #rt::diesel::{BoolExpressionMethods, ExpressionMethods, QueryDsl, RunQueryDsl};
                 let rows = #list;
                 ::core::result::Result::Ok(rows)

@@ -271,8 +271,8 @@ impl<'t, C: Capability> Scope<'t, C> {
         let result = f(self);
         match result {
             Ok(value) if self.inner.outcome.healthy() => {
-                let released =
-                    AnsiTransactionManager::commit_transaction(self.inner.conn).map_err(Error::from);
+                let released = AnsiTransactionManager::commit_transaction(self.inner.conn)
+                    .map_err(Error::from);
                 self.inner.outcome.note(released).map_err(E::from)?;
                 Ok(value)
             }
@@ -363,7 +363,12 @@ impl<'t, C: Capability> Scope<'t, C> {
     /// Checks an untrusted uuid (from a request) against the tenant: the
     /// row if it exists in this tenant, `None` otherwise, whoever owns it.
     pub fn lookup<E: ScopedAccess>(&mut self, raw: Uuid) -> Result<Option<Row<'t, E>>> {
-        let row = self.inner.outcome.note(E::scoped_find(Token::new(), self.inner.conn, self.inner.tenant, raw))?;
+        let row = self.inner.outcome.note(E::scoped_find(
+            Token::new(),
+            self.inner.conn,
+            self.inner.tenant,
+            raw,
+        ))?;
         Ok(row.map(Row::new))
     }
 
@@ -374,20 +379,44 @@ impl<'t, C: Capability> Scope<'t, C> {
     /// of rows (a page of messages, then their conversations and apps) cost
     /// one query per parent table instead of one per row.
     pub fn lookup_many<E: ScopedAccess>(&mut self, raw: &[Uuid]) -> Result<Vec<Row<'t, E>>> {
-        let rows = self.inner.outcome.note(E::scoped_find_many(Token::new(), self.inner.conn, self.inner.tenant, raw))?;
+        let rows = self.inner.outcome.note(E::scoped_find_many(
+            Token::new(),
+            self.inner.conn,
+            self.inner.tenant,
+            raw,
+        ))?;
         Ok(rows.into_iter().map(Row::new).collect())
     }
 
-    /// A page of the tenant's rows, in the entity's key order.
+    /// A page of the tenant's rows, in the entity's key order. One row
+    /// that cannot be read fails the page; [`Scope::list_each`] returns the
+    /// others.
     pub fn list<E: ScopedAccess>(&mut self, page: Page) -> Result<Vec<Row<'t, E>>> {
+        self.list_each(page)?.into_iter().collect()
+    }
+
+    /// A page like [`Scope::list`], each row read on its own: a row that
+    /// cannot be read (a string enum value this build does not know, a
+    /// `NaN` numeric, an infinite timestamp: values Dify's Python may
+    /// write) is an error in its place, and the rest of the page is there.
+    pub fn list_each<E: ScopedAccess>(&mut self, page: Page) -> Result<Vec<Result<Row<'t, E>>>> {
         page.check()?;
-        let rows = self.inner.outcome.note(E::scoped_list(Token::new(), self.inner.conn, self.inner.tenant, page))?;
-        Ok(rows.into_iter().map(Row::new).collect())
+        let rows = self.inner.outcome.note(E::scoped_list(
+            Token::new(),
+            self.inner.conn,
+            self.inner.tenant,
+            page,
+        ))?;
+        Ok(rows.into_iter().map(|row| row.map(Row::new)).collect())
     }
 
     /// How many rows the tenant has (not counting soft-deleted ones).
     pub fn count<E: ScopedAccess>(&mut self) -> Result<i64> {
-        self.inner.outcome.note(E::scoped_count(Token::new(), self.inner.conn, self.inner.tenant))
+        self.inner.outcome.note(E::scoped_count(
+            Token::new(),
+            self.inner.conn,
+            self.inner.tenant,
+        ))
     }
 
     /// A composable query on the tenant's rows of `E`: add filters, order
@@ -404,12 +433,23 @@ impl<'t, C: Capability> Scope<'t, C> {
 
     /// A page of the children of a parent held as a branded id. The tenant
     /// predicate is there as well, so even an id whose brand was forged
-    /// reads nothing of another workspace.
+    /// reads nothing of another workspace. One row that cannot be read
+    /// fails the page; [`Scope::children_each`] returns the others.
     pub fn children<E: BelongsTo<P>, P>(
         &mut self,
         parent: impl ScopedId<'t, P>,
         page: Page,
     ) -> Result<Vec<Row<'t, E>>> {
+        self.children_each(parent, page)?.into_iter().collect()
+    }
+
+    /// A page like [`Scope::children`], each row read on its own (see
+    /// [`Scope::list_each`]).
+    pub fn children_each<E: BelongsTo<P>, P>(
+        &mut self,
+        parent: impl ScopedId<'t, P>,
+        page: Page,
+    ) -> Result<Vec<Result<Row<'t, E>>>> {
         page.check()?;
         let rows = self.inner.outcome.note(E::scoped_children(
             Token::new(),
@@ -418,7 +458,7 @@ impl<'t, C: Capability> Scope<'t, C> {
             parent.scoped_uuid(),
             page,
         ))?;
-        Ok(rows.into_iter().map(Row::new).collect())
+        Ok(rows.into_iter().map(|row| row.map(Row::new)).collect())
     }
 
     /// Inserts a row owned by this tenant; the tenant and the audit columns

@@ -86,7 +86,9 @@ impl Outcome {
         if let Err(error) = &result {
             let written = matches!(
                 error,
-                Error::UnknownEnumValue { .. } | Error::Database(Diesel::DeserializationError(_))
+                Error::UnknownEnumValue { .. }
+                    | Error::Unreadable { .. }
+                    | Error::Database(Diesel::DeserializationError(_))
             );
             if written && self.failure.is_none() {
                 self.failure = Some(Failure {

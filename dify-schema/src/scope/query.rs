@@ -39,8 +39,8 @@ use diesel::{PgConnection, QueryResult, RunQueryDsl};
 use uuid::Uuid;
 
 use super::filter::{ColumnName, ColumnType, Filter, IntoOrder, Node, QueryColumn};
-use super::predicate::{push_column, TenantPredicate};
 use super::outcome::Outcome;
+use super::predicate::{push_column, TenantPredicate};
 use super::{Brand, Row};
 use crate::entity::ScopedAccess;
 use crate::error::{Error, Result};
@@ -393,8 +393,20 @@ impl<'s, 't, E: ComposableQuery, J> Query<'s, 't, E, J> {
             .to_owned()
     }
 
-    /// Runs the query.
+    /// Runs the query. One row that cannot be read fails it;
+    /// [`Query::load_each`] returns the others.
     pub fn load(self) -> Result<Vec<J::Rows<'t>>>
+    where
+        J: Joined<E>,
+        Select<J::SqlType>: for<'q> LoadQuery<'q, PgConnection, J::Loaded>,
+    {
+        self.load_each()?.into_iter().collect()
+    }
+
+    /// Runs the query, each row read on its own: a row that cannot be read
+    /// (see [`super::Scope::list_each`]) is an error in its place, and the
+    /// others come back.
+    pub fn load_each(self) -> Result<Vec<Result<J::Rows<'t>>>>
     where
         J: Joined<E>,
         Select<J::SqlType>: for<'q> LoadQuery<'q, PgConnection, J::Loaded>,
@@ -404,9 +416,13 @@ impl<'s, 't, E: ComposableQuery, J> Query<'s, 't, E, J> {
             projection: Projection::Rows,
             sql_type: PhantomData,
         };
-        let rows = select.load::<J::Loaded>(self.conn).map_err(invalid_query);
+        let rows = select
+            .load_iter::<J::Loaded, diesel::connection::DefaultLoadingMode>(self.conn)
+            .map_err(invalid_query);
         let rows = self.outcome.note(rows)?;
-        Ok(rows.into_iter().map(J::brand).collect())
+        Ok(rows
+            .map(|row| row.map(J::brand).map_err(Error::from))
+            .collect())
     }
 
     /// Runs the query for its first row.
