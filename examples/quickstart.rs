@@ -5,7 +5,9 @@
 //! database there; without it, it starts a throwaway PostgreSQL server from
 //! the local installation. Either is removed at the end.
 
-#[path = "support/throwaway_postgres.rs"]
+// Shared with the tests, which also restart and crash it.
+#[allow(dead_code)]
+#[path = "../tests/support/throwaway.rs"]
 mod throwaway_postgres;
 
 use diesel::{Connection, PgConnection, RunQueryDsl};

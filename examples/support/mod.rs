@@ -11,6 +11,9 @@
 // Each example uses some of the members, none all of them.
 #![allow(dead_code)]
 
+// Shared with the tests, which also restart and crash it.
+#[allow(dead_code)]
+#[path = "../../tests/support/throwaway.rs"]
 mod throwaway_postgres;
 
 use diesel::{Connection, PgConnection, RunQueryDsl};

@@ -9,6 +9,7 @@ mod ddl;
 mod diesel_harness;
 mod dify_catalogue;
 mod every_table;
+mod faults;
 mod fixtures;
 mod flow_account;
 mod flow_agent;

@@ -4,18 +4,54 @@
 //! named by `DIFY_TEST_DATABASE_URL` (default
 //! `postgres://postgres@127.0.0.1:5432/postgres`), dropped again when the
 //! value is dropped, so tests run in parallel and leave nothing behind.
+//! When that variable is not set and nothing lets this user in at the
+//! default address (a fresh machine whose PostgreSQL is installed but not
+//! running, or asks for a password), the test process starts a server of
+//! its own from the local installation ([`throwaway`]) and stops it when
+//! it exits: `cargo test --workspace` needs PostgreSQL installed, not
+//! configured.
 
 pub mod catalogue;
+pub mod throwaway;
 
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::OnceLock;
 
 use diesel::connection::SimpleConnection;
 use diesel::{Connection, PgConnection, RunQueryDsl};
 
+const DEFAULT_SERVER: &str = "postgres://postgres@127.0.0.1:5432/postgres";
+
 /// The server the tests use, as an URL to its maintenance database.
 pub fn server_url() -> String {
-    std::env::var("DIFY_TEST_DATABASE_URL")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
+    static URL: OnceLock<String> = OnceLock::new();
+    URL.get_or_init(|| {
+        if let Ok(url) = std::env::var("DIFY_TEST_DATABASE_URL") {
+            return url;
+        }
+        let refused = match PgConnection::establish(DEFAULT_SERVER) {
+            Ok(_) => return DEFAULT_SERVER.to_owned(),
+            Err(error) => error.to_string(),
+        };
+        let server = throwaway::ThrowawayPostgres::start().unwrap_or_else(|why| {
+            panic!(
+                "PostgreSQL does not let us in at {DEFAULT_SERVER} ({refused}), and no server \
+                 of our own could be started: {why}\n\
+                 Install PostgreSQL, or point DIFY_TEST_DATABASE_URL at a server where this \
+                 user may CREATE DATABASE and CREATE ROLE."
+            )
+        });
+        let url = server.url();
+        eprintln!(
+            "dify-tests: nothing lets us in at {DEFAULT_SERVER} ({}); the tests of this process run on a server of their own at {url}",
+            refused.trim()
+        );
+        server
+            .stop_when_process_exits()
+            .unwrap_or_else(|why| panic!("{why}"));
+        url
+    })
+    .clone()
 }
 
 /// A database that exists for the life of this value.
