@@ -149,13 +149,16 @@ pub trait Persist: Entity {
     /// comes from; the insert statements are rendered from these and
     /// [`Entity::TABLE`] once per entity (see [`crate::insert`]).
     const INSERT_COLUMNS: &'static [crate::insert::InsertColumn];
-    /// Inserts one row and returns it as stored (with server defaults).
+    /// Inserts one row and returns it as stored (with server defaults);
+    /// `None` only when `conflict` is [`crate::insert::OnConflict::Ignore`]
+    /// and the row conflicted with a unique key.
     fn insert_row(
         token: Token,
         conn: &mut PgConnection,
         cx: InsertContext,
         new: Self::New<'_>,
-    ) -> Result<Self>;
+        conflict: crate::insert::OnConflict,
+    ) -> Result<Option<Self>>;
     /// Inserts many rows, each batch of up to
     /// [`crate::insert::BULK_ROWS_PER_STATEMENT`] rows in one statement
     /// (`INSERT ... SELECT ... FROM unnest(...)`); every row is checked

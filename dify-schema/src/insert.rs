@@ -69,10 +69,30 @@ pub struct InsertTemplate {
     binds: Vec<usize>,
 }
 
+/// What a single-row insert does when the row conflicts with a unique key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnConflict {
+    /// Fails (a unique violation), which aborts the scope's transaction.
+    Error,
+    /// Writes nothing and returns no row (`ON CONFLICT DO NOTHING`); the
+    /// transaction goes on.
+    Ignore,
+}
+
 impl InsertTemplate {
     /// `INSERT INTO t (cols) VALUES ($1, COALESCE($2, default), ...)
     /// RETURNING <every column>`: one row.
     pub fn single(table: &Table, columns: &[InsertColumn]) -> InsertTemplate {
+        InsertTemplate::single_on_conflict(table, columns, OnConflict::Error)
+    }
+
+    /// [`InsertTemplate::single`], with `ON CONFLICT DO NOTHING` before the
+    /// `RETURNING` when `conflict` is [`OnConflict::Ignore`].
+    pub fn single_on_conflict(
+        table: &Table,
+        columns: &[InsertColumn],
+        conflict: OnConflict,
+    ) -> InsertTemplate {
         let mut builder = Builder::new(format!(
             "INSERT INTO {} ({}) VALUES (",
             ident(table.name),
@@ -91,7 +111,14 @@ impl InsertTemplate {
                 }
             }
         }
-        builder.sql(&format!(") RETURNING {}", returning_list(table)));
+        let on_conflict = match conflict {
+            OnConflict::Error => "",
+            OnConflict::Ignore => " ON CONFLICT DO NOTHING",
+        };
+        builder.sql(&format!(
+            "){on_conflict} RETURNING {}",
+            returning_list(table)
+        ));
         builder.finish()
     }
 
@@ -268,6 +295,8 @@ type Marker<E, ST, K> = PhantomData<fn() -> (E, ST, K)>;
 
 /// The single-row shape.
 pub struct Single;
+/// The single-row shape that ignores a conflict.
+pub struct SingleOrIgnore;
 /// The bulk (`unnest`) shape, returning the rows.
 pub struct Bulk;
 /// The bulk shape returning only a count.

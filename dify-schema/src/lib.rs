@@ -86,7 +86,7 @@ pub mod __private {
     };
     pub use crate::insert::{
         Bind, BindValue, Bulk, BulkCount, Fill, InsertColumn, InsertStatement, InsertTemplate,
-        Single, BULK_ROWS_PER_STATEMENT,
+        OnConflict, Single, SingleOrIgnore, BULK_ROWS_PER_STATEMENT,
     };
     pub use crate::json;
     pub use crate::schema::{all_contained, contains_name};

@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use crate::entity::{InsertContext, Persist, Token};
 use crate::error::Result;
+use crate::insert::OnConflict;
 use crate::scope::Id;
 
 /// Unscoped access to every table, on one connection.
@@ -50,6 +51,25 @@ impl<'c> SystemAccess<'c> {
             self.conn,
             InsertContext { tenant, actor },
             new,
+            OnConflict::Error,
+        )?
+        .ok_or(crate::Error::Database(diesel::result::Error::NotFound))
+    }
+
+    /// Inserts a row unless it conflicts with a unique key (`ON CONFLICT
+    /// DO NOTHING`): `None` then, and nothing written.
+    pub fn insert_or_ignore<E: Persist>(
+        &mut self,
+        tenant: Option<Uuid>,
+        actor: Option<Uuid>,
+        new: E::New<'c>,
+    ) -> Result<Option<E>> {
+        E::insert_row(
+            Token::new(),
+            self.conn,
+            InsertContext { tenant, actor },
+            new,
+            OnConflict::Ignore,
         )
     }
 

@@ -336,3 +336,38 @@ fn a_second_checkout_inside_a_scope_is_refused_at_once() {
     // Outside the scope the pool serves again.
     pool.get().expect("the pool serves after the scope");
 }
+
+/// Dify's "get or create" without a savepoint: a conflicting insert writes
+/// nothing, returns `None`, and the scope goes on and commits. The two
+/// insert statements are prepared apart (one after the other on the same
+/// connection, each still does its own thing).
+#[test]
+fn insert_or_ignore_keeps_the_scope_going() {
+    let (_db, mut conn) = database_with_schema();
+    let (a, _) = two_workspaces(&mut conn);
+    let taken = Uuid::new_v4();
+    let outcome = with_tenant(&mut conn, a.tenant, a.owner, |scope| -> Result<_, Error> {
+        let scope = scope.require::<Editing>()?;
+        scope.insert::<App>(dify_models::app::NewApp {
+            id: Some(taken),
+            ..new_app("the first")
+        })?;
+        let again = scope.insert_or_ignore::<App>(dify_models::app::NewApp {
+            id: Some(taken),
+            ..new_app("the same key again")
+        })?;
+        let fresh = scope.insert_or_ignore::<App>(new_app("a new one"))?;
+        let plain = scope.insert::<App>(new_app("a plain insert after"))?;
+        Ok((again.is_none(), fresh.is_some(), plain.name.clone()))
+    })
+    .expect("the scope commits");
+    assert_eq!(outcome, (true, true, "a plain insert after".to_owned()));
+    for (name, count) in [
+        ("the first", 1),
+        ("the same key again", 0),
+        ("a new one", 1),
+        ("a plain insert after", 1),
+    ] {
+        assert_eq!(app_named(&mut conn, name), count, "{name}");
+    }
+}

@@ -119,23 +119,40 @@ pub fn persist_impl(entity: &Entity) -> TokenStream {
                 conn: &mut #rt::diesel::PgConnection,
                 cx: #rt::InsertContext,
                 new: <Self as ::dify_schema::Entity>::New<'_>,
-            ) -> ::dify_schema::Result<Self> {
-                use #rt::diesel::RunQueryDsl;
+                conflict: #rt::OnConflict,
+            ) -> ::dify_schema::Result<::core::option::Option<Self>> {
+                use #rt::diesel::{OptionalExtension, RunQueryDsl};
                 #(#length_checks)*
                 #tenant
                 #actor
                 static TEMPLATE: ::std::sync::OnceLock<#rt::InsertTemplate> = ::std::sync::OnceLock::new();
-                let template = TEMPLATE.get_or_init(|| {
-                    #rt::InsertTemplate::single(
+                static OR_IGNORE: ::std::sync::OnceLock<#rt::InsertTemplate> = ::std::sync::OnceLock::new();
+                let cell = match conflict {
+                    #rt::OnConflict::Error => &TEMPLATE,
+                    #rt::OnConflict::Ignore => &OR_IGNORE,
+                };
+                let template = cell.get_or_init(|| {
+                    #rt::InsertTemplate::single_on_conflict(
                         <Self as ::dify_schema::Entity>::TABLE,
                         <Self as #rt::Persist>::INSERT_COLUMNS,
+                        conflict,
                     )
                 });
-                let row = #rt::InsertStatement::<Self, #row_sql_type, #rt::Single>::new(
-                    template,
-                    &[#(#single_binds,)*],
-                )
-                .get_result::<Self>(conn)?;
+                let binds = [#(#single_binds,)*];
+                // Each SQL text has its own statement type, so Diesel
+                // prepares and caches the two apart.
+                let row = match conflict {
+                    #rt::OnConflict::Error => {
+                        #rt::InsertStatement::<Self, #row_sql_type, #rt::Single>::new(template, &binds)
+                            .get_result::<Self>(conn)
+                            .map(::core::option::Option::Some)?
+                    }
+                    #rt::OnConflict::Ignore => {
+                        #rt::InsertStatement::<Self, #row_sql_type, #rt::SingleOrIgnore>::new(template, &binds)
+                            .get_result::<Self>(conn)
+                            .optional()?
+                    }
+                };
                 ::core::result::Result::Ok(row)
             }
 

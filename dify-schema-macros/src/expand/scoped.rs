@@ -307,7 +307,8 @@ fn scoped_access(entity: &Entity) -> Option<TokenStream> {
                     tenant: ::core::option::Option::Some(tenant),
                     actor: ::core::option::Option::Some(actor),
                 };
-                <Self as #rt::Persist>::insert_row(token, conn, cx, new)
+                <Self as #rt::Persist>::insert_row(token, conn, cx, new, #rt::OnConflict::Error)?
+                    .ok_or(::dify_schema::Error::Database(#rt::diesel::result::Error::NotFound))
             }
 
             #update

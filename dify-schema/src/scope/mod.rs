@@ -477,6 +477,27 @@ impl<'t, C: Capability> Scope<'t, C> {
         Ok(Row::new(row))
     }
 
+    /// Inserts a row unless it conflicts with a unique key (Dify's "get
+    /// or create": a tag binding, a star, a membership): `None` then, and
+    /// nothing written, while the scope's transaction goes on. Unlike a
+    /// failed [`Scope::insert`], the conflict does not abort the scope.
+    pub fn insert_or_ignore<E: ScopedAccess + crate::entity::Persist>(
+        &mut self,
+        new: E::New<'t>,
+    ) -> Result<Option<Row<'t, E>>>
+    where
+        C: Allows<E::CreateNeed>,
+    {
+        let row = self.inner.outcome.note_write(E::insert_row(
+            Token::new(),
+            self.inner.conn,
+            self.insert_context(),
+            new,
+            crate::insert::OnConflict::Ignore,
+        ))?;
+        Ok(row.map(Row::new))
+    }
+
     /// Inserts many rows at once, in this scope's transaction: each batch of
     /// up to [`crate::insert::BULK_ROWS_PER_STATEMENT`] rows is one prepared
     /// statement (`INSERT ... SELECT ... FROM unnest(...)`, one array per
