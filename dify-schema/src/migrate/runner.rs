@@ -458,9 +458,11 @@ impl<'a> Runner<'a> {
 
     fn lock_holder(&mut self) -> Result<Option<i32>, MigrateError> {
         // An advisory lock on a bigint key shows as classid = high 32 bits,
-        // objid = low 32 bits, objsubid = 1.
+        // objid = low 32 bits, objsubid = 1. It is the database's own: the
+        // runners of another database on the server hold the same key.
         let holder: Holder = diesel::sql_query(
             "SELECT (SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted \
+                     AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) \
                      AND classid = ($1 >> 32)::oid AND objid = ($1 & 4294967295)::oid AND objsubid = 1 LIMIT 1) AS pid",
         )
         .bind::<BigInt, _>(LOCK_KEY)
