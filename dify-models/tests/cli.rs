@@ -51,6 +51,7 @@ fn every_command_has_help() {
         "migrate",
         "status",
         "generate",
+        "adopt",
         "check",
         "print-schema",
         "lint",
@@ -64,7 +65,78 @@ fn every_command_has_help() {
             text(&output)
         );
         assert!(text(&output).contains("Usage: dify-db"), "{command}");
+        // The commands that take the migration lock can bound the wait.
+        let locks = ["migrate", "adopt", "rollback"].contains(&command);
+        assert_eq!(
+            text(&output).contains("--lock-timeout <DURATION>"),
+            locks,
+            "{command} --help: {}",
+            text(&output)
+        );
     }
+    let help = dify_db(&["--help"], None);
+    assert!(
+        text(&help).contains("4 gave up waiting for the migration lock"),
+        "the exit codes are in the help: {}",
+        text(&help)
+    );
+}
+
+/// With `--lock-timeout`, a command that needs the migration lock while
+/// another session holds it gives up after that long, names the holder's
+/// pid and exits 4 (not 1: nothing failed, try again later).
+#[test]
+fn a_held_migration_lock_makes_lock_timeout_give_up_with_exit_4_naming_the_holder() {
+    use diesel::RunQueryDsl;
+
+    #[derive(diesel::QueryableByName)]
+    struct Pid {
+        #[diesel(sql_type = diesel::sql_types::Integer)]
+        pid: i32,
+    }
+
+    // A database Dify created, so that `adopt` too gets as far as the lock.
+    let db = TestDatabase::dify_created();
+    let mut holder = db.connect();
+    diesel::sql_query("SELECT pg_advisory_lock($1)")
+        .bind::<diesel::sql_types::BigInt, _>(dify_schema::migrate::runner::LOCK_KEY)
+        .execute(&mut holder)
+        .unwrap();
+    let pid = diesel::sql_query("SELECT pg_backend_pid() AS pid")
+        .get_result::<Pid>(&mut holder)
+        .unwrap()
+        .pid;
+    for command in ["migrate", "rollback", "adopt"] {
+        let started = std::time::Instant::now();
+        let output = dify_db(&[command, "--lock-timeout", "300ms"], Some(&db));
+        assert_eq!(
+            output.status.code(),
+            Some(4),
+            "{command}: {}",
+            text(&output)
+        );
+        assert!(
+            text(&output).contains(&format!("held by pid {pid}")),
+            "{command} names the holder {pid}: {}",
+            text(&output)
+        );
+        assert!(
+            started.elapsed() >= std::time::Duration::from_millis(300),
+            "{command} waited"
+        );
+    }
+    drop(holder);
+    let status = dify_db(&["status"], Some(&db));
+    assert!(
+        !text(&status).contains("applied "),
+        "nothing ran: {}",
+        text(&status)
+    );
+
+    // Not a duration: a usage error.
+    let output = dify_db(&["migrate", "--lock-timeout", "soon"], Some(&db));
+    assert_eq!(output.status.code(), Some(2), "{}", text(&output));
+    assert!(text(&output).contains("30s"), "{}", text(&output));
 }
 
 #[test]

@@ -30,6 +30,7 @@ mod flow_trial;
 mod flow_workflow;
 mod flow_workspace_settings;
 mod isolation;
+mod migration_faults;
 mod migrations;
 mod outcome;
 mod panic;

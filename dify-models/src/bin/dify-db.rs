@@ -1,10 +1,12 @@
 //! `dify-db`: migrations and schema checks for Dify's database.
 //!
 //! Exit codes: 0 success, 1 a check failed (drift, lint, an edited or failed
-//! migration), 2 bad usage, 3 the database could not be reached.
+//! migration), 2 bad usage, 3 the database could not be reached, 4 the
+//! migration lock stayed held past `--lock-timeout`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 use diesel::{Connection, PgConnection};
@@ -12,16 +14,26 @@ use dify_models::SCHEMA;
 use dify_schema::introspect::{compare, live_tables};
 use dify_schema::migrate::diff::unacknowledged;
 use dify_schema::migrate::files::{generate_dify_revision, SCHEMA_RECORD};
-use dify_schema::migrate::{dify_revision, generate, AdoptError, Event, MigrationSet, Runner};
+use dify_schema::migrate::{
+    adopt_with_lock_wait, dify_revision, generate, AdoptError, Event, MigrateError, MigrationSet,
+    Runner,
+};
 use dify_schema::render;
 use dify_schema::schema::snapshot::SchemaSnapshot;
 use indicatif::{ProgressBar, ProgressStyle};
+
+/// The exit code when another runner kept the migration lock past
+/// `--lock-timeout`: a deployment can tell "try again later" from a failed
+/// migration (1).
+const LOCK_HELD: u8 = 4;
 
 #[derive(Parser)]
 #[command(
     name = "dify-db",
     version,
-    about = "Migrations and schema checks for Dify's database"
+    about = "Migrations and schema checks for Dify's database",
+    after_help = "Exit codes: 0 success, 1 a check or migration failed, 2 usage, 3 no database, \
+                  4 gave up waiting for the migration lock (--lock-timeout)"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -33,6 +45,15 @@ struct Database {
     /// The database, e.g. postgres://user@host:5432/dify.
     #[arg(long, env = "DATABASE_URL")]
     database_url: String,
+}
+
+#[derive(clap::Args)]
+struct LockWait {
+    /// Give up after waiting this long (e.g. 30s, 500ms, 2m) for another
+    /// runner's migration lock, naming the pid that holds it, and exit 4;
+    /// without it, wait as long as it takes.
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    lock_timeout: Option<Duration>,
 }
 
 #[derive(clap::Args)]
@@ -51,6 +72,8 @@ enum Command {
         database: Database,
         #[command(flatten)]
         dir: Directory,
+        #[command(flatten)]
+        lock: LockWait,
     },
     /// List migrations and whether each is applied.
     Status {
@@ -80,6 +103,8 @@ enum Command {
         database: Database,
         #[command(flatten)]
         dir: Directory,
+        #[command(flatten)]
+        lock: LockWait,
     },
     /// Fail (exit 1) if declarations, migration files and the database disagree.
     Check {
@@ -117,6 +142,8 @@ enum Command {
         database: Database,
         #[command(flatten)]
         dir: Directory,
+        #[command(flatten)]
+        lock: LockWait,
     },
 }
 
@@ -146,21 +173,33 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<(), Failure> {
     match command {
-        Command::Migrate { database, dir } => migrate(&database, &dir),
+        Command::Migrate {
+            database,
+            dir,
+            lock,
+        } => migrate(&database, &dir, &lock),
         Command::Status { database, dir } => status(&database, &dir),
         Command::Generate {
             name,
             dify_revision,
             dir,
         } => generate_migration(&name, dify_revision.as_deref(), &dir),
-        Command::Adopt { database, dir } => adopt(&database, &dir),
+        Command::Adopt {
+            database,
+            dir,
+            lock,
+        } => adopt(&database, &dir, &lock),
         Command::Check { database, dir } => check(&database, &dir),
         Command::PrintSchema => {
             print!("{}", render::diesel::print_schema(&SCHEMA));
             Ok(())
         }
         Command::Lint { dir } => lint(&dir),
-        Command::Rollback { database, dir } => rollback(&database, &dir),
+        Command::Rollback {
+            database,
+            dir,
+            lock,
+        } => rollback(&database, &dir, &lock),
         Command::Grant {
             role,
             service,
@@ -203,7 +242,59 @@ fn source_dir(dir: &Directory) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("migrations"))
 }
 
-fn migrate(database: &Database, dir: &Directory) -> Result<(), Failure> {
+/// A migration error with its exit code: a lock another runner kept is
+/// told apart from a migration that failed.
+fn migrate_failure(error: MigrateError) -> Failure {
+    match error {
+        MigrateError::LockTimeout { .. } => fail(LOCK_HELD, error),
+        error => fail(1, error),
+    }
+}
+
+/// Parses `30s`, `500ms`, `2m`, `1h`: a whole number and its unit.
+fn parse_duration(text: &str) -> Result<Duration, String> {
+    let expected = || format!("`{text}` is not a duration such as 30s, 500ms or 2m");
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .ok_or_else(expected)?;
+    let (number, unit) = text.split_at(split);
+    let number: u64 = number.parse().map_err(|_| expected())?;
+    match unit {
+        "ms" => Ok(Duration::from_millis(number)),
+        "s" => Ok(Duration::from_secs(number)),
+        "m" => Ok(Duration::from_secs(number.saturating_mul(60))),
+        "h" => Ok(Duration::from_secs(number.saturating_mul(3600))),
+        _ => Err(expected()),
+    }
+}
+
+/// A runner for `set` that gives up on the lock after `--lock-timeout`.
+fn runner<'a>(conn: &'a mut PgConnection, set: &'a MigrationSet, lock: &LockWait) -> Runner<'a> {
+    let mut runner = Runner::new(conn, set);
+    runner.lock_wait = lock.lock_timeout;
+    runner
+}
+
+/// Prints the events every locking command shares (the lock, indexes
+/// cleared for a re-run); the progress bar's own go to `bar`.
+fn report(event: &Event, bar: &ProgressBar) {
+    match event {
+        Event::WaitingForLock { holder } => bar.suspend(|| {
+            eprintln!(
+                "waiting for another runner (pid {}) to finish",
+                holder.map_or("?".into(), |pid| pid.to_string())
+            )
+        }),
+        Event::DroppedInvalidIndex { migration, index } => bar.suspend(|| {
+            eprintln!(
+                "dropped index {index}, left INVALID by an earlier failed run of {migration}; it is built again"
+            )
+        }),
+        _ => {}
+    }
+}
+
+fn migrate(database: &Database, dir: &Directory, lock: &LockWait) -> Result<(), Failure> {
     let set = migration_set(dir)?;
     let mut conn = connect(database)?;
     let bar = ProgressBar::hidden();
@@ -211,23 +302,17 @@ fn migrate(database: &Database, dir: &Directory) -> Result<(), Failure> {
         ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    let applied = Runner::new(&mut conn, &set)
+    let applied = runner(&mut conn, &set, lock)
         .run_pending(|event| match event {
-            Event::WaitingForLock { holder } => {
-                eprintln!(
-                    "waiting for another runner (pid {}) to finish",
-                    holder.map_or("?".into(), |pid| pid.to_string())
-                );
-            }
             Event::Plan { pending } if pending > 0 => {
                 bar.set_length(pending as u64);
                 bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
             }
             Event::Applying { name, .. } => bar.set_message(name),
             Event::Applied { .. } => bar.inc(1),
-            _ => {}
+            event => report(&event, &bar),
         })
-        .map_err(|error| fail(1, error))?;
+        .map_err(migrate_failure)?;
     bar.finish_and_clear();
     if applied.is_empty() {
         println!("nothing to migrate: the database is up to date");
@@ -302,10 +387,10 @@ fn generate_migration(name: &str, revision: Option<&str>, dir: &Directory) -> Re
     Ok(())
 }
 
-fn adopt(database: &Database, dir: &Directory) -> Result<(), Failure> {
+fn adopt(database: &Database, dir: &Directory, lock: &LockWait) -> Result<(), Failure> {
     let set = migration_set(dir)?;
     let mut conn = connect(database)?;
-    match dify_schema::migrate::adopt(&mut conn, &set) {
+    match adopt_with_lock_wait(&mut conn, &set, lock.lock_timeout) {
         Ok(adopted) => {
             println!(
                 "the database is Dify's schema at Alembic revision {}",
@@ -323,7 +408,7 @@ fn adopt(database: &Database, dir: &Directory) -> Result<(), Failure> {
             );
             Ok(())
         }
-        Err(AdoptError::Database(error)) => Err(fail(1, error)),
+        Err(AdoptError::Migrate(error)) => Err(migrate_failure(error)),
         Err(error) => Err(fail(1, error)),
     }
 }
@@ -413,12 +498,13 @@ fn lint(dir: &Directory) -> Result<(), Failure> {
     Ok(())
 }
 
-fn rollback(database: &Database, dir: &Directory) -> Result<(), Failure> {
+fn rollback(database: &Database, dir: &Directory, lock: &LockWait) -> Result<(), Failure> {
     let set = migration_set(dir)?;
     let mut conn = connect(database)?;
-    let name = Runner::new(&mut conn, &set)
-        .rollback(|_| {})
-        .map_err(|error| fail(1, error))?;
+    let bar = ProgressBar::hidden();
+    let name = runner(&mut conn, &set, lock)
+        .rollback(|event| report(&event, &bar))
+        .map_err(migrate_failure)?;
     println!("rolled back {name}");
     Ok(())
 }

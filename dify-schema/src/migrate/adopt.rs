@@ -10,6 +10,8 @@
 //! project's migrations up to the mark as applied, so that `migrate` runs
 //! only what the project adds on top (row-level security).
 
+use std::time::Duration;
+
 use diesel::sql_types::{Nullable, Text};
 use diesel::{PgConnection, QueryableByName, RunQueryDsl};
 
@@ -92,8 +94,19 @@ pub fn dify_revision(conn: &mut PgConnection) -> Result<Option<String>, diesel::
 
 /// Checks a database Dify created against the schema of its revision and,
 /// when they agree, records the project's migrations up to that point as
-/// applied. Running it again records nothing new.
+/// applied. Running it again records nothing new. Waits for the migration
+/// lock as long as it takes.
 pub fn adopt(conn: &mut PgConnection, set: &MigrationSet) -> Result<Adopted, AdoptError> {
+    adopt_with_lock_wait(conn, set, None)
+}
+
+/// [`adopt`], giving up with [`MigrateError::LockTimeout`] when another
+/// runner holds the migration lock longer than `lock_wait`.
+pub fn adopt_with_lock_wait(
+    conn: &mut PgConnection,
+    set: &MigrationSet,
+    lock_wait: Option<Duration>,
+) -> Result<Adopted, AdoptError> {
     let revision = dify_revision(conn)?.ok_or(AdoptError::NotDify)?;
     let marked = set
         .for_dify_revision(&revision)
@@ -110,6 +123,7 @@ pub fn adopt(conn: &mut PgConnection, set: &MigrationSet) -> Result<Adopted, Ado
         return Err(AdoptError::Differs { revision, drift });
     }
     let mut runner = Runner::new(conn, set);
+    runner.lock_wait = lock_wait;
     let recorded = runner.record_as_applied(marked.version(), |_| {})?;
     let pending = runner
         .status()?

@@ -4,7 +4,9 @@
 //! * an index on an existing table is built `CONCURRENTLY`, each in a
 //!   migration of its own that runs outside a transaction (PostgreSQL
 //!   refuses `CONCURRENTLY` inside one, and runs a multi-statement script
-//!   as one);
+//!   as one), and `IF NOT EXISTS`, so that a migration that failed can be
+//!   run again (the runner first drops an index a failed build left
+//!   INVALID);
 //! * `NOT NULL` on an existing column goes through a `CHECK ... NOT VALID`
 //!   constraint, validated in a later migration, so the long scan holds no
 //!   exclusive lock;

@@ -9,7 +9,7 @@ pub mod files;
 pub mod runner;
 pub mod sql;
 
-pub use adopt::{adopt, dify_revision, AdoptError, Adopted};
+pub use adopt::{adopt, adopt_with_lock_wait, dify_revision, AdoptError, Adopted};
 pub use diff::{diff, Diff, Phase};
 pub use files::{generate, recorded_schema, Generated, MigrationFile, MigrationSet};
 pub use runner::{Event, MigrateError, Runner, Status};

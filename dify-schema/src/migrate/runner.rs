@@ -10,6 +10,14 @@
 //! * Each migration in its own transaction (except those marked
 //!   `run_in_transaction = false`), run statement by statement so a failure
 //!   names the statement; a failed migration leaves the database as it was.
+//! * A migration outside a transaction that failed halfway is not
+//!   recorded, and the next run runs it again from the start: its
+//!   statements must be re-runnable (`generate` writes
+//!   `CREATE INDEX CONCURRENTLY IF NOT EXISTS`). A failed
+//!   `CREATE INDEX CONCURRENTLY` leaves an INVALID index, which
+//!   `IF NOT EXISTS` would keep and a plain `CREATE` trip over, so before
+//!   running such a migration the runner drops the INVALID indexes it
+//!   names (and only those).
 //! * A SHA-256 checksum per applied migration; an applied migration whose
 //!   files changed is refused by name.
 //! * Unacknowledged `-- UNSAFE(` statements are refused before anything runs.
@@ -25,7 +33,7 @@ use diesel::{Connection, PgConnection, QueryableByName, RunQueryDsl};
 
 use super::diff::unacknowledged;
 use super::files::{MigrationFile, MigrationSet};
-use super::sql::split_statements;
+use super::sql::{concurrent_indexes, split_statements, ConcurrentIndex};
 
 /// The advisory lock key: "dify" in ASCII, shared by every runner of this schema.
 pub const LOCK_KEY: i64 = 0x6469_6679;
@@ -56,7 +64,7 @@ pub enum MigrateError {
     #[error("version {version} is applied in the database but no migration file has it")]
     Unknown { version: String },
 
-    #[error("gave up waiting {waited:?} for the migration lock (held by pid {holder:?})")]
+    #[error("gave up waiting {waited:?} for the migration lock ({})", holder.map_or("its holder is gone".to_owned(), |pid| format!("held by pid {pid}")))]
     LockTimeout {
         waited: Duration,
         holder: Option<i32>,
@@ -98,6 +106,12 @@ pub enum Event {
     RolledBack {
         name: String,
     },
+    /// An earlier run of `migration` failed while building `index`
+    /// concurrently and left it INVALID; it was dropped, to be built again.
+    DroppedInvalidIndex {
+        migration: String,
+        index: String,
+    },
 }
 
 /// One migration and whether it has run.
@@ -130,6 +144,14 @@ struct Applied {
 struct Locked {
     #[diesel(sql_type = Bool)]
     locked: bool,
+}
+
+#[derive(QueryableByName)]
+struct InvalidIndex {
+    /// The index as `regclass` prints it: quoted, and qualified when its
+    /// schema is not on the search path.
+    #[diesel(sql_type = Text)]
+    name: String,
 }
 
 #[derive(QueryableByName)]
@@ -240,7 +262,7 @@ impl<'a> Runner<'a> {
                 name: migration.name.to_string(),
             });
             let started = Instant::now();
-            self.apply(migration)?;
+            self.apply(migration, progress)?;
             progress(Event::Applied {
                 index,
                 total,
@@ -285,8 +307,8 @@ impl<'a> Runner<'a> {
                 Ok(())
             })?;
         } else {
-            execute_script(self.conn, last, &last.down)?;
-            forget(self.conn)?;
+            self.run_outside_transaction(last, &last.down, progress)?;
+            self.conn.transaction(forget)?;
         }
         progress(Event::RolledBack {
             name: last.name.to_string(),
@@ -327,7 +349,11 @@ impl<'a> Runner<'a> {
         Ok(recorded)
     }
 
-    fn apply(&mut self, migration: &MigrationFile) -> Result<(), MigrateError> {
+    fn apply(
+        &mut self,
+        migration: &MigrationFile,
+        progress: &mut impl FnMut(Event),
+    ) -> Result<(), MigrateError> {
         let record = |conn: &mut PgConnection| record(conn, migration);
         if migration.run_in_transaction {
             self.conn.transaction(|conn| -> Result<(), MigrateError> {
@@ -336,18 +362,34 @@ impl<'a> Runner<'a> {
                 Ok(())
             })
         } else {
-            // One statement (CREATE INDEX CONCURRENTLY); a session-level
-            // lock_timeout, since SET LOCAL needs a transaction.
-            self.conn.batch_execute(&format!(
-                "SET lock_timeout = '{}'",
-                super::diff::LOCK_TIMEOUT
-            ))?;
-            let result = execute_script(self.conn, migration, &migration.up);
-            self.conn.batch_execute("RESET lock_timeout")?;
-            result?;
-            record(self.conn)?;
+            self.run_outside_transaction(migration, &migration.up, progress)?;
+            // Both rows or neither: a migration recorded in Diesel's table
+            // without its checksum would pass for one applied by diesel_cli.
+            self.conn.transaction(record)?;
             Ok(())
         }
+    }
+
+    /// Runs `script` of a migration marked `run_in_transaction = false`
+    /// (`CREATE INDEX CONCURRENTLY`, which a transaction refuses), after
+    /// clearing what an earlier failed run of it left behind.
+    fn run_outside_transaction(
+        &mut self,
+        migration: &MigrationFile,
+        script: &str,
+        progress: &mut impl FnMut(Event),
+    ) -> Result<(), MigrateError> {
+        // A session-level lock_timeout, since SET LOCAL needs a transaction.
+        self.conn.batch_execute(&format!(
+            "SET lock_timeout = '{}'",
+            super::diff::LOCK_TIMEOUT
+        ))?;
+        let result = drop_invalid_indexes(self.conn, migration, script, progress)
+            .and_then(|()| execute_script(self.conn, migration, script));
+        let reset = self.conn.batch_execute("RESET lock_timeout");
+        result?;
+        reset?;
+        Ok(())
     }
 
     fn setup(&mut self) -> Result<(), MigrateError> {
@@ -440,19 +482,26 @@ impl<'a> Runner<'a> {
                 return Ok(());
             }
             let holder = self.lock_holder()?;
+            let mut pause = self.poll;
             if let Some(limit) = self.lock_wait {
-                if started.elapsed() >= limit {
+                let waited = started.elapsed();
+                if waited >= limit {
                     return Err(MigrateError::LockTimeout {
-                        waited: started.elapsed(),
+                        // Whole milliseconds: the error is read by people.
+                        waited: Duration::from_millis(
+                            u64::try_from(waited.as_millis()).unwrap_or(u64::MAX),
+                        ),
                         holder,
                     });
                 }
+                // Give up on time, not up to a poll later.
+                pause = pause.min(limit - waited);
             }
             if !reported {
                 progress(Event::WaitingForLock { holder });
                 reported = true;
             }
-            std::thread::sleep(self.poll);
+            std::thread::sleep(pause);
         }
     }
 
@@ -491,6 +540,54 @@ fn record(conn: &mut PgConnection, migration: &MigrationFile) -> Result<(), dies
     .bind::<Text, _>(migration.checksum())
     .execute(conn)?;
     Ok(())
+}
+
+/// Drops the indexes `script` builds concurrently that exist INVALID: a
+/// failed `CREATE INDEX CONCURRENTLY` leaves its index in the catalogue,
+/// unusable, and a re-run would either trip over it (`CREATE`) or keep it
+/// (`IF NOT EXISTS`). Valid indexes stay: `IF NOT EXISTS` keeps them.
+fn drop_invalid_indexes(
+    conn: &mut PgConnection,
+    migration: &MigrationFile,
+    script: &str,
+    progress: &mut impl FnMut(Event),
+) -> Result<(), MigrateError> {
+    for index in concurrent_indexes(script) {
+        let Some(invalid) = invalid_index(conn, &index)? else {
+            continue;
+        };
+        let statement = format!("DROP INDEX CONCURRENTLY IF EXISTS {}", invalid.name);
+        conn.batch_execute(&statement)
+            .map_err(|error| MigrateError::Failed {
+                name: migration.name.to_string(),
+                statement: statement.clone(),
+                message: error.to_string(),
+            })?;
+        progress(Event::DroppedInvalidIndex {
+            migration: migration.name.to_string(),
+            index: invalid.name,
+        });
+    }
+    Ok(())
+}
+
+/// The index named `index.name` on `index.table` (resolved as the
+/// statement would resolve it), if it exists and is INVALID. An index
+/// lives in its table's schema, so looking it up through its table finds
+/// it there and nowhere else.
+fn invalid_index(
+    conn: &mut PgConnection,
+    index: &ConcurrentIndex,
+) -> Result<Option<InvalidIndex>, MigrateError> {
+    let found: Vec<InvalidIndex> = diesel::sql_query(
+        "SELECT i.indexrelid::regclass::text AS name \
+         FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid \
+         WHERE i.indrelid = to_regclass($1) AND c.relname = $2 AND NOT i.indisvalid",
+    )
+    .bind::<Text, _>(&index.table)
+    .bind::<Text, _>(&index.name)
+    .load(conn)?;
+    Ok(found.into_iter().next())
 }
 
 /// Runs a script statement by statement, so a failure names its statement.

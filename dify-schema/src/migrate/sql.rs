@@ -1,6 +1,8 @@
 //! Splitting a SQL script into statements, so the runner can say which one
-//! failed. Understands quotes, dollar quoting and comments, which is enough
-//! for generated migrations and ordinary hand-written ones.
+//! failed, and finding the indexes a script builds concurrently, so the
+//! runner can clear what a failed build left behind. Understands quotes,
+//! dollar quoting and comments, which is enough for generated migrations
+//! and ordinary hand-written ones.
 
 /// The statements of `script`, each without its trailing `;`, comments
 /// kept with the statement that follows them; empty ones dropped.
@@ -73,9 +75,163 @@ fn push(statements: &mut Vec<String>, text: &str) {
     }
 }
 
+/// An index a script builds with `CREATE [UNIQUE] INDEX CONCURRENTLY`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConcurrentIndex {
+    /// The index's name as PostgreSQL stores it (unquoted names folded to
+    /// lower case). PostgreSQL takes no schema here: an index lives in its
+    /// table's schema.
+    pub name: String,
+    /// The table as written, quotes and schema included, for `to_regclass`.
+    pub table: String,
+}
+
+/// The named indexes `script` creates concurrently, in order. An index
+/// built without a name (PostgreSQL picks one) cannot be found again and
+/// is left out.
+pub fn concurrent_indexes(script: &str) -> Vec<ConcurrentIndex> {
+    split_statements(script)
+        .iter()
+        .filter_map(|statement| concurrent_index(statement))
+        .collect()
+}
+
+/// `CREATE [UNIQUE] INDEX CONCURRENTLY [IF NOT EXISTS] name ON [ONLY] table`.
+fn concurrent_index(statement: &str) -> Option<ConcurrentIndex> {
+    let mut tokens = Tokens::new(statement).peekable();
+    let mut keyword = |word: &str, optional: bool| -> Option<bool> {
+        match tokens.peek() {
+            Some(Token::Word(found)) if found == word => {
+                tokens.next();
+                Some(true)
+            }
+            _ if optional => Some(false),
+            _ => None,
+        }
+    };
+    keyword("create", false)?;
+    keyword("unique", true)?;
+    keyword("index", false)?;
+    keyword("concurrently", false)?;
+    if keyword("if", true)? {
+        keyword("not", false)?;
+        keyword("exists", false)?;
+    }
+    let name = match tokens.next()? {
+        // An unquoted ON is the keyword: the index has no name.
+        Token::Word(word) if word == "on" => return None,
+        Token::Word(word) | Token::Quoted(word) => word,
+        Token::Other(_) => return None,
+    };
+    if tokens.next()? != Token::Word("on".into()) {
+        return None;
+    }
+    if tokens.peek() == Some(&Token::Word("only".into())) {
+        tokens.next();
+    }
+    let table = qualified_name(&mut tokens)?;
+    Some(ConcurrentIndex { name, table })
+}
+
+/// `a.b.c`, written back with quotes where the source had them.
+fn qualified_name(tokens: &mut std::iter::Peekable<Tokens<'_>>) -> Option<String> {
+    let mut parts = Vec::new();
+    loop {
+        parts.push(match tokens.next()? {
+            Token::Word(word) => word,
+            Token::Quoted(name) => format!("\"{}\"", name.replace('"', "\"\"")),
+            Token::Other(_) => return None,
+        });
+        if tokens.peek() != Some(&Token::Other('.')) {
+            return Some(parts.join("."));
+        }
+        tokens.next();
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Token {
+    /// An unquoted word, folded to lower case as PostgreSQL folds it.
+    Word(String),
+    /// A quoted identifier, unescaped.
+    Quoted(String),
+    /// Anything else, one character at a time (string literals are never
+    /// reached: the tokens read stop at the table name).
+    Other(char),
+}
+
+/// The tokens of a statement, comments and white space skipped.
+struct Tokens<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Tokens<'a> {
+    fn new(statement: &'a str) -> Tokens<'a> {
+        Tokens { rest: statement }
+    }
+
+    fn skip_space_and_comments(&mut self) {
+        loop {
+            let trimmed = self.rest.trim_start();
+            if let Some(comment) = trimmed.strip_prefix("--") {
+                self.rest = comment.find('\n').map_or("", |end| &comment[end..]);
+            } else if let Some(comment) = trimmed.strip_prefix("/*") {
+                self.rest = comment.find("*/").map_or("", |end| &comment[end + 2..]);
+            } else {
+                self.rest = trimmed;
+                return;
+            }
+        }
+    }
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        self.skip_space_and_comments();
+        let first = self.rest.chars().next()?;
+        if first == '"' {
+            return Some(Token::Quoted(self.quoted()));
+        }
+        let word_char = |c: char| c.is_alphanumeric() || c == '_' || c == '$';
+        if word_char(first) {
+            let end = self.rest.find(|c| !word_char(c)).unwrap_or(self.rest.len());
+            let word = self.rest[..end].to_ascii_lowercase();
+            self.rest = &self.rest[end..];
+            return Some(Token::Word(word));
+        }
+        self.rest = &self.rest[first.len_utf8()..];
+        Some(Token::Other(first))
+    }
+}
+
+impl Tokens<'_> {
+    /// A `"quoted"` identifier at the start of `rest`, `""` meaning `"`.
+    fn quoted(&mut self) -> String {
+        let mut name = String::new();
+        let mut chars = self.rest.char_indices().skip(1).peekable();
+        while let Some((at, c)) = chars.next() {
+            if c != '"' {
+                name.push(c);
+                continue;
+            }
+            if chars.peek().is_some_and(|&(_, next)| next == '"') {
+                chars.next();
+                name.push('"');
+                continue;
+            }
+            self.rest = &self.rest[at + 1..];
+            return name;
+        }
+        self.rest = "";
+        name
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::split_statements;
+    use super::{concurrent_indexes, split_statements, ConcurrentIndex};
 
     #[test]
     fn statements_split_on_semicolons_outside_quotes_and_comments() {
@@ -89,5 +245,46 @@ mod tests {
     #[test]
     fn a_script_of_comments_has_no_statements() {
         assert!(split_statements("-- nothing\n\n").is_empty());
+    }
+
+    fn index(name: &str, table: &str) -> ConcurrentIndex {
+        ConcurrentIndex {
+            name: name.into(),
+            table: table.into(),
+        }
+    }
+
+    #[test]
+    fn concurrent_indexes_are_found_in_every_spelling() {
+        let script = "SET lock_timeout = '1s';\n\
+            -- built concurrently\n\
+            CREATE INDEX CONCURRENTLY app_tenant_idx ON apps (tenant_id);\n\
+            create unique index concurrently if not exists App_Name_Key on only public.apps (name);\n\
+            CREATE INDEX CONCURRENTLY \"Odd \"\"Name\"\"\" ON \"My Schema\".\"Apps\" USING gin (tags);\n\
+            CREATE /* a comment */ INDEX\n  CONCURRENTLY IF NOT EXISTS\tmessages_idx ON messages(id);\n";
+        assert_eq!(
+            concurrent_indexes(script),
+            vec![
+                index("app_tenant_idx", "apps"),
+                index("app_name_key", "public.apps"),
+                index("Odd \"Name\"", "\"My Schema\".\"Apps\""),
+                index("messages_idx", "messages"),
+            ]
+        );
+    }
+
+    #[test]
+    fn other_statements_and_unnamed_indexes_are_not_concurrent_indexes() {
+        let script = "CREATE INDEX app_tenant_idx ON apps (tenant_id);\n\
+            CREATE INDEX CONCURRENTLY ON apps (name);\n\
+            DROP INDEX CONCURRENTLY IF EXISTS app_name_idx;\n\
+            REINDEX INDEX CONCURRENTLY app_name_idx;\n\
+            SELECT 'CREATE INDEX CONCURRENTLY fake ON apps (id)';\n\
+            -- CREATE INDEX CONCURRENTLY commented ON apps (id);\n";
+        assert!(
+            concurrent_indexes(script).is_empty(),
+            "{:?}",
+            concurrent_indexes(script)
+        );
     }
 }

@@ -299,7 +299,10 @@ pub fn create_index(table: &Table, index: &Index) -> String {
 }
 
 /// The same, built `CONCURRENTLY` (for a table that already holds rows;
-/// such a statement cannot run inside a transaction).
+/// such a statement cannot run inside a transaction), and `IF NOT EXISTS`:
+/// outside a transaction a failed migration is run again from the start,
+/// and an index an earlier run built is then kept (the runner drops one
+/// that was left INVALID first).
 pub fn create_index_concurrently(table: &Table, index: &Index) -> String {
     create_index_with(table, index, true)
 }
@@ -311,7 +314,7 @@ fn create_index_with(table: &Table, index: &Index, concurrently: bool) -> String
     }
     out.push_str("INDEX ");
     if concurrently {
-        out.push_str("CONCURRENTLY ");
+        out.push_str("CONCURRENTLY IF NOT EXISTS ");
     }
     write!(out, "{} ON {}", ident(index.name), ident(table.name)).unwrap();
     if index.method == IndexMethod::Gin {
