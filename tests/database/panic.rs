@@ -78,3 +78,44 @@ fn an_error_inside_a_scope_rolls_back_too() {
         .iter()
         .all(|app| app.name != "written before the error"));
 }
+
+/// A panic inside a savepoint unwinds through the scope: every level is
+/// rolled back, and a hand-held connection is left outside any
+/// transaction, ready for the next scope.
+#[test]
+fn a_panic_inside_a_savepoint_leaves_no_transaction_open() {
+    let (_db, mut conn) = database_with_schema();
+    let (a, _) = two_workspaces(&mut conn);
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        with_tenant(&mut conn, a.tenant, a.owner, |scope| -> Result<(), Error> {
+            let scope = scope.require::<Editing>()?;
+            scope.insert::<App>(new_app("before the savepoint"))?;
+            scope.savepoint(|s| -> Result<(), Error> {
+                s.insert::<App>(new_app("inside the savepoint"))?;
+                panic!("a bug inside a savepoint");
+            })
+        })
+    }));
+    assert!(outcome.is_err(), "the panic goes on unwinding");
+    let depth = AnsiTransactionManager::transaction_manager_status_mut(&mut conn)
+        .transaction_depth()
+        .expect("the transaction manager is not broken");
+    assert_eq!(depth, None, "no transaction or savepoint is open");
+    with_tenant(&mut conn, a.tenant, a.owner, |scope| -> Result<(), Error> {
+        scope
+            .require::<Editing>()?
+            .insert::<App>(new_app("the next scope"))?;
+        Ok(())
+    })
+    .expect("the connection serves the next scope");
+    let mut system = bypass_tenant_isolation(&mut conn, "check");
+    let names: Vec<String> = system
+        .list::<App>()
+        .unwrap()
+        .into_iter()
+        .map(|app| app.name)
+        .collect();
+    assert!(names.contains(&"the next scope".to_owned()));
+    assert!(!names.contains(&"before the savepoint".to_owned()));
+    assert!(!names.contains(&"inside the savepoint".to_owned()));
+}
