@@ -381,14 +381,7 @@ fn main() -> Result<()> {
                     .is_some(),
             ),
         ] {
-            println!(
-                "  looking up Acme's {what}: {}",
-                if found {
-                    "FOUND (a leak!)"
-                } else {
-                    "not found"
-                }
-            );
+            support::report_lookup(what, found);
         }
         println!(
             "  Globex sees {} agents, {} config versions, {} snippets, {} workflows, {} stars, {} summaries",

@@ -394,14 +394,7 @@ fn main() -> Result<()> {
             ),
         ];
         for (what, id, found) in lookups {
-            println!(
-                "  looking up Acme's {what} {id}: {}",
-                if found {
-                    "FOUND (a leak!)"
-                } else {
-                    "not found"
-                }
-            );
+            support::report_lookup(&format!("{what} {id}"), found);
         }
         println!(
             "  Globex sees {} credit pool (its own), {} trial apps, {} credential permissions, {} tool credentials",

@@ -470,14 +470,7 @@ fn main() -> Result<()> {
             ),
             ("run", scope.lookup::<WorkflowRun>(run_id)?.is_some()),
         ] {
-            println!(
-                "  looking up Acme's {what}: {}",
-                if found {
-                    "FOUND (a leak!)"
-                } else {
-                    "not found"
-                }
-            );
+            support::report_lookup(what, found);
         }
         println!(
             "  Globex sees {} forms, {} recipients, {} uploaded answers, {} comments, {} replies",

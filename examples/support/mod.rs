@@ -180,3 +180,14 @@ impl Drop for Database {
         }
     }
 }
+
+/// Prints what another workspace's lookup of one of Acme's rows found:
+/// nothing, or a leak.
+pub fn report_lookup(what: &str, found: bool) {
+    let outcome = if found {
+        "FOUND (a leak!)"
+    } else {
+        "not found"
+    };
+    println!("  looking up Acme's {what}: {outcome}");
+}
