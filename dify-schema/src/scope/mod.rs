@@ -323,12 +323,15 @@ impl<'t, C: Capability> Scope<'t, C> {
     }
 
     /// The row with this id, locked (`SELECT ... FOR UPDATE`) until the
-    /// scope's transaction ends; `None` when it is gone.
+    /// scope's transaction ends; `None` when it is gone. Locking is the
+    /// first half of a write, so it needs the write capability of `E` (see
+    /// [`Query::for_update`]).
     pub fn lock<E: ComposableQuery>(
         &mut self,
         id: impl ScopedId<'t, E>,
     ) -> Result<Option<Row<'t, E>>>
     where
+        C: Allows<E::Need>,
         query::Select<E::SqlRow>: for<'q> diesel::query_dsl::LoadQuery<'q, PgConnection, E>,
     {
         let key = E::TABLE
@@ -421,7 +424,7 @@ impl<'t, C: Capability> Scope<'t, C> {
 
     /// A composable query on the tenant's rows of `E`: add filters, order
     /// and paging, then `load`. The tenant predicate is already in it.
-    pub fn query<E: ComposableQuery>(&mut self) -> Query<'_, 't, E> {
+    pub fn query<E: ComposableQuery>(&mut self) -> Query<'_, 't, E, (), C> {
         Query::new(self.inner.conn, &mut self.inner.outcome, self.inner.tenant)
     }
 

@@ -41,7 +41,7 @@ use uuid::Uuid;
 use super::filter::{ColumnName, ColumnType, Filter, IntoOrder, Node, QueryColumn};
 use super::outcome::Outcome;
 use super::predicate::{push_column, TenantPredicate};
-use super::{Brand, Row};
+use super::{Allows, Brand, Member, Row};
 use crate::entity::ScopedAccess;
 use crate::error::{Error, Result};
 use crate::schema::{SoftDelete, Table};
@@ -172,7 +172,8 @@ impl Spec {
             out.push_bind_param::<BigInt, _>(offset)?;
         }
         if self.for_update {
-            out.push_sql(" FOR UPDATE");
+            out.push_sql(" FOR UPDATE OF ");
+            out.push_identifier(self.base.table.name)?;
         }
         Ok(())
     }
@@ -240,16 +241,17 @@ impl<ST: 'static> DieselQuery for Select<ST> {
 impl<ST> RunQueryDsl<PgConnection> for Select<ST> {}
 
 /// A composable query on `E`'s rows of the scope `'t`, with the parents in
-/// `J` joined; built by [`super::Scope::query`].
-pub struct Query<'s, 't, E, J = ()> {
+/// `J` joined, in a scope with capability `C`; built by
+/// [`super::Scope::query`].
+pub struct Query<'s, 't, E, J = (), C = Member> {
     pub(super) conn: &'s mut PgConnection,
     outcome: &'s mut Outcome,
     spec: Spec,
     brand: Brand<'t>,
-    types: PhantomData<fn() -> (E, J)>,
+    types: PhantomData<fn() -> (E, J, C)>,
 }
 
-impl<'s, 't, E: ComposableQuery> Query<'s, 't, E, ()> {
+impl<'s, 't, E: ComposableQuery, C> Query<'s, 't, E, (), C> {
     pub(super) fn new(conn: &'s mut PgConnection, outcome: &'s mut Outcome, tenant: Uuid) -> Self {
         Query {
             conn,
@@ -276,25 +278,25 @@ impl<'s, 't, E: ComposableQuery> Query<'s, 't, E, ()> {
     pub fn join<P: ComposableQuery, T>(
         self,
         column: impl FnOnce(&E::Columns) -> QueryColumn<E, T, P>,
-    ) -> Query<'s, 't, E, (P,)> {
+    ) -> Query<'s, 't, E, (P,), C> {
         let on = column(&E::Columns::default()).column_name();
         self.add_join::<P, _>(on)
     }
 }
 
-impl<'s, 't, E: ComposableQuery, P1: ComposableQuery> Query<'s, 't, E, (P1,)> {
+impl<'s, 't, E: ComposableQuery, P1: ComposableQuery, C> Query<'s, 't, E, (P1,), C> {
     /// Joins a second parent (see [`Query::join`]); `load` returns triples.
     pub fn join<P: ComposableQuery, T>(
         self,
         column: impl FnOnce(&E::Columns) -> QueryColumn<E, T, P>,
-    ) -> Query<'s, 't, E, (P1, P)> {
+    ) -> Query<'s, 't, E, (P1, P), C> {
         let on = column(&E::Columns::default()).column_name();
         self.add_join::<P, _>(on)
     }
 }
 
-impl<'s, 't, E: ComposableQuery, J> Query<'s, 't, E, J> {
-    fn add_join<P: ComposableQuery, K>(mut self, on: ColumnName) -> Query<'s, 't, E, K> {
+impl<'s, 't, E: ComposableQuery, J, C> Query<'s, 't, E, J, C> {
+    fn add_join<P: ComposableQuery, K>(mut self, on: ColumnName) -> Query<'s, 't, E, K, C> {
         let parent = Source::of::<P>();
         let taken = std::iter::once(self.spec.base.table.name)
             .chain(self.spec.joins.iter().map(|join| join.parent.table.name));
@@ -364,9 +366,17 @@ impl<'s, 't, E: ComposableQuery, J> Query<'s, 't, E, J> {
         self
     }
 
-    /// Locks the rows it reads (`FOR UPDATE`) until the scope's transaction
-    /// ends, so that two workers cannot both act on the same state.
-    pub fn for_update(mut self) -> Self {
+    /// Locks the rows it reads (`FOR UPDATE OF` the queried table, not its
+    /// joined parents) until the scope's transaction ends, so that two
+    /// workers cannot both act on the same state. A lock is the first half
+    /// of a write, so it needs the capability a write of `E` needs:
+    /// PostgreSQL's row-level security applies the table's update policy
+    /// to a locking read, and without the capability the rows would
+    /// silently not be there.
+    pub fn for_update(mut self) -> Self
+    where
+        C: Allows<E::Need>,
+    {
         self.spec.for_update = true;
         self
     }
