@@ -36,6 +36,7 @@ mod outcome;
 mod panic;
 mod pool;
 mod prepared;
+mod random_ops;
 mod reading;
 mod rls;
 mod round_trip;
