@@ -248,8 +248,11 @@ pub struct Query<'s, 't, E, J = (), C = Member> {
     outcome: &'s mut Outcome,
     spec: Spec,
     brand: Brand<'t>,
-    types: PhantomData<fn() -> (E, J, C)>,
+    types: Types<E, J, C>,
 }
+
+/// What a [`Query`] is about, held without owning any of it.
+type Types<E, J, C> = PhantomData<fn() -> (E, J, C)>;
 
 impl<'s, 't, E: ComposableQuery, C> Query<'s, 't, E, (), C> {
     pub(super) fn new(conn: &'s mut PgConnection, outcome: &'s mut Outcome, tenant: Uuid) -> Self {
