@@ -10,6 +10,10 @@
 use proc_macro2::Span;
 use syn::{Attribute, Ident, LitStr, Path, Type, Visibility};
 
+pub use dify_schema_ir::{
+    Audit, Capability, ClientDefault, Fill, IndexMethod, ServerFunction, SqlType,
+};
+
 use crate::rust_type::RustKind;
 
 pub struct Entity {
@@ -120,60 +124,6 @@ impl Column {
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum SqlType {
-    Uuid,
-    Varchar(Option<u32>),
-    Text,
-    Json,
-    Jsonb,
-    Timestamp,
-    /// `timestamp with time zone`.
-    Timestamptz,
-    Integer,
-    BigInt,
-    Boolean,
-    Float,
-    Numeric(Option<(u16, u16)>),
-    Bytea,
-}
-
-impl SqlType {
-    /// As a declaration writes it, for messages.
-    pub fn dsl_name(&self) -> String {
-        match self {
-            SqlType::Uuid => "uuid".into(),
-            SqlType::Varchar(Some(n)) => format!("varchar({n})"),
-            SqlType::Varchar(None) => "varchar(unbounded)".into(),
-            SqlType::Text => "text".into(),
-            SqlType::Json => "json".into(),
-            SqlType::Jsonb => "jsonb".into(),
-            SqlType::Timestamp => "timestamp".into(),
-            SqlType::Timestamptz => "timestamptz".into(),
-            SqlType::Integer => "integer".into(),
-            SqlType::BigInt => "bigint".into(),
-            SqlType::Boolean => "boolean".into(),
-            SqlType::Float => "float".into(),
-            SqlType::Numeric(Some((p, s))) => format!("numeric({p}, {s})"),
-            SqlType::Numeric(None) => "numeric".into(),
-            SqlType::Bytea => "bytea".into(),
-        }
-    }
-
-    pub fn is_textual(&self) -> bool {
-        matches!(self, SqlType::Varchar(_) | SqlType::Text)
-    }
-
-    pub fn is_json(&self) -> bool {
-        matches!(self, SqlType::Json | SqlType::Jsonb)
-    }
-
-    /// `timestamp` or `timestamptz`: what a time default or an audit time fills.
-    pub fn is_time(&self) -> bool {
-        matches!(self, SqlType::Timestamp | SqlType::Timestamptz)
-    }
-}
-
 pub enum Default {
     Str(String),
     Int(i64),
@@ -188,30 +138,6 @@ pub enum Default {
         name: String,
         owned: bool,
     },
-}
-
-#[derive(Clone, Copy)]
-pub enum ServerFunction {
-    UuidGenerateV4,
-    GenRandomUuid,
-    UuidV7,
-    CurrentTimestamp(Option<u8>),
-    Now,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum ClientDefault {
-    Uuid4,
-    Uuid7,
-    Now,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Audit {
-    CreatedBy,
-    UpdatedBy,
-    CreatedAt,
-    UpdatedAt,
 }
 
 pub struct Relation {
@@ -235,7 +161,7 @@ pub struct Index {
     pub name_span: Span,
     pub columns: Vec<(usize, bool)>,
     pub unique: bool,
-    pub gin: bool,
+    pub method: IndexMethod,
     pub predicate: Option<String>,
 }
 
@@ -254,15 +180,6 @@ pub enum Ownership {
 pub enum SoftDelete {
     Flag(usize),
     Timestamp(usize),
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Capability {
-    Member,
-    DatasetEditing,
-    Editing,
-    Privileged,
-    Owner,
 }
 
 /// Which rows of a table a tenant scope may read.

@@ -15,8 +15,8 @@ use syn::{Ident, LitStr};
 
 use crate::ctxt::Ctxt;
 use crate::ir::{
-    Audit, Capability, ClientDefault, Column, Default, Entity, Index, Ownership, PrimaryKey,
-    Relation, ServerFunction, SoftDelete, SqlType, UniqueConstraint, Visible,
+    Audit, Capability, ClientDefault, Column, Default, Entity, Index, IndexMethod, Ownership,
+    PrimaryKey, Relation, ServerFunction, SoftDelete, SqlType, UniqueConstraint, Visible,
 };
 use crate::parse::{
     ColumnDecl, DefaultDecl, EntityDecl, FieldDecl, IndexDecl, OwnerDecl, ReferencesDecl,
@@ -989,19 +989,19 @@ fn validate_index(
         });
         return;
     }
-    let gin = match &decl.using {
-        None => false,
-        Some(method) if method == "btree" => false,
-        Some(method) if method == "gin" => true,
+    let method = match &decl.using {
+        None => IndexMethod::Btree,
+        Some(method) if method == "btree" => IndexMethod::Btree,
+        Some(method) if method == "gin" => IndexMethod::Gin,
         Some(method) => {
             cx.error_at(
                 method.span(),
                 "unknown index method; expected `btree` (the default) or `gin`",
             );
-            false
+            IndexMethod::Btree
         }
     };
-    if gin {
+    if method == IndexMethod::Gin {
         for (index, _) in &resolved {
             if columns[*index].sql_type != SqlType::Jsonb {
                 cx.error_at(
@@ -1034,7 +1034,7 @@ fn validate_index(
         name_span: name.span(),
         columns: resolved,
         unique: decl.unique.is_some(),
-        gin,
+        method,
         predicate: decl.predicate.map(|predicate| predicate.value()),
     });
 }

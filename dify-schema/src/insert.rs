@@ -47,18 +47,7 @@ pub struct InsertColumn {
     pub fill: Fill,
 }
 
-/// Where an inserted column's value comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Fill {
-    /// The caller's value, one per row.
-    Value,
-    /// The caller's value, or the column's server default where it is
-    /// NULL (a `None` in the form): `COALESCE($n, <default>)`.
-    ValueOrDefault,
-    /// One value for every row of the statement: the scope's tenant or
-    /// account.
-    Constant,
-}
+pub use dify_schema_ir::Fill;
 
 /// The SQL of an insert, split where binds go: `sql[0] bind sql[1] bind …
 /// sql[n]`, with `binds[i]` the index (into the columns) of the value that

@@ -6,8 +6,8 @@ use quote::quote;
 
 use super::model::{form_needs_lifetime, in_changes_form, in_insert_form};
 use crate::ir::{
-    Audit, Capability, ClientDefault, Column, Default, Entity, Ownership, ServerFunction,
-    SoftDelete, SqlType, Visible,
+    Audit, Capability, ClientDefault, Column, Default, Entity, IndexMethod, Ownership,
+    ServerFunction, SoftDelete, SqlType, Visible,
 };
 
 pub fn entity_impl(entity: &Entity) -> TokenStream {
@@ -81,10 +81,9 @@ fn table_literal(entity: &Entity) -> TokenStream {
             quote!(#s::IndexColumn { name: #column, descending: #descending })
         });
         let unique = index.unique;
-        let method = if index.gin {
-            quote!(#s::IndexMethod::Gin)
-        } else {
-            quote!(#s::IndexMethod::Btree)
+        let method = match index.method {
+            IndexMethod::Gin => quote!(#s::IndexMethod::Gin),
+            IndexMethod::Btree => quote!(#s::IndexMethod::Btree),
         };
         let predicate = option(index.predicate.as_ref().map(|p| quote!(#p)));
         quote! {

@@ -14,7 +14,7 @@ use quote::quote;
 use super::model::{in_insert_form, insert_sql_value, is_tenant_column, optional_on_insert};
 use super::rt;
 use super::table::diesel_sql_type;
-use crate::ir::{Audit, ClientDefault, Column, Entity, SqlType};
+use crate::ir::{Audit, ClientDefault, Column, Entity, Fill, SqlType};
 use crate::rust_type::RustKind;
 
 pub fn persist_impl(entity: &Entity) -> TokenStream {
@@ -271,15 +271,6 @@ pub fn length_check(
     } else {
         quote!({ let value = &#form.#field; #check })
     })
-}
-
-/// Where an inserted column's value comes from (mirrors
-/// `dify_schema::insert::Fill`, which the proc-macro crate cannot name).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Fill {
-    Value,
-    ValueOrDefault,
-    Constant,
 }
 
 /// One column of the insert: its value (an expression over `new`, or the

@@ -8,8 +8,8 @@ use syn::parse_quote;
 use super::messages;
 use crate::ctxt::Ctxt;
 use crate::ir::{
-    Audit, Capability, ClientDefault, Column, Default, Entity, Ownership, ServerFunction,
-    SoftDelete, SqlType,
+    Audit, Capability, ClientDefault, Column, Default, Entity, IndexMethod, Ownership,
+    ServerFunction, SoftDelete, SqlType,
 };
 use crate::parse::parse_entity;
 use crate::rust_type::RustKind;
@@ -237,7 +237,7 @@ fn good_declaration_key_ownership_and_indexes() {
         index.columns,
         [(tenant_id, false), (position(&app, "created_at"), true)]
     );
-    assert!(!index.unique && !index.gin);
+    assert!(!index.unique && index.method == IndexMethod::Btree);
     assert_eq!(index.predicate.as_deref(), Some("status = 'normal'"));
 
     let [unique] = app.unique_constraints.as_slice() else {
@@ -317,7 +317,7 @@ fn via_owned_declaration() {
     let [index] = conversation.indexes.as_slice() else {
         panic!("expected one index");
     };
-    assert!(index.gin);
+    assert_eq!(index.method, IndexMethod::Gin);
 
     let price = column(&conversation, "price");
     assert_eq!(price.sql_type, SqlType::Numeric(Some((10, 7))));
