@@ -189,7 +189,7 @@ pub fn move_document<'t, C: Allows<DatasetEditing>>(
     to: IndexingStatus,
 ) -> Result<Row<'t, Document>, TransitionError<IndexingStatus>> {
     let gone = || TransitionError::Gone {
-        table: Document::TABLE.name,
+        table: Document::TABLE_NAME,
         id: id.get(),
     };
     // Locked until the scope ends, so two workers cannot both make a move
@@ -246,7 +246,7 @@ pub fn move_workflow_run<'t, C: Allows<Member>>(
     to: WorkflowExecutionStatus,
 ) -> Result<Row<'t, WorkflowRun>, TransitionError<WorkflowExecutionStatus>> {
     let gone = || TransitionError::Gone {
-        table: WorkflowRun::TABLE.name,
+        table: WorkflowRun::TABLE_NAME,
         id: id.get(),
     };
     let run = scope.lock(id)?.ok_or_else(gone)?;

@@ -99,17 +99,20 @@ fn fallback_struct(decl: &parse::EntityDecl) -> proc_macro2::TokenStream {
         const _: () = {
             impl ::dify_schema::Entity for #ident {
                 const TABLE: &'static ::dify_schema::schema::Table = &::dify_schema::schema::Table {
-                    name: #table,
-                    entity: #entity_name,
-                    columns: &[],
-                    primary_key: ::dify_schema::schema::PrimaryKey { name: "", columns: &[] },
-                    indexes: &[],
-                    unique_constraints: &[],
-                    relations: &[],
+                    name: ::dify_schema::__private::Cow::Borrowed(#table),
+                    entity: ::dify_schema::__private::Cow::Borrowed(#entity_name),
+                    columns: ::dify_schema::__private::Cow::Borrowed(&[]),
+                    primary_key: ::dify_schema::schema::PrimaryKey {
+                        name: ::dify_schema::__private::Cow::Borrowed(""),
+                        columns: ::dify_schema::__private::Cow::Borrowed(&[]),
+                    },
+                    indexes: ::dify_schema::__private::Cow::Borrowed(&[]),
+                    unique_constraints: ::dify_schema::__private::Cow::Borrowed(&[]),
+                    relations: ::dify_schema::__private::Cow::Borrowed(&[]),
                     ownership: ::dify_schema::schema::Ownership::Global,
                     soft_delete: ::core::option::Option::None,
                     write_capability: ::dify_schema::schema::Capability::Editing,
-                    create_capability: ::dify_schema::schema::Capability::Editing,
+                    create_capability: ::core::option::Option::None,
                     visibility: ::dify_schema::schema::Visibility::None,
                 };
                 const TABLE_NAME: &'static str = #table;

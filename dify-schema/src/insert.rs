@@ -84,7 +84,7 @@ impl InsertTemplate {
     ) -> InsertTemplate {
         let mut builder = Builder::new(format!(
             "INSERT INTO {} ({}) VALUES (",
-            ident(table.name),
+            ident(&table.name),
             column_list(columns)
         ));
         for (index, column) in columns.iter().enumerate() {
@@ -118,7 +118,7 @@ impl InsertTemplate {
     pub fn bulk(table: &Table, columns: &[InsertColumn], returning: bool) -> InsertTemplate {
         let mut builder = Builder::new(format!(
             "INSERT INTO {} ({}) SELECT ",
-            ident(table.name),
+            ident(&table.name),
             column_list(columns)
         ));
         for (index, column) in columns.iter().enumerate() {
@@ -215,7 +215,7 @@ fn returning_list(table: &Table) -> String {
     table
         .columns
         .iter()
-        .map(|column| ident(column.name))
+        .map(|column| ident(&column.name))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -337,14 +337,16 @@ impl<E, ST, K> RunQueryDsl<PgConnection> for InsertStatement<'_, E, ST, K> {}
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::borrow::Cow;
+
     use crate::schema::{
         Capability, Column, Default, Ownership, PrimaryKey, ServerFunction, SqlType,
     };
 
     const fn column(name: &'static str, sql_type: SqlType, default: Option<Default>) -> Column {
         Column {
-            name,
-            field: name,
+            name: Cow::Borrowed(name),
+            field: Cow::Borrowed(name),
             sql_type,
             nullable: false,
             default,
@@ -373,22 +375,22 @@ mod tests {
         ),
     ];
     static TABLE: Table = Table {
-        name: "tags",
-        entity: "Tag",
-        columns: &COLUMNS,
+        name: Cow::Borrowed("tags"),
+        entity: Cow::Borrowed("Tag"),
+        columns: Cow::Borrowed(&COLUMNS),
         primary_key: PrimaryKey {
-            name: "tag_pkey",
-            columns: &["id"],
+            name: Cow::Borrowed("tag_pkey"),
+            columns: Cow::Borrowed(&[Cow::Borrowed("id")]),
         },
-        indexes: &[],
-        unique_constraints: &[],
-        relations: &[],
+        indexes: Cow::Borrowed(&[]),
+        unique_constraints: Cow::Borrowed(&[]),
+        relations: Cow::Borrowed(&[]),
         ownership: Ownership::Tenant {
-            column: "tenant_id",
+            column: Cow::Borrowed("tenant_id"),
         },
         soft_delete: None,
         write_capability: Capability::Editing,
-        create_capability: Capability::Editing,
+        create_capability: None,
         visibility: crate::schema::Visibility::Tenant,
     };
     const INSERT: &[InsertColumn] = &[

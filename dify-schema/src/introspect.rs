@@ -252,8 +252,8 @@ fn show(value: &Option<String>) -> String {
 pub fn compare(schema: &Schema, live: &BTreeMap<String, LiveTable>, ignore: &[&str]) -> Vec<Drift> {
     let mut drift = Vec::new();
     for table in schema.sorted_tables() {
-        match live.get(table.name) {
-            None => drift.push(Drift::MissingTable(table.name.into())),
+        match live.get(&*table.name) {
+            None => drift.push(Drift::MissingTable(table.name.to_string())),
             Some(live_table) => compare_table(table, live_table, &mut drift),
         }
     }
@@ -267,12 +267,12 @@ pub fn compare(schema: &Schema, live: &BTreeMap<String, LiveTable>, ignore: &[&s
 }
 
 fn compare_table(table: &Table, live: &LiveTable, drift: &mut Vec<Drift>) {
-    let name = || table.name.to_owned();
-    for column in table.columns {
+    let name = || table.name.to_string();
+    for column in table.columns.iter() {
         let Some(live_column) = live.columns.iter().find(|c| c.name == column.name) else {
             drift.push(Drift::MissingColumn {
                 table: name(),
-                column: column.name.into(),
+                column: column.name.to_string(),
             });
             continue;
         };
@@ -280,7 +280,7 @@ fn compare_table(table: &Table, live: &LiveTable, drift: &mut Vec<Drift>) {
         if declared_type != live_column.sql_type {
             drift.push(Drift::ColumnType {
                 table: name(),
-                column: column.name.into(),
+                column: column.name.to_string(),
                 declared: declared_type,
                 live: live_column.sql_type.clone(),
             });
@@ -288,7 +288,7 @@ fn compare_table(table: &Table, live: &LiveTable, drift: &mut Vec<Drift>) {
         if column.nullable != live_column.nullable {
             drift.push(Drift::Nullability {
                 table: name(),
-                column: column.name.into(),
+                column: column.name.to_string(),
                 declared_nullable: column.nullable,
             });
         }
@@ -301,7 +301,7 @@ fn compare_table(table: &Table, live: &LiveTable, drift: &mut Vec<Drift>) {
         if !same_default {
             drift.push(Drift::ColumnDefault {
                 table: name(),
-                column: column.name.into(),
+                column: column.name.to_string(),
                 declared: declared_default,
                 live: live_column.default.clone(),
             });
@@ -322,30 +322,30 @@ fn compare_table(table: &Table, live: &LiveTable, drift: &mut Vec<Drift>) {
         .indexes
         .iter()
         .map(|index| {
-            let columns: Vec<_> = index.columns.iter().map(|c| c.name.to_owned()).collect();
+            let columns: Vec<_> = index.columns.iter().map(|c| c.name.to_string()).collect();
             let descending: Vec<_> = index.columns.iter().map(|c| c.descending).collect();
             let method = match index.method {
                 IndexMethod::Btree => "btree",
                 IndexMethod::Gin => "gin",
             };
             (
-                index.name.to_owned(),
+                index.name.to_string(),
                 describe_index(
                     &columns,
                     &descending,
                     index.unique,
                     method,
-                    index.predicate,
+                    index.predicate.as_deref(),
                     None,
                 ),
             )
         })
         .collect();
-    for unique in table.unique_constraints {
-        let columns: Vec<_> = unique.columns.iter().map(|c| (*c).to_owned()).collect();
+    for unique in table.unique_constraints.iter() {
+        let columns: Vec<_> = unique.columns.iter().map(|c| c.to_string()).collect();
         let descending = vec![false; columns.len()];
         declared.push((
-            unique.name.into(),
+            unique.name.to_string(),
             describe_index(&columns, &descending, true, "btree", None, Some('u')),
         ));
     }
@@ -353,11 +353,11 @@ fn compare_table(table: &Table, live: &LiveTable, drift: &mut Vec<Drift>) {
         .primary_key
         .columns
         .iter()
-        .map(|c| (*c).to_owned())
+        .map(|c| c.to_string())
         .collect();
     let descending = vec![false; key.len()];
     declared.push((
-        table.primary_key.name.into(),
+        table.primary_key.name.to_string(),
         describe_index(&key, &descending, true, "btree", None, Some('p')),
     ));
 
@@ -399,18 +399,18 @@ fn compare_table(table: &Table, live: &LiveTable, drift: &mut Vec<Drift>) {
         }
     }
 
-    for relation in table.relations {
-        let Some(fk) = relation.foreign_key else {
+    for relation in table.relations.iter() {
+        let Some(fk) = &relation.foreign_key else {
             continue;
         };
         if !live.foreign_keys.iter().any(|live_fk| {
-            live_fk.name == fk
+            live_fk.name == **fk
                 && live_fk.column == relation.column
                 && live_fk.parent_table == relation.parent_table
         }) {
             drift.push(Drift::MissingForeignKey {
                 table: name(),
-                name: fk.into(),
+                name: fk.to_string(),
             });
         }
     }
@@ -418,7 +418,7 @@ fn compare_table(table: &Table, live: &LiveTable, drift: &mut Vec<Drift>) {
         if !table
             .relations
             .iter()
-            .any(|r| r.foreign_key == Some(live_fk.name.as_str()))
+            .any(|r| r.foreign_key.as_deref() == Some(live_fk.name.as_str()))
         {
             drift.push(Drift::ExtraForeignKey {
                 table: name(),

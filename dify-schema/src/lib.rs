@@ -55,7 +55,7 @@ macro_rules! schema {
     ($(#[$meta:meta])* $vis:vis static $name:ident = [$($entity:path),* $(,)?];) => {
         $(#[$meta])*
         $vis static $name: $crate::schema::Schema = $crate::schema::Schema::new(&[
-            $(<$entity as $crate::Entity>::TABLE,)*
+            $($crate::__private::Cow::Borrowed(<$entity as $crate::Entity>::TABLE),)*
         ]);
 
         /// Names each entity's Diesel table by type for generated joins. The
@@ -98,6 +98,7 @@ pub mod __private {
     pub use crate::string_enum::{
         assert_string_enum, enum_from_row, max_len, StringEnum, StringEnumColumn,
     };
+    pub use std::borrow::Cow;
     pub use {chrono, diesel, serde_json, uuid};
 
     /// Refuses a value longer than its `varchar(max)` column before it is sent.

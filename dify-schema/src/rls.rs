@@ -244,7 +244,7 @@ pub fn policies(schema: &Schema) -> String {
 /// What [`policies`] installs on one table: a global table that every
 /// scope may read (`visible = all`) gets only `SELECT` for the service.
 pub fn table_security(schema: &Schema, table: &Table) -> String {
-    let name = ident(table.name);
+    let name = ident(&table.name);
     // A trusted role need not own the tables (Dify's services may connect
     // as another role than the one that migrated).
     let trusted = format!("GRANT SELECT, INSERT, UPDATE, DELETE ON {name} TO {TRUSTED_ROLE};\n");
@@ -278,7 +278,7 @@ pub fn table_security(schema: &Schema, table: &Table) -> String {
 
 /// What removes [`table_security`] from a table.
 pub fn drop_table_security(schema: &Schema, table: &Table) -> String {
-    let name = ident(table.name);
+    let name = ident(&table.name);
     let mut out = format!("REVOKE ALL ON {name} FROM {SERVICE_ROLE}, {TRUSTED_ROLE};\n");
     if let Some(policies) = table_policies(schema, table) {
         for policy in &policies {
@@ -346,7 +346,7 @@ fn table_policies(schema: &Schema, table: &Table) -> Option<Vec<Policy>> {
         using: Some(condition),
         check: None,
     };
-    let policies = match table.visibility {
+    let policies = match &table.visibility {
         Visibility::All => return None,
         Visibility::None => vec![trusted],
         Visibility::Rows(condition) => {
@@ -360,13 +360,13 @@ fn table_policies(schema: &Schema, table: &Table) -> Option<Vec<Policy>> {
             };
             // An insert may set only the values its form can hold
             // (`insert_as`): an admin invites, but never an owner.
-            let mut create = with_role(table.create_capability);
-            for column in table.columns {
-                if let Some(values) = column.insert_values {
+            let mut create = with_role(table.create_capability());
+            for column in table.columns.iter() {
+                if let Some(values) = &column.insert_values {
                     create.push_str(&format!(
                         " AND {}.{} = ANY ({}::text[])",
-                        ident(table.name),
-                        ident(column.name),
+                        ident(&table.name),
+                        ident(&column.name),
                         string_literal(&format!("{{{}}}", values.join(",")))
                     ));
                 }
@@ -424,12 +424,12 @@ pub fn tenant_condition(schema: &Schema, table: &Table) -> Option<String> {
     // A cycle cannot be declared (a via parent is checked to be tenant-owned,
     // and the chain ends at a tenant column), but stay finite regardless.
     for _ in 0..16 {
-        match current.ownership {
+        match &current.ownership {
             Ownership::Global => return None,
             Ownership::Tenant { column } => {
                 condition.push_str(&format!(
                     "{}.{} = {TENANT}",
-                    ident(current.name),
+                    ident(&current.name),
                     ident(column)
                 ));
                 condition.push_str(&closing);
@@ -443,11 +443,11 @@ pub fn tenant_condition(schema: &Schema, table: &Table) -> Option<String> {
                 let key = parent.primary_key.columns.first()?;
                 condition.push_str(&format!(
                     "{}.{} IN (SELECT {}.{} FROM {} WHERE ",
-                    ident(current.name),
+                    ident(&current.name),
                     ident(column),
-                    ident(parent.name),
+                    ident(&parent.name),
                     ident(key),
-                    ident(parent.name)
+                    ident(&parent.name)
                 ));
                 closing.push(')');
                 current = parent;
@@ -599,7 +599,7 @@ pub fn verify(conn: &mut PgConnection, schema: &Schema) -> Result<Vec<RlsProblem
             continue;
         };
         let found = tables.iter().find(|row| row.name == table.name);
-        let table_name = table.name.to_owned();
+        let table_name = table.name.to_string();
         match found {
             None => problems.push(RlsProblem::NotEnabled {
                 table: table_name.clone(),
@@ -622,7 +622,7 @@ pub fn verify(conn: &mut PgConnection, schema: &Schema) -> Result<Vec<RlsProblem
                 }
             }
         }
-        let quoted = ident(table.name);
+        let quoted = ident(&table.name);
         for policy in &expected {
             let version = format!("dify-schema {}", policy.version(&quoted));
             let present = policies.iter().any(|row| {
@@ -633,7 +633,7 @@ pub fn verify(conn: &mut PgConnection, schema: &Schema) -> Result<Vec<RlsProblem
             if !present {
                 problems.push(RlsProblem::Policy {
                     table: table_name.clone(),
-                    policy: policy.name.to_owned(),
+                    policy: policy.name.to_string(),
                 });
             }
         }

@@ -10,8 +10,9 @@ fn rendered_ddl_of_the_declared_tables() {
 
 #[test]
 fn rendering_does_not_depend_on_the_order_of_the_schema_list() {
-    let reversed: Vec<_> = SCHEMA.tables().rev().collect();
-    let reversed = dify_schema::schema::Schema::new(Box::leak(reversed.into_boxed_slice()));
+    let reversed: Vec<_> = SCHEMA.tables().rev().cloned().collect();
+    let reversed =
+        dify_schema::schema::Schema::owned(reversed, dify_schema::schema::Security::Current);
     assert_eq!(
         postgres::create_schema(&reversed),
         postgres::create_schema(&SCHEMA)

@@ -52,7 +52,7 @@ fn put<'c, E>(system: &mut SystemAccess<'c>, cx: &mut Cx, new: E::New<'c>) -> E
 where
     E: Persist + PartialEq + Debug,
 {
-    let table = E::TABLE.name;
+    let table = E::TABLE_NAME;
     let tenant = match E::TABLE.ownership {
         Ownership::Tenant { .. } => Some(cx.tenant),
         _ => None,
@@ -499,7 +499,7 @@ pub fn fill_every_table_on(conn: &mut diesel::PgConnection, bulk: bool) {
     written.sort_unstable();
     written.dedup();
     assert_eq!(written.len(), cx.written.len(), "a table was written twice");
-    let mut declared: Vec<&str> = SCHEMA.tables().map(|table| table.name).collect();
+    let mut declared: Vec<&str> = SCHEMA.tables().map(|table| &*table.name).collect();
     declared.sort_unstable();
     assert_eq!(written, declared, "every declared table gets a row here");
     println!(

@@ -35,6 +35,13 @@ fn the_committed_migrations_give_exactly_the_declared_schema() {
         SchemaSnapshot::of(&recorded) == SchemaSnapshot::of(&SCHEMA),
         "the declarations changed since the last migration: run `cargo run -p dify-models --bin dify-db -- generate <name>`"
     );
+    // The snapshot is the IR serialised: the file is exactly what the
+    // declarations write, byte for byte.
+    let file = std::fs::read_to_string(migrations_dir().join("schema.json")).unwrap();
+    assert!(
+        SchemaSnapshot::of(&SCHEMA).to_json() == file,
+        "migrations/schema.json is not what the declarations serialise to"
+    );
     // Migrations against a real database, through the catalogue.
     let db = TestDatabase::new();
     let mut conn = db.connect();

@@ -78,6 +78,7 @@ fn table_literal(entity: &Entity) -> TokenStream {
         let name = &index.name;
         let columns = index.columns.iter().map(|(column, descending)| {
             let column = &entity.column(*column).name;
+            let column = text(column);
             quote!(#s::IndexColumn { name: #column, descending: #descending })
         });
         let unique = index.unique;
@@ -85,11 +86,13 @@ fn table_literal(entity: &Entity) -> TokenStream {
             IndexMethod::Gin => quote!(#s::IndexMethod::Gin),
             IndexMethod::Btree => quote!(#s::IndexMethod::Btree),
         };
-        let predicate = option(index.predicate.as_ref().map(|p| quote!(#p)));
+        let predicate = option(index.predicate.as_ref().map(text));
+        let name = text(name);
+        let columns = list(columns);
         quote! {
             #s::Index {
                 name: #name,
-                columns: &[#(#columns),*],
+                columns: #columns,
                 unique: #unique,
                 method: #method,
                 predicate: #predicate,
@@ -101,8 +104,10 @@ fn table_literal(entity: &Entity) -> TokenStream {
         let columns = unique
             .columns
             .iter()
-            .map(|index| &entity.column(*index).name);
-        quote!(#s::UniqueConstraint { name: #name, columns: &[#(#columns),*] })
+            .map(|index| text(&entity.column(*index).name));
+        let name = text(name);
+        let columns = list(columns);
+        quote!(#s::UniqueConstraint { name: #name, columns: #columns })
     });
     let relations = entity.columns.iter().filter_map(|column| {
         let relation = column.relation.as_ref()?;
@@ -112,12 +117,15 @@ fn table_literal(entity: &Entity) -> TokenStream {
             .segments
             .last()
             .map(|segment| segment.ident.to_string());
-        let foreign_key = option(relation.foreign_key.as_ref().map(|fk| quote!(#fk)));
-        let on_delete = option(relation.on_delete.map(|action| quote!(#action)));
+        let foreign_key = option(relation.foreign_key.as_ref().map(text));
+        let on_delete = option(relation.on_delete.map(text));
+        let name = text(name);
+        let parent_table = text(quote!(<#parent as ::dify_schema::Entity>::TABLE_NAME));
+        let parent_entity = text(parent_entity.unwrap_or_default());
         Some(quote! {
             #s::Relation {
                 column: #name,
-                parent_table: <#parent as ::dify_schema::Entity>::TABLE_NAME,
+                parent_table: #parent_table,
                 parent_entity: #parent_entity,
                 foreign_key: #foreign_key,
                 on_delete: #on_delete,
@@ -126,7 +134,7 @@ fn table_literal(entity: &Entity) -> TokenStream {
     });
     let ownership = match entity.ownership {
         Ownership::Tenant { column } => {
-            let column = &entity.column(column).name;
+            let column = text(&entity.column(column).name);
             quote!(#s::Ownership::Tenant { column: #column })
         }
         Ownership::Via { column, .. } => {
@@ -137,9 +145,11 @@ fn table_literal(entity: &Entity) -> TokenStream {
                 .as_ref()
                 .expect("validated: via has a relation")
                 .parent;
+            let name = text(name);
+            let parent_table = text(quote!(<#parent as ::dify_schema::Entity>::TABLE_NAME));
             quote!(#s::Ownership::Via {
                 column: #name,
-                parent_table: <#parent as ::dify_schema::Entity>::TABLE_NAME,
+                parent_table: #parent_table,
             })
         }
         Ownership::Global => quote!(#s::Ownership::Global),
@@ -150,11 +160,11 @@ fn table_literal(entity: &Entity) -> TokenStream {
             .as_ref()
             .map(|soft_delete| match soft_delete {
                 SoftDelete::Flag(index) => {
-                    let name = &entity.column(*index).name;
+                    let name = text(&entity.column(*index).name);
                     quote!(#s::SoftDelete::Flag(#name))
                 }
                 SoftDelete::Timestamp(index) => {
-                    let name = &entity.column(*index).name;
+                    let name = text(&entity.column(*index).name);
                     quote!(#s::SoftDelete::Timestamp(#name))
                 }
             }),
@@ -167,22 +177,35 @@ fn table_literal(entity: &Entity) -> TokenStream {
         Capability::Owner => quote!(#s::Capability::Owner),
     };
     let write_capability = capability(entity.write);
-    let create_capability = capability(entity.create);
+    // `None`: the same as `write`, as the declaration says it.
+    let create_capability =
+        option((entity.create != entity.write).then(|| capability(entity.create)));
     let visibility = match &entity.visibility {
         Visible::Tenant => quote!(#s::Visibility::Tenant),
         Visible::All => quote!(#s::Visibility::All),
         Visible::None => quote!(#s::Visibility::None),
-        Visible::Rows(sql) => quote!(#s::Visibility::Rows(#sql)),
+        Visible::Rows(sql) => {
+            let sql = text(sql);
+            quote!(#s::Visibility::Rows(#sql))
+        }
     };
+    let name = text(name);
+    let entity_name = text(entity_name);
+    let columns = list(columns);
+    let key_name = text(key_name);
+    let key_columns = list(key_columns.map(text));
+    let indexes = list(indexes);
+    let uniques = list(uniques);
+    let relations = list(relations);
     quote! {
         #s::Table {
             name: #name,
             entity: #entity_name,
-            columns: &[#(#columns),*],
-            primary_key: #s::PrimaryKey { name: #key_name, columns: &[#(#key_columns),*] },
-            indexes: &[#(#indexes),*],
-            unique_constraints: &[#(#uniques),*],
-            relations: &[#(#relations),*],
+            columns: #columns,
+            primary_key: #s::PrimaryKey { name: #key_name, columns: #key_columns },
+            indexes: #indexes,
+            unique_constraints: #uniques,
+            relations: #relations,
             ownership: #ownership,
             soft_delete: #soft_delete,
             write_capability: #write_capability,
@@ -199,12 +222,22 @@ fn column_literal(column: &Column) -> TokenStream {
     let sql_type = sql_type_literal(column.sql_type);
     let nullable = column.nullable;
     let default = option(column.default.as_ref().map(|default| match default {
-        Default::Str(value) => quote!(#s::Default::Str(#value)),
+        Default::Str(value) => {
+            let value = text(value);
+            quote!(#s::Default::Str(#value))
+        }
         Default::Int(value) => quote!(#s::Default::Int(#value)),
-        Default::Decimal(value) => quote!(#s::Default::Decimal(#value)),
+        Default::Decimal(value) => {
+            let value = text(value);
+            quote!(#s::Default::Decimal(#value))
+        }
         Default::Bool(value) => quote!(#s::Default::Bool(#value)),
-        Default::Sql(value) => quote!(#s::Default::Sql(#value)),
+        Default::Sql(value) => {
+            let value = text(value);
+            quote!(#s::Default::Sql(#value))
+        }
         Default::Sequence { name, owned } => {
+            let name = text(name);
             quote!(#s::Default::Sequence { name: #name, owned: #owned })
         }
         Default::Function(function) => {
@@ -239,21 +272,20 @@ fn column_literal(column: &Column) -> TokenStream {
     let cross_tenant = column.cross_tenant;
     let string_enum = option(column.is_string_enum().then(|| {
         let ty = &column.value_ty;
-        quote!(#s::EnumInfo {
-            name: <#ty as ::dify_schema::__private::StringEnumColumn>::NAME,
-            values: <#ty as ::dify_schema::__private::StringEnumColumn>::VALUES,
-        })
-    }));
-    let generated = option(
-        column
-            .generated
-            .as_ref()
-            .map(|expression| quote!(#expression)),
-    );
-    let insert_values =
-        option(column.insert_as.as_ref().map(
-            |narrower| quote!(<#narrower as ::dify_schema::__private::StringEnumColumn>::VALUES),
+        let name = text(quote!(<#ty as ::dify_schema::__private::StringEnumColumn>::NAME));
+        let values = quote!(::dify_schema::__private::Cow::Borrowed(
+            <#ty as ::dify_schema::__private::StringEnumColumn>::IR_VALUES
         ));
+        quote!(#s::EnumInfo { name: #name, values: #values })
+    }));
+    let generated = option(column.generated.as_ref().map(text));
+    let insert_values = option(column.insert_as.as_ref().map(|narrower| {
+        quote!(::dify_schema::__private::Cow::Borrowed(
+            <#narrower as ::dify_schema::__private::StringEnumColumn>::IR_VALUES
+        ))
+    }));
+    let name = text(name);
+    let field = text(field);
     quote! {
         #s::Column {
             name: #name,
@@ -290,6 +322,17 @@ fn sql_type_literal(sql_type: SqlType) -> TokenStream {
         SqlType::Numeric(None) => quote!(#s::Numeric(None)),
         SqlType::Bytea => quote!(#s::Bytea),
     }
+}
+
+/// A `Text` of the IR (`Cow<'static, str>`) borrowed from a constant.
+fn text(value: impl quote::ToTokens) -> TokenStream {
+    quote!(::dify_schema::__private::Cow::Borrowed(#value))
+}
+
+/// A `List` of the IR (`Cow<'static, [T]>`) borrowed from a constant array.
+fn list(items: impl IntoIterator<Item = TokenStream>) -> TokenStream {
+    let items = items.into_iter();
+    quote!(::dify_schema::__private::Cow::Borrowed(&[#(#items),*]))
 }
 
 fn option(value: Option<TokenStream>) -> TokenStream {

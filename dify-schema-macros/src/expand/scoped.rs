@@ -48,9 +48,9 @@ fn tenant_predicate(entity: &Entity) -> TokenStream {
                 let parent = <#parent as ::dify_schema::Entity>::TABLE;
                 #rt::push_column(out, #table, #name)?;
                 out.push_sql(" = ANY(SELECT ");
-                #rt::push_column(out, parent.name, parent.primary_key.columns[0])?;
+                #rt::push_column(out, &parent.name, &parent.primary_key.columns[0])?;
                 out.push_sql(" FROM ");
-                out.push_identifier(parent.name)?;
+                out.push_identifier(&parent.name)?;
                 out.push_sql(" WHERE ");
                 <#parent as #rt::TenantPredicate>::walk_tenant_sql(out, tenant)?;
                 out.push_sql(")");

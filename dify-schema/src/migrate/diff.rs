@@ -25,7 +25,7 @@ use crate::render::postgres::{
     create_sequence, create_table, default_expression, ident, own_sequence, required_extensions,
     required_functions, required_sequences, sorted_indexes,
 };
-use crate::schema::{Column, Index, Schema, SqlType, Table};
+use crate::schema::{Column, Index, Schema, SqlType, Table, Text};
 
 /// How long a migration waits for a lock before giving up, rather than
 /// queueing every other query behind it.
@@ -95,8 +95,8 @@ pub fn diff(old: &Schema, new: &Schema) -> Diff {
     let mut validate: Vec<(String, String)> = Vec::new();
     let mut concurrent: Vec<Phase> = Vec::new();
 
-    let old_tables: BTreeMap<&str, &Table> = old.tables().map(|t| (t.name, t)).collect();
-    let new_tables: BTreeMap<&str, &Table> = new.tables().map(|t| (t.name, t)).collect();
+    let old_tables: BTreeMap<&str, &Table> = old.tables().map(|t| (&*t.name, t)).collect();
+    let new_tables: BTreeMap<&str, &Table> = new.tables().map(|t| (&*t.name, t)).collect();
 
     // Extensions a new default needs.
     let old_extensions = required_extensions(old.tables());
@@ -139,7 +139,7 @@ pub fn diff(old: &Schema, new: &Schema) -> Diff {
             None => {
                 main.create_sequences.push((
                     create_sequence(sequence),
-                    format!("DROP SEQUENCE IF EXISTS {};", ident(sequence.name)),
+                    format!("DROP SEQUENCE IF EXISTS {};", ident(&sequence.name)),
                 ));
                 if sequence.owned_by.is_some() {
                     main.own_sequences
@@ -156,7 +156,7 @@ pub fn diff(old: &Schema, new: &Schema) -> Diff {
     for sequence in &old_sequences {
         if !new_sequences.iter().any(|new| new.name == sequence.name) {
             main.drop_functions.push((
-                format!("DROP SEQUENCE IF EXISTS {};", ident(sequence.name)),
+                format!("DROP SEQUENCE IF EXISTS {};", ident(&sequence.name)),
                 create_sequence(sequence),
             ));
         }
@@ -207,7 +207,7 @@ pub fn diff(old: &Schema, new: &Schema) -> Diff {
             for relation in table.relations.iter().filter(|r| r.foreign_key.is_some()) {
                 main.add_foreign_keys.push((
                     add_foreign_key(table, relation),
-                    drop_constraint(name, relation.foreign_key.unwrap_or_default()),
+                    drop_constraint(name, relation.foreign_key.as_deref().unwrap_or_default()),
                 ));
             }
             continue;
@@ -235,7 +235,7 @@ pub fn diff(old: &Schema, new: &Schema) -> Diff {
         out.unsafe_operations.push(reason.clone());
         for relation in table.relations.iter().filter(|r| r.foreign_key.is_some()) {
             main.drop_foreign_keys.push((
-                drop_constraint(name, relation.foreign_key.unwrap_or_default()),
+                drop_constraint(name, relation.foreign_key.as_deref().unwrap_or_default()),
                 add_foreign_key(table, relation),
             ));
         }
@@ -248,13 +248,13 @@ pub fn diff(old: &Schema, new: &Schema) -> Diff {
             down,
         ));
         if let Some(renamed) = new_tables.values().find(|candidate| {
-            !old_tables.contains_key(candidate.name) && same_columns(table, candidate)
+            !old_tables.contains_key(&*candidate.name) && same_columns(table, candidate)
         }) {
             out.notes.push(format!(
                 "table `{name}` is dropped and `{}` added with the same columns; if this is a rename, replace both with `ALTER TABLE {} RENAME TO {};`",
                 renamed.name,
                 ident(name),
-                ident(renamed.name)
+                ident(&renamed.name)
             ));
         }
     }
@@ -277,14 +277,14 @@ fn diff_table(
     validate: &mut Vec<(String, String)>,
     concurrent: &mut Vec<Phase>,
 ) {
-    let table = ident(new.name);
+    let table = ident(&new.name);
     let mut added: Vec<&Column> = Vec::new();
     let mut dropped: Vec<&Column> = Vec::new();
 
-    for column in new.columns {
-        let Some(previous) = old.column(column.name) else {
+    for column in new.columns.iter() {
+        let Some(previous) = old.column(&column.name) else {
             added.push(column);
-            let down = format!("ALTER TABLE {table} DROP COLUMN {};", ident(column.name));
+            let down = format!("ALTER TABLE {table} DROP COLUMN {};", ident(&column.name));
             let up = format!(
                 "ALTER TABLE {table} ADD COLUMN {};",
                 column_definition(column)
@@ -306,8 +306,8 @@ fn diff_table(
         };
         diff_column(new, previous, column, out, main, validate);
     }
-    for column in old.columns {
-        if new.column(column.name).is_some() {
+    for column in old.columns.iter() {
+        if new.column(&column.name).is_some() {
             continue;
         }
         dropped.push(column);
@@ -320,7 +320,7 @@ fn diff_table(
             unsafe_statement(
                 "drop-column",
                 &reason,
-                &format!("ALTER TABLE {table} DROP COLUMN {};", ident(column.name)),
+                &format!("ALTER TABLE {table} DROP COLUMN {};", ident(&column.name)),
             ),
             format!(
                 "ALTER TABLE {table} ADD COLUMN {};",
@@ -333,7 +333,7 @@ fn diff_table(
             if gone.sql_type == candidate.sql_type && gone.nullable == candidate.nullable {
                 out.notes.push(format!(
                     "column `{}.{}` is dropped and `{}` added with the same type; if this is a rename, replace both with `ALTER TABLE {table} RENAME COLUMN {} TO {};`",
-                    new.name, gone.name, candidate.name, ident(gone.name), ident(candidate.name)
+                    new.name, gone.name, candidate.name, ident(&gone.name), ident(&candidate.name)
                 ));
             }
         }
@@ -341,8 +341,8 @@ fn diff_table(
 
     // Indexes: on an existing table, built and dropped CONCURRENTLY, one
     // migration each.
-    let old_indexes: BTreeMap<&str, &Index> = old.indexes.iter().map(|i| (i.name, i)).collect();
-    let new_indexes: BTreeMap<&str, &Index> = new.indexes.iter().map(|i| (i.name, i)).collect();
+    let old_indexes: BTreeMap<&str, &Index> = old.indexes.iter().map(|i| (&*i.name, i)).collect();
+    let new_indexes: BTreeMap<&str, &Index> = new.indexes.iter().map(|i| (&*i.name, i)).collect();
     for (name, index) in &old_indexes {
         let kept = new_indexes
             .get(name)
@@ -371,46 +371,46 @@ fn diff_table(
     }
 
     // Unique constraints and the primary key live inside the table.
-    for unique in old.unique_constraints {
+    for unique in old.unique_constraints.iter() {
         if !new.unique_constraints.contains(unique) {
             main.drop_constraints.push((
-                drop_constraint(new.name, unique.name),
+                drop_constraint(&new.name, &unique.name),
                 format!(
                     "ALTER TABLE {table} ADD CONSTRAINT {} UNIQUE ({});",
-                    ident(unique.name),
-                    idents(unique.columns)
+                    ident(&unique.name),
+                    idents(&unique.columns)
                 ),
             ));
         }
     }
-    for unique in new.unique_constraints {
+    for unique in new.unique_constraints.iter() {
         if !old.unique_constraints.contains(unique) {
             main.add_constraints.push((
                 format!(
                     "ALTER TABLE {table} ADD CONSTRAINT {} UNIQUE ({});",
-                    ident(unique.name),
-                    idents(unique.columns)
+                    ident(&unique.name),
+                    idents(&unique.columns)
                 ),
-                drop_constraint(new.name, unique.name),
+                drop_constraint(&new.name, &unique.name),
             ));
         }
     }
     if old.primary_key != new.primary_key {
         main.drop_constraints.push((
-            drop_constraint(new.name, old.primary_key.name),
+            drop_constraint(&new.name, &old.primary_key.name),
             format!(
                 "ALTER TABLE {table} ADD CONSTRAINT {} PRIMARY KEY ({});",
-                ident(old.primary_key.name),
-                idents(old.primary_key.columns)
+                ident(&old.primary_key.name),
+                idents(&old.primary_key.columns)
             ),
         ));
         main.add_constraints.push((
             format!(
                 "ALTER TABLE {table} ADD CONSTRAINT {} PRIMARY KEY ({});",
-                ident(new.primary_key.name),
-                idents(new.primary_key.columns)
+                ident(&new.primary_key.name),
+                idents(&new.primary_key.columns)
             ),
-            drop_constraint(new.name, new.primary_key.name),
+            drop_constraint(&new.name, &new.primary_key.name),
         ));
     }
 
@@ -418,7 +418,10 @@ fn diff_table(
     for relation in old.relations.iter().filter(|r| r.foreign_key.is_some()) {
         if !new.relations.contains(relation) {
             main.drop_foreign_keys.push((
-                drop_constraint(new.name, relation.foreign_key.unwrap_or_default()),
+                drop_constraint(
+                    &new.name,
+                    relation.foreign_key.as_deref().unwrap_or_default(),
+                ),
                 add_foreign_key(old, relation),
             ));
         }
@@ -427,7 +430,10 @@ fn diff_table(
         if !old.relations.contains(relation) {
             main.add_foreign_keys.push((
                 add_foreign_key(new, relation),
-                drop_constraint(new.name, relation.foreign_key.unwrap_or_default()),
+                drop_constraint(
+                    &new.name,
+                    relation.foreign_key.as_deref().unwrap_or_default(),
+                ),
             ));
         }
     }
@@ -441,8 +447,8 @@ fn diff_column(
     main: &mut Main,
     validate: &mut Vec<(String, String)>,
 ) {
-    let name = ident(table.name);
-    let column = ident(new.name);
+    let name = ident(&table.name);
+    let column = ident(&new.name);
     if old.sql_type != new.sql_type {
         let up = format!(
             "ALTER TABLE {name} ALTER COLUMN {column} TYPE {} USING {column}::{};",
@@ -504,7 +510,7 @@ fn diff_column(
             format!("ALTER TABLE {name} ALTER COLUMN {column} SET NOT NULL;"),
         ));
     }
-    if let (Some(old_enum), Some(new_enum)) = (old.string_enum, new.string_enum) {
+    if let (Some(old_enum), Some(new_enum)) = (&old.string_enum, &new.string_enum) {
         for value in new_enum
             .values
             .iter()
@@ -612,7 +618,7 @@ fn drop_constraint(table: &str, name: &str) -> String {
     )
 }
 
-fn idents(names: &[&str]) -> String {
+fn idents(names: &[Text]) -> String {
     names
         .iter()
         .map(|name| ident(name))
@@ -634,7 +640,7 @@ fn widens(old: SqlType, new: SqlType) -> bool {
 fn same_columns(a: &Table, b: &Table) -> bool {
     a.columns.len() == b.columns.len()
         && a.columns.iter().all(|column| {
-            b.column(column.name).is_some_and(|other| {
+            b.column(&column.name).is_some_and(|other| {
                 other.sql_type == column.sql_type && other.nullable == column.nullable
             })
         })

@@ -321,7 +321,7 @@ pub fn generate_dify_revision(
     version: &str,
     revision: &str,
 ) -> io::Result<Generated> {
-    let dify = schema.with_security(crate::schema::Security::None);
+    let dify = schema.clone().with_security(crate::schema::Security::None);
     generate_to(dir, &dify, name, version, Some(revision))
 }
 

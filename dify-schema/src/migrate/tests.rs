@@ -2,13 +2,16 @@
 //! snapshots of the up and down SQL.
 
 use super::diff::{diff, unacknowledged, Diff};
-use crate::schema::snapshot::{ColumnSnapshot, IndexSnapshot, SchemaSnapshot, TableSnapshot};
-use crate::schema::{Capability, IndexMethod, Schema, SqlType};
+use crate::schema::snapshot::SchemaSnapshot;
+use crate::schema::{
+    Capability, Column, Default, Index, IndexColumn, IndexMethod, Ownership, PrimaryKey, Schema,
+    SqlType, Table, Visibility,
+};
 
-fn column(name: &str, sql_type: SqlType, nullable: bool) -> ColumnSnapshot {
-    ColumnSnapshot {
-        name: name.into(),
-        field: name.into(),
+fn column(name: &str, sql_type: SqlType, nullable: bool) -> Column {
+    Column {
+        name: name.to_owned().into(),
+        field: name.to_owned().into(),
         sql_type,
         nullable,
         default: None,
@@ -21,8 +24,8 @@ fn column(name: &str, sql_type: SqlType, nullable: bool) -> ColumnSnapshot {
     }
 }
 
-fn apps() -> TableSnapshot {
-    TableSnapshot {
+fn apps() -> Table {
+    Table {
         name: "apps".into(),
         entity: "App".into(),
         columns: vec![
@@ -31,30 +34,42 @@ fn apps() -> TableSnapshot {
             column("name", SqlType::Varchar(Some(255)), false),
             column("status", SqlType::Varchar(Some(255)), false),
             column("tracing", SqlType::Text, true),
-        ],
-        primary_key: ("app_pkey".into(), vec!["id".into()]),
-        indexes: vec![IndexSnapshot {
+        ]
+        .into(),
+        primary_key: PrimaryKey {
+            name: "app_pkey".into(),
+            columns: vec!["id".into()].into(),
+        },
+        indexes: vec![Index {
             name: "app_tenant_id_idx".into(),
-            columns: vec![("tenant_id".into(), false)],
+            columns: vec![index_column("tenant_id")].into(),
             unique: false,
             method: IndexMethod::Btree,
             predicate: None,
-        }],
-        unique_constraints: vec![],
-        relations: vec![],
-        ownership: crate::schema::snapshot::OwnershipSnapshot::Tenant {
+        }]
+        .into(),
+        unique_constraints: vec![].into(),
+        relations: vec![].into(),
+        ownership: Ownership::Tenant {
             column: "tenant_id".into(),
         },
         soft_delete: None,
         write_capability: Capability::Editing,
         create_capability: None,
-        visibility: crate::schema::snapshot::VisibilitySnapshot::Tenant,
+        visibility: Visibility::Tenant,
+    }
+}
+
+fn index_column(name: &str) -> IndexColumn {
+    IndexColumn {
+        name: name.to_owned().into(),
+        descending: false,
     }
 }
 
 /// A schema of these tables, without row-level security (the snapshots
 /// below are about tables, columns and indexes).
-fn schema(tables: Vec<TableSnapshot>) -> Schema {
+fn schema(tables: Vec<Table>) -> Schema {
     SchemaSnapshot {
         tables,
         row_level_security: None,
@@ -85,8 +100,8 @@ fn render(diff: &Diff) -> String {
 fn adding_a_column() {
     let mut changed = apps();
     let mut icon = column("icon", SqlType::Varchar(Some(255)), true);
-    icon.default = Some(crate::schema::snapshot::DefaultSnapshot::Str("🤖".into()));
-    changed.columns.push(icon);
+    icon.default = Some(Default::Str("🤖".into()));
+    changed.columns.to_mut().push(icon);
     let diff = diff(&schema(vec![apps()]), &schema(vec![changed]));
     assert!(diff.unsafe_operations.is_empty());
     insta::assert_snapshot!(render(&diff));
@@ -95,9 +110,16 @@ fn adding_a_column() {
 #[test]
 fn adding_a_partial_index_builds_it_concurrently_outside_a_transaction() {
     let mut changed = apps();
-    changed.indexes.push(IndexSnapshot {
+    changed.indexes.to_mut().push(Index {
         name: "app_active_name_idx".into(),
-        columns: vec![("tenant_id".into(), false), ("name".into(), true)],
+        columns: vec![
+            index_column("tenant_id"),
+            IndexColumn {
+                name: "name".into(),
+                descending: true,
+            },
+        ]
+        .into(),
         unique: true,
         method: IndexMethod::Btree,
         predicate: Some("status = 'normal'".into()),
@@ -111,7 +133,7 @@ fn adding_a_partial_index_builds_it_concurrently_outside_a_transaction() {
 #[test]
 fn dropping_an_index() {
     let mut changed = apps();
-    changed.indexes.clear();
+    changed.indexes.to_mut().clear();
     let diff = diff(&schema(vec![apps()]), &schema(vec![changed]));
     insta::assert_snapshot!(render(&diff));
 }
@@ -119,7 +141,7 @@ fn dropping_an_index() {
 #[test]
 fn making_a_column_not_null_goes_through_a_validated_check() {
     let mut changed = apps();
-    changed.columns[4].nullable = false;
+    changed.columns.to_mut()[4].nullable = false;
     let diff = diff(&schema(vec![apps()]), &schema(vec![changed]));
     assert_eq!(
         diff.phases.len(),
@@ -132,11 +154,12 @@ fn making_a_column_not_null_goes_through_a_validated_check() {
 #[test]
 fn dropping_a_column_and_narrowing_a_type_are_flagged_and_a_rename_is_proposed() {
     let mut changed = apps();
-    changed.columns.retain(|c| c.name != "tracing");
+    changed.columns.to_mut().retain(|c| c.name != "tracing");
     changed
         .columns
+        .to_mut()
         .push(column("trace_config", SqlType::Text, true));
-    changed.columns[2].sql_type = SqlType::Varchar(Some(100));
+    changed.columns.to_mut()[2].sql_type = SqlType::Varchar(Some(100));
     let diff = diff(&schema(vec![apps()]), &schema(vec![changed]));
     assert_eq!(
         diff.unsafe_operations.len(),

@@ -22,7 +22,7 @@ pub fn print_schema(schema: &Schema) -> String {
                 .relations
                 .iter()
                 .filter(|relation| relation.parent_table != table.name)
-                .map(move |relation| (table.name, relation.parent_table, relation.column))
+                .map(move |relation| (&*table.name, &*relation.parent_table, &*relation.column))
         })
         .collect();
     relations.sort();
@@ -62,7 +62,7 @@ pub fn print_schema(schema: &Schema) -> String {
 pub fn table_macro(table: &Table) -> String {
     let key = table.primary_key.columns.join(", ");
     let mut out = format!("diesel::table! {{\n    {} ({key}) {{\n", table.name);
-    for column in table.columns {
+    for column in table.columns.iter() {
         let mut ty = diesel_type(column.sql_type).to_owned();
         if column.nullable {
             ty = format!("Nullable<{ty}>");
@@ -70,7 +70,7 @@ pub fn table_macro(table: &Table) -> String {
         if let SqlType::Varchar(Some(length)) = column.sql_type {
             writeln!(out, "        #[max_length = {length}]").unwrap();
         }
-        writeln!(out, "        {} -> {ty},", column_ident(column.name)).unwrap();
+        writeln!(out, "        {} -> {ty},", column_ident(&column.name)).unwrap();
     }
     out.push_str("    }\n}\n");
     out

@@ -134,14 +134,14 @@ pub fn required_functions<'a>(tables: impl IntoIterator<Item = &'a Table>) -> Ve
 /// A sequence a default draws from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sequence {
-    pub name: &'static str,
+    pub name: String,
     /// `integer` or `bigint`: the column's type for `serial` (as
     /// PostgreSQL's `serial`/`bigserial` make it), `bigint` for a sequence
     /// of its own (as a bare `CREATE SEQUENCE` makes it; Celery's integer
     /// ids draw from such a bigint sequence).
     pub sql_type: SqlType,
     /// The `(table, column)` that owns it (`default = serial`).
-    pub owned_by: Option<(&'static str, &'static str)>,
+    pub owned_by: Option<(String, String)>,
 }
 
 /// Every sequence the defaults draw from, sorted by name.
@@ -152,22 +152,22 @@ pub fn required_sequences<'a>(tables: impl IntoIterator<Item = &'a Table>) -> Ve
             table
                 .columns
                 .iter()
-                .filter_map(move |column| match column.default {
+                .filter_map(move |column| match &column.default {
                     Some(Default::Sequence { name, owned }) => Some(Sequence {
-                        name,
-                        sql_type: if owned {
+                        name: name.to_string(),
+                        sql_type: if *owned {
                             column.sql_type
                         } else {
                             SqlType::BigInt
                         },
-                        owned_by: owned.then_some((table.name, column.name)),
+                        owned_by: owned.then(|| (table.name.to_string(), column.name.to_string())),
                     }),
                     _ => None,
                 })
         })
         .collect();
-    sequences.sort_by_key(|sequence| sequence.name);
-    sequences.dedup_by_key(|sequence| sequence.name);
+    sequences.sort_by(|a, b| a.name.cmp(&b.name));
+    sequences.dedup_by(|a, b| a.name == b.name);
     sequences
 }
 
@@ -184,17 +184,17 @@ pub fn owned_sequences(table: &Table) -> Vec<Sequence> {
 pub fn create_sequence(sequence: &Sequence) -> String {
     format!(
         "CREATE SEQUENCE {} AS {};",
-        ident(sequence.name),
+        ident(&sequence.name),
         column_type(sequence.sql_type)
     )
 }
 
 /// `ALTER SEQUENCE name OWNED BY table.column;`, after the table exists.
 pub fn own_sequence(sequence: &Sequence) -> String {
-    match sequence.owned_by {
+    match &sequence.owned_by {
         Some((table, column)) => format!(
             "ALTER SEQUENCE {} OWNED BY {}.{};",
-            ident(sequence.name),
+            ident(&sequence.name),
             ident(table),
             ident(column)
         ),
@@ -211,30 +211,30 @@ pub fn create_table(table: &Table) -> String {
         .collect();
     lines.push(format!(
         "    CONSTRAINT {} PRIMARY KEY ({})",
-        ident(table.primary_key.name),
-        ident_list(table.primary_key.columns.iter().copied())
+        ident(&table.primary_key.name),
+        ident_list(table.primary_key.columns.iter().map(|c| &**c))
     ));
-    for unique in table.unique_constraints {
+    for unique in table.unique_constraints.iter() {
         lines.push(format!(
             "    CONSTRAINT {} UNIQUE ({})",
-            ident(unique.name),
-            ident_list(unique.columns.iter().copied())
+            ident(&unique.name),
+            ident_list(unique.columns.iter().map(|c| &**c))
         ));
     }
     format!(
         "CREATE TABLE {} (\n{}\n);",
-        ident(table.name),
+        ident(&table.name),
         lines.join(",\n")
     )
 }
 
 /// `name type [DEFAULT ...] [NOT NULL]`, as in `CREATE TABLE` or `ADD COLUMN`.
 pub fn column_definition(column: &Column) -> String {
-    let mut out = format!("{} {}", ident(column.name), column_type(column.sql_type));
+    let mut out = format!("{} {}", ident(&column.name), column_type(column.sql_type));
     if let Some(default) = &column.default {
         write!(out, " DEFAULT {}", default_expression(default)).unwrap();
     }
-    if let Some(expression) = column.generated {
+    if let Some(expression) = &column.generated {
         write!(out, " GENERATED ALWAYS AS ({expression}) STORED").unwrap();
     }
     if !column.nullable {
@@ -289,7 +289,7 @@ pub fn default_expression(default: &Default) -> String {
 /// Indexes sorted by name.
 pub fn sorted_indexes(table: &Table) -> Vec<&Index> {
     let mut indexes: Vec<_> = table.indexes.iter().collect();
-    indexes.sort_by_key(|index| index.name);
+    indexes.sort_by(|a, b| a.name.cmp(&b.name));
     indexes
 }
 
@@ -316,7 +316,7 @@ fn create_index_with(table: &Table, index: &Index, concurrently: bool) -> String
     if concurrently {
         out.push_str("CONCURRENTLY IF NOT EXISTS ");
     }
-    write!(out, "{} ON {}", ident(index.name), ident(table.name)).unwrap();
+    write!(out, "{} ON {}", ident(&index.name), ident(&table.name)).unwrap();
     if index.method == IndexMethod::Gin {
         out.push_str(" USING gin");
     }
@@ -325,14 +325,14 @@ fn create_index_with(table: &Table, index: &Index, concurrently: bool) -> String
         .iter()
         .map(|column| {
             if column.descending {
-                format!("{} DESC", ident(column.name))
+                format!("{} DESC", ident(&column.name))
             } else {
-                ident(column.name)
+                ident(&column.name)
             }
         })
         .collect();
     write!(out, " ({})", columns.join(", ")).unwrap();
-    if let Some(predicate) = index.predicate {
+    if let Some(predicate) = &index.predicate {
         write!(out, " WHERE {predicate}").unwrap();
     }
     out.push(';');
@@ -344,14 +344,15 @@ fn create_index_with(table: &Table, index: &Index, concurrently: bool) -> String
 pub fn add_foreign_key(table: &Table, relation: &Relation) -> String {
     let on_delete = relation
         .on_delete
+        .as_ref()
         .map(|action| format!(" ON DELETE {action}"))
         .unwrap_or_default();
     format!(
         "ALTER TABLE {} ADD CONSTRAINT {} FOREIGN KEY ({}) REFERENCES {}(id){on_delete};",
-        ident(table.name),
-        ident(relation.foreign_key.unwrap_or("")),
-        ident(relation.column),
-        ident(relation.parent_table)
+        ident(&table.name),
+        ident(relation.foreign_key.as_deref().unwrap_or("")),
+        ident(&relation.column),
+        ident(&relation.parent_table)
     )
 }
 
@@ -477,6 +478,6 @@ mod tests {
     #[test]
     fn string_literals_double_their_quotes() {
         assert_eq!(string_literal("it's"), "'it''s'");
-        assert_eq!(default_expression(&Default::Str("")), "''");
+        assert_eq!(default_expression(&Default::Str("".into())), "''");
     }
 }

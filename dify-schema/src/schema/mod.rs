@@ -15,169 +15,228 @@ pub mod snapshot;
 /// The vocabulary the macros share (one definition, in `dify-schema-ir`).
 pub use dify_schema_ir::{Audit, Capability, ClientDefault, IndexMethod, ServerFunction, SqlType};
 
-/// One table, as declared by one `#[entity]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+use std::borrow::Cow;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A name or a piece of SQL in the IR: borrowed from the binary when the
+/// compiler built it (`#[entity]` expands to `Cow::Borrowed("apps")`),
+/// owned when it was read from a snapshot file.
+pub type Text = Cow<'static, str>;
+
+/// A list in the IR, borrowed or owned for the same reason as [`Text`].
+pub type List<T> = Cow<'static, [T]>;
+
+/// One table, as declared by one `#[entity]`. The same type is the schema
+/// snapshot's record of a table (`migrations/schema.json`), so its serde
+/// form is the file format: fields that older snapshots lack have defaults.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Table {
     /// The SQL name of the table, e.g. `apps`.
-    pub name: &'static str,
+    pub name: Text,
     /// The Rust type that declares it, e.g. `App`.
-    pub entity: &'static str,
+    pub entity: Text,
     /// Columns in declaration order.
-    pub columns: &'static [Column],
+    pub columns: List<Column>,
     pub primary_key: PrimaryKey,
     /// Indexes in declaration order (rendered sorted by name).
-    pub indexes: &'static [Index],
+    #[serde(default)]
+    pub indexes: List<Index>,
     /// Unique constraints declared inside `CREATE TABLE`.
-    pub unique_constraints: &'static [UniqueConstraint],
+    #[serde(default)]
+    pub unique_constraints: List<UniqueConstraint>,
     /// Columns that point at another table's primary key.
-    pub relations: &'static [Relation],
+    #[serde(default)]
+    pub relations: List<Relation>,
     pub ownership: Ownership,
     /// The column whose value marks a row as deleted, if the entity is soft-deleted.
+    #[serde(default)]
     pub soft_delete: Option<SoftDelete>,
     /// Who may update or delete rows of this table.
     pub write_capability: Capability,
-    /// Who may insert rows (usually the same as `write_capability`;
-    /// `tenant_account_joins` lets admins invite but only the owner change).
-    pub create_capability: Capability,
+    /// Who may insert rows, when not the same as `write_capability`
+    /// (`tenant_account_joins` lets admins invite but only the owner
+    /// change); see [`Table::create_capability`].
+    #[serde(default)]
+    pub create_capability: Option<Capability>,
     /// Which rows a tenant scope may read.
+    #[serde(default)]
     pub visibility: Visibility,
 }
 
 impl Table {
     /// The column with this SQL name.
-    pub fn column(&self, name: &str) -> Option<&'static Column> {
+    pub fn column(&self, name: &str) -> Option<&Column> {
         self.columns.iter().find(|column| column.name == name)
     }
 
     /// The column that carries the tenant, for a tenant-owned table.
-    pub fn tenant_column(&self) -> Option<&'static Column> {
-        match self.ownership {
+    pub fn tenant_column(&self) -> Option<&Column> {
+        match &self.ownership {
             Ownership::Tenant { column } => self.column(column),
             _ => None,
         }
     }
+
+    /// Who may insert rows: `create_capability`, else `write_capability`.
+    pub fn create_capability(&self) -> Capability {
+        self.create_capability.unwrap_or(self.write_capability)
+    }
 }
 
 /// One column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Column {
     /// The SQL name, e.g. `created_at`.
-    pub name: &'static str,
+    pub name: Text,
     /// The Rust field that holds it, e.g. `created_at` or `r#type`.
-    pub field: &'static str,
+    pub field: Text,
     pub sql_type: SqlType,
     pub nullable: bool,
     /// The server-side default (part of the DDL).
+    #[serde(default)]
     pub default: Option<Default>,
     /// A value the generated insert fills in when the caller leaves it out
     /// (not part of the DDL: Dify's newer models generate ids in Python).
+    #[serde(default)]
     pub client_default: Option<ClientDefault>,
     /// Filled in by the scope rather than by the caller.
+    #[serde(default)]
     pub audit: Option<Audit>,
     /// The string enum the column holds, when it is one (stored as varchar).
+    #[serde(default)]
     pub string_enum: Option<EnumInfo>,
     /// Holds another tenant's id on purpose; scopes neither fill nor check it.
+    #[serde(default)]
     pub cross_tenant: bool,
     /// The values an insert may set, when narrower than the column's enum
     /// (`insert_as`); row-level security checks them too.
-    pub insert_values: Option<&'static [&'static str]>,
+    #[serde(default)]
+    pub insert_values: Option<List<Text>>,
     /// The expression PostgreSQL computes the column from (`GENERATED
     /// ALWAYS AS (...) STORED`); no insert or update writes it.
-    pub generated: Option<&'static str>,
+    #[serde(default)]
+    pub generated: Option<Text>,
 }
 
-/// The values of a string enum, as stored in the database.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The values of a string enum, as stored in the database. A snapshot
+/// writes it as `[name, [values]]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EnumInfo {
     /// The Rust name of the enum, e.g. `AppMode`.
-    pub name: &'static str,
+    pub name: Text,
     /// Every value, in declaration order, e.g. `["completion", "workflow"]`.
-    pub values: &'static [&'static str],
+    pub values: List<Text>,
 }
 
 /// A server-side default, in backend-neutral form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Default {
     /// A string literal (`'normal'`), for text, varchar and json columns.
-    Str(&'static str),
+    Str(Text),
     /// An integer literal.
     Int(i64),
     /// A decimal literal, kept as written so that rendering is exact.
-    Decimal(&'static str),
+    Decimal(Text),
     Bool(bool),
     /// A server function (`uuid_generate_v4()`, `CURRENT_TIMESTAMP(0)`, ...).
     Function(ServerFunction),
     /// SQL text passed through as written (`default = sql("...")`).
-    Sql(&'static str),
+    Sql(Text),
     /// The next value of a sequence of the schema (`nextval('name'::regclass)`);
     /// `owned` when the sequence belongs to the column (`default = serial`).
     Sequence {
-        name: &'static str,
+        name: Text,
         owned: bool,
     },
 }
 
-
-
-
-/// The primary key constraint.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The primary key constraint. A snapshot writes it as `[name, [columns]]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PrimaryKey {
     /// The constraint name, e.g. `app_pkey` (Dify names them by hand).
-    pub name: &'static str,
-    pub columns: &'static [&'static str],
+    pub name: Text,
+    pub columns: List<Text>,
 }
 
 /// An index, as `CREATE [UNIQUE] INDEX name ON table USING method (...) [WHERE ...]`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Index {
-    pub name: &'static str,
-    pub columns: &'static [IndexColumn],
+    pub name: Text,
+    pub columns: List<IndexColumn>,
     pub unique: bool,
     pub method: IndexMethod,
     /// The predicate of a partial index, as SQL text.
-    pub predicate: Option<&'static str>,
+    #[serde(default)]
+    pub predicate: Option<Text>,
 }
 
-/// One column of an index, with its order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One column of an index, with its order. A snapshot writes it as
+/// `[name, descending]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndexColumn {
-    pub name: &'static str,
+    pub name: Text,
     pub descending: bool,
 }
 
-
-/// `CONSTRAINT name UNIQUE (columns)` inside `CREATE TABLE`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// `CONSTRAINT name UNIQUE (columns)` inside `CREATE TABLE`. A snapshot
+/// writes it as `[name, [columns]]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UniqueConstraint {
-    pub name: &'static str,
-    pub columns: &'static [&'static str],
+    pub name: Text,
+    pub columns: List<Text>,
 }
 
+/// The snapshot's pair form (`[name, value]`) of the IR records that are
+/// a name and one value; written once for all four.
+macro_rules! serde_as_pair {
+    ($ty:ident { $first:ident: $a:ty, $second:ident: $b:ty }) => {
+        impl Serialize for $ty {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                (&self.$first, &self.$second).serialize(serializer)
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let ($first, $second) = <($a, $b)>::deserialize(deserializer)?;
+                Ok($ty { $first, $second })
+            }
+        }
+    };
+}
+
+serde_as_pair!(EnumInfo { name: Text, values: List<Text> });
+serde_as_pair!(PrimaryKey { name: Text, columns: List<Text> });
+serde_as_pair!(IndexColumn {
+    name: Text,
+    descending: bool
+});
+serde_as_pair!(UniqueConstraint { name: Text, columns: List<Text> });
+
 /// A column that points at the primary key of another table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Relation {
-    pub column: &'static str,
-    pub parent_table: &'static str,
-    pub parent_entity: &'static str,
+    pub column: Text,
+    pub parent_table: Text,
+    pub parent_entity: Text,
     /// The name of a real `FOREIGN KEY` constraint, where Dify declares one
     /// (most of Dify's relations are unconstrained uuid columns).
-    pub foreign_key: Option<&'static str>,
+    #[serde(default)]
+    pub foreign_key: Option<Text>,
     /// The foreign key's `ON DELETE` action (`CASCADE`, `SET NULL`), if any.
-    pub on_delete: Option<&'static str>,
+    #[serde(default)]
+    pub on_delete: Option<Text>,
 }
 
 /// How a row belongs to a tenant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Ownership {
     /// The row has a tenant column (`tenant_id`).
-    Tenant { column: &'static str },
+    Tenant { column: Text },
     /// The row belongs to a tenant through a parent row: `column` points at
     /// `parent_table`, which is itself tenant-owned or via-owned.
-    Via {
-        column: &'static str,
-        parent_table: &'static str,
-    },
+    Via { column: Text, parent_table: Text },
     /// The row belongs to no tenant (accounts, tenants, embeddings).
     Global,
 }
@@ -190,28 +249,28 @@ impl Ownership {
 }
 
 /// How a soft-deleted row is marked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SoftDelete {
     /// A boolean column set to true (`conversations.is_deleted`).
-    Flag(&'static str),
+    Flag(Text),
     /// A timestamp column set to the deletion time.
-    Timestamp(&'static str),
+    Timestamp(Text),
 }
 
 impl SoftDelete {
-    pub fn column(&self) -> &'static str {
-        match *self {
+    pub fn column(&self) -> &str {
+        match self {
             SoftDelete::Flag(column) | SoftDelete::Timestamp(column) => column,
         }
     }
 }
 
-
 /// Which rows of a table a tenant scope may read; row-level security on the
 /// service role enforces it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Visibility {
     /// A tenant-owned table: the rows of the scope's tenant.
+    #[default]
     Tenant,
     /// A global table of shared reference data that every scope reads.
     All,
@@ -220,46 +279,56 @@ pub enum Visibility {
     None,
     /// A global table whose rows a scope reads where this SQL condition
     /// holds; `{tenant}` stands for the scope's tenant.
-    Rows(&'static str),
+    Rows(Text),
 }
 
-/// All tables of a crate, gathered by `dify_schema::schema!`.
-#[derive(Debug, Clone, Copy)]
+/// All tables of a crate, gathered by `dify_schema::schema!`, or read
+/// back from a snapshot.
+#[derive(Debug, Clone)]
 pub struct Schema {
-    tables: &'static [&'static Table],
+    tables: List<Cow<'static, Table>>,
     security: Security,
 }
 
 /// Which row-level-security support a schema has: this crate's (a schema
 /// built from declarations), one recorded in a snapshot, or none (a
 /// snapshot written before row-level security was part of the migrations).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Security {
     None,
     Current,
-    Recorded(&'static str),
+    Recorded(Text),
 }
 
 impl Schema {
     /// A schema of these tables, with row-level security.
     /// `schema!` is the usual way to build one.
-    pub const fn new(tables: &'static [&'static Table]) -> Self {
+    pub const fn new(tables: &'static [Cow<'static, Table>]) -> Self {
         Schema {
-            tables,
+            tables: Cow::Borrowed(tables),
             security: Security::Current,
+        }
+    }
+
+    /// A schema of tables read at run time (a snapshot), with this
+    /// row-level-security support.
+    pub fn owned(tables: Vec<Table>, security: Security) -> Self {
+        Schema {
+            tables: Cow::Owned(tables.into_iter().map(Cow::Owned).collect()),
+            security,
         }
     }
 
     /// No tables and nothing else: where the first migration starts from.
     pub const fn empty() -> Self {
         Schema {
-            tables: &[],
+            tables: Cow::Borrowed(&[]),
             security: Security::None,
         }
     }
 
     /// The same tables with other row-level-security support (snapshots).
-    pub const fn with_security(self, security: Security) -> Self {
+    pub fn with_security(self, security: Security) -> Self {
         Schema {
             tables: self.tables,
             security,
@@ -269,10 +338,10 @@ impl Schema {
     /// The SQL that installs row-level security's support objects, when
     /// the schema has row-level security.
     pub fn security_support(&self) -> Option<String> {
-        match self.security {
+        match &self.security {
             Security::None => None,
             Security::Current => Some(crate::rls::support_migration()),
-            Security::Recorded(sql) => Some(sql.to_owned()),
+            Security::Recorded(sql) => Some(sql.to_string()),
         }
     }
 
@@ -286,27 +355,25 @@ impl Schema {
     }
 
     /// The tables in declaration order.
-    pub fn tables(
-        &self,
-    ) -> impl DoubleEndedIterator<Item = &'static Table> + ExactSizeIterator + '_ {
-        self.tables.iter().copied()
+    pub fn tables(&self) -> impl DoubleEndedIterator<Item = &Table> + ExactSizeIterator + '_ {
+        self.tables.iter().map(|table| &**table)
     }
 
     /// The tables sorted by name: the order every rendering uses, so that
     /// output does not depend on the order of the `schema!` list.
-    pub fn sorted_tables(&self) -> Vec<&'static Table> {
+    pub fn sorted_tables(&self) -> Vec<&Table> {
         let mut tables: Vec<_> = self.tables().collect();
-        tables.sort_by_key(|table| table.name);
+        tables.sort_by(|a, b| a.name.cmp(&b.name));
         tables
     }
 
     /// The table with this SQL name.
-    pub fn table(&self, name: &str) -> Option<&'static Table> {
+    pub fn table(&self, name: &str) -> Option<&Table> {
         self.tables().find(|table| table.name == name)
     }
 
     /// The tables that belong to tenants, directly or through a parent.
-    pub fn tenant_owned_tables(&self) -> impl Iterator<Item = &'static Table> + '_ {
+    pub fn tenant_owned_tables(&self) -> impl Iterator<Item = &Table> + '_ {
         self.tables()
             .filter(|table| table.ownership.is_tenant_owned())
     }

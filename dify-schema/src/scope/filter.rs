@@ -66,8 +66,8 @@ impl<E: Entity, T, R> QueryColumn<E, T, R> {
 
     fn name(self) -> ColumnName {
         ColumnName {
-            table: E::TABLE.name,
-            column: E::TABLE.columns.get(self.index).map(|column| column.name),
+            table: &E::TABLE.name,
+            column: E::TABLE.columns.get(self.index).map(|column| &*column.name),
         }
     }
 

@@ -338,8 +338,7 @@ impl<'t, C: Capability> Scope<'t, C> {
             .primary_key
             .columns
             .first()
-            .copied()
-            .unwrap_or("id");
+            .map_or("id", |key| &**key);
         let index = E::TABLE
             .columns
             .iter()

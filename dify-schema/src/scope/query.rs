@@ -79,16 +79,16 @@ impl Source {
         out.push_sql("(");
         (self.tenant)(out, tenant)?;
         out.push_sql(")");
-        match self.table.soft_delete {
+        match &self.table.soft_delete {
             None => {}
             Some(SoftDelete::Flag(column)) => {
                 out.push_sql(" AND (");
-                push_column(out, self.table.name, column)?;
+                push_column(out, &self.table.name, column)?;
                 out.push_sql(" IS false)");
             }
             Some(SoftDelete::Timestamp(column)) => {
                 out.push_sql(" AND (");
-                push_column(out, self.table.name, column)?;
+                push_column(out, &self.table.name, column)?;
                 out.push_sql(" IS NULL)");
             }
         }
@@ -96,12 +96,12 @@ impl Source {
     }
 
     fn walk_columns(&self, out: &mut AstPass<'_, '_, Pg>, first: &mut bool) -> QueryResult<()> {
-        for column in self.table.columns {
+        for column in self.table.columns.iter() {
             if !*first {
                 out.push_sql(", ");
             }
             *first = false;
-            push_column(out, self.table.name, column.name)?;
+            push_column(out, &self.table.name, &column.name)?;
         }
         Ok(())
     }
@@ -173,23 +173,23 @@ impl Spec {
         }
         if self.for_update {
             out.push_sql(" FOR UPDATE OF ");
-            out.push_identifier(self.base.table.name)?;
+            out.push_identifier(&self.base.table.name)?;
         }
         Ok(())
     }
 
     fn walk_from_where<'b>(&'b self, out: &mut AstPass<'_, 'b, Pg>) -> QueryResult<()> {
         out.push_sql(" FROM ");
-        out.push_identifier(self.base.table.name)?;
+        out.push_identifier(&self.base.table.name)?;
         for join in &self.joins {
             let parent = join.parent.table;
             let key = parent.primary_key.columns.first().ok_or_else(|| {
                 diesel::result::Error::QueryBuilderError("a joined entity has no key".into())
             })?;
             out.push_sql(" INNER JOIN ");
-            out.push_identifier(parent.name)?;
+            out.push_identifier(&parent.name)?;
             out.push_sql(" ON ");
-            push_column(out, parent.name, key)?;
+            push_column(out, &parent.name, key)?;
             out.push_sql(" = ");
             join.on.walk(out)?;
             out.push_sql(" AND ");
@@ -301,12 +301,12 @@ impl<'s, 't, E: ComposableQuery, P1: ComposableQuery, C> Query<'s, 't, E, (P1,),
 impl<'s, 't, E: ComposableQuery, J, C> Query<'s, 't, E, J, C> {
     fn add_join<P: ComposableQuery, K>(mut self, on: ColumnName) -> Query<'s, 't, E, K, C> {
         let parent = Source::of::<P>();
-        let taken = std::iter::once(self.spec.base.table.name)
-            .chain(self.spec.joins.iter().map(|join| join.parent.table.name));
-        if taken.clone().any(|name| name == parent.table.name) {
+        let taken = std::iter::once(&self.spec.base.table.name)
+            .chain(self.spec.joins.iter().map(|join| &join.parent.table.name));
+        if taken.clone().any(|name| name == &parent.table.name) {
             self.spec.invalid = Some(format!(
                 "`{}` is already in this query; a table can be joined once",
-                parent.table.name
+                &parent.table.name
             ));
         }
         self.spec.joins.push(Join { parent, on });
@@ -564,7 +564,7 @@ struct SourceDebug(Source);
 
 impl std::fmt::Debug for SourceDebug {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.0.table.name)
+        f.write_str(&self.0.table.name)
     }
 }
 
@@ -574,7 +574,7 @@ impl SubqueryColumn {
         out.push_sql("SELECT ");
         self.column.walk(out)?;
         out.push_sql(" FROM ");
-        out.push_identifier(source.table.name)?;
+        out.push_identifier(&source.table.name)?;
         out.push_sql(" WHERE ");
         source.walk_scope(out, &self.tenant)?;
         for filter in &self.filters {
