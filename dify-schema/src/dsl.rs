@@ -10,7 +10,8 @@
 //! # A declaration
 //!
 //! An entity is a struct with named fields, one per column, under
-//! `#[entity(...)]`. Each field has a `#[column(...)]`; the struct may carry
+//! `#[entity(...)]`; it cannot be generic. Each field has exactly one
+//! `#[column(...)]`; the struct may carry
 //! `#[index(...)]` and `#[unique(...)]`. Other attributes (docs, derives,
 //! serde) stay on the row struct as written. Every entity must be listed in
 //! its crate's [`schema!`](macro@crate::schema), together with the
