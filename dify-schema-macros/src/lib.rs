@@ -20,13 +20,25 @@ mod tests;
 
 use proc_macro::TokenStream;
 
-/// Declares a table. See the README for every key.
+/// Declares a table: `#[entity(table = "apps", owner = tenant)]` on a struct
+/// whose fields carry `#[column(...)]`, with optional `#[index(...)]` and
+/// `#[unique(...)]` on the struct.
+///
+/// The reference for every key of `#[entity]`, `#[column]`, `#[index]` and
+/// `#[unique]` (what each generates, the rules it checks, examples that
+/// compile) is the module `dify_schema::dsl`
+/// ([here](../dify_schema/dsl/index.html) in `cargo doc --open`).
 #[proc_macro_attribute]
 pub fn entity(args: TokenStream, item: TokenStream) -> TokenStream {
     entity_inner(args.into(), item.into()).into()
 }
 
-/// Derives `StringEnum` for an enum of unit variants stored as strings.
+/// Derives `StringEnum` for an enum of unit variants stored as strings:
+/// each variant as its name in snake_case, or as its `#[value = "..."]`.
+///
+/// See the `#[derive(StringEnum)]` section of `dify_schema::dsl`
+/// ([here](../dify_schema/dsl/index.html#derivestringenum) in
+/// `cargo doc --open`).
 #[proc_macro_derive(StringEnum, attributes(value))]
 pub fn derive_string_enum(item: TokenStream) -> TokenStream {
     string_enum::derive(item.into())

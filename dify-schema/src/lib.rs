@@ -6,12 +6,16 @@
 //! gathers a crate's tables into a [`schema::Schema`], from which
 //! [`render::postgres`] produces the DDL.
 //!
-//! See the README for the DSL and ARCHITECTURE.md for how the pieces fit.
+//! [`dsl`] is the reference of the declaration language: every key of
+//! `#[entity]`, `#[column]`, `#[index]`, `#[unique]` and
+//! `#[derive(StringEnum)]`, with examples that compile. The README has the
+//! overview and ARCHITECTURE.md how the pieces fit.
 
 // Generated code names the runtime as `::dify_schema`, which must resolve
 // inside this crate's own tests too.
 extern crate self as dify_schema;
 
+pub mod dsl;
 pub mod entity;
 pub mod error;
 pub mod insert;
@@ -49,7 +53,8 @@ pub mod prelude {
 /// ```
 ///
 /// Every `#[entity]` checks at compile time that it is listed here, so a
-/// table cannot silently go missing from the DDL and the migrations.
+/// table cannot silently go missing from the DDL and the migrations. One
+/// `schema!` per crate, at its root; see [`dsl`](crate::dsl#schema).
 #[macro_export]
 macro_rules! schema {
     ($(#[$meta:meta])* $vis:vis static $name:ident = [$($entity:path),* $(,)?];) => {
