@@ -207,17 +207,17 @@
 //!     let conversations = <Conversation as Entity>::TABLE;
 //!     let tenants = <Tenant as Entity>::TABLE;
 //!
-//!     assert_eq!(apps.ownership, Ownership::Tenant { column: "tenant_id" });
+//!     assert_eq!(apps.ownership, Ownership::Tenant { column: "tenant_id".into() });
 //!     assert_eq!(
 //!         conversations.ownership,
-//!         Ownership::Via { column: "app_id", parent_table: "apps" }
+//!         Ownership::Via { column: "app_id".into(), parent_table: "apps".into() }
 //!     );
 //!     assert_eq!(tenants.ownership, Ownership::Global);
-//!     assert_eq!(tenants.visibility, Visibility::Rows("id = {tenant}"));
+//!     assert_eq!(tenants.visibility, Visibility::Rows("id = {tenant}".into()));
 //!
 //!     assert_eq!(apps.primary_key.name, "app_pkey");
 //!     assert_eq!(conversations.primary_key.name, "conversations_pkey");
-//!     assert_eq!(conversations.soft_delete, Some(SoftDelete::Flag("is_deleted")));
+//!     assert_eq!(conversations.soft_delete, Some(SoftDelete::Flag("is_deleted".into())));
 //!     assert_eq!(apps.write_capability, Capability::Editing);
 //!     assert_eq!(conversations.write_capability, Capability::Member);
 //!
@@ -302,11 +302,11 @@
 //!
 //! fn main() {
 //!     let memberships = <Membership as Entity>::TABLE;
-//!     assert_eq!(memberships.create_capability, Capability::Privileged);
+//!     assert_eq!(memberships.create_capability(), Capability::Privileged);
 //!     assert_eq!(memberships.write_capability, Capability::Owner);
 //!
 //!     // `create` defaults to `write`, `write` to `editing`.
-//!     assert_eq!(<Account as Entity>::TABLE.create_capability, Capability::Editing);
+//!     assert_eq!(<Account as Entity>::TABLE.create_capability(), Capability::Editing);
 //!
 //!     assert_eq!(<RecommendedApp as Entity>::TABLE.visibility, Visibility::All);
 //!     assert_eq!(<ProviderSecret as Entity>::TABLE.visibility, Visibility::None);
@@ -782,8 +782,8 @@
 //! fn main() {
 //!     let joins = <TenantAccountJoin as Entity>::TABLE;
 //!     assert_eq!(
-//!         joins.column("role").unwrap().insert_values,
-//!         Some(&["admin", "editor", "normal", "dataset_operator"][..])
+//!         joins.column("role").unwrap().insert_values.as_deref(),
+//!         Some(&["admin", "editor", "normal", "dataset_operator"].map(Into::into)[..])
 //!     );
 //!     let invite = NewTenantAccountJoin { id: None, account_id: Uuid::nil(), role: Some(InvitedRole::Editor) };
 //!     // The update form takes the column's own enum, and has no `account_id`.
@@ -953,7 +953,7 @@
 //!     // The schema records the enum's values (the migrations and the drift
 //!     // check read them).
 //!     let mode = <App as Entity>::TABLE.column("mode").unwrap();
-//!     assert_eq!(mode.string_enum.unwrap().name, "AppMode");
+//!     assert_eq!(mode.string_enum.as_ref().unwrap().name, "AppMode");
 //! }
 //! ```
 //!
