@@ -1,6 +1,7 @@
 //! The errors of the data layer: typed, so that a caller can tell a bad row
 //! from a dead server from a missing permission.
 
+use crate::role::Role;
 use crate::string_enum::{UnknownEnumInColumn, UnknownEnumValue};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -69,7 +70,7 @@ pub enum Error {
     #[error("this needs the {need} capability, and the member's role is {role}")]
     Forbidden {
         need: &'static str,
-        role: crate::scope::Role,
+        role: Role,
     },
 
     /// The start-up check found tables that row-level security does not protect.

@@ -21,6 +21,7 @@ pub mod migrate;
 pub mod pool;
 pub mod render;
 pub mod rls;
+pub mod role;
 pub mod schema;
 pub mod scope;
 pub mod string_enum;
@@ -30,7 +31,8 @@ pub mod types;
 pub use dify_schema_macros::{embed_migrations, entity, StringEnum};
 pub use entity::{Cursor, Entity, OrderKey, Page, Ref};
 pub use error::{Error, Result};
-pub use scope::{with_tenant, AnyId, Id, Role, Row, Scope};
+pub use role::Role;
+pub use scope::{with_tenant, AnyId, Id, Row, Scope};
 pub use string_enum::{StringEnum, UnknownEnumValue};
 
 /// What a module of declarations imports.

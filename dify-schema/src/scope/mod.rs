@@ -56,7 +56,6 @@ mod id;
 mod outcome;
 mod predicate;
 mod query;
-mod role;
 mod sql;
 
 use std::marker::PhantomData;
@@ -79,7 +78,9 @@ pub use predicate::{push_column, TenantFilter, TenantPredicate};
 #[doc(hidden)]
 pub use query::{ComposableQuery, Contains, Joined};
 pub use query::{Query, Subquery, SubqueryBuilder};
-pub use role::{Allows, Capability, DatasetEditing, Editing, Member, Owner, Privileged, Role};
+pub use crate::role::{
+    Allows, Capability, DatasetEditing, Editing, Member, Owner, Privileged, Role,
+};
 #[doc(hidden)]
 pub use sql::{after_cursor, AfterCursor, IsFalse};
 

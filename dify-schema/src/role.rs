@@ -1,12 +1,19 @@
 //! Dify's roles, and the capabilities a scope carries in its type.
 //!
 //! The role is read once when the scope is entered. A scope starts as
-//! [`Member`] (read); `Scope::require` upgrades it to a stronger capability
-//! after checking the role at run time. Each write names the capability its
-//! entity needs (`#[entity(write = ...)]`), so a write the role may not do
-//! does not compile.
+//! [`Member`] (read); [`crate::Scope::require`] upgrades it to a stronger
+//! capability after checking the role at run time. Each write names the
+//! capability its entity needs (`#[entity(write = ...)]`), so a write the
+//! role may not do does not compile.
+//!
+//! A leaf of the runtime: it knows the schema's capability levels (whose
+//! role lists are the one definition of who has what) and string enums,
+//! and nothing of scopes or errors, so [`crate::error::Error::Forbidden`]
+//! can name a [`Role`] without a loop. The capabilities are also reachable
+//! as `dify_schema::scope::{Member, Editing, ...}`, the paths generated code
+//! names.
 
-use crate::StringEnum;
+use crate::StringEnum; // the trait (`string_enum`) and its derive
 
 /// A member's role in a workspace (`tenant_account_joins.role`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, StringEnum)]
