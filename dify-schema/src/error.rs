@@ -73,10 +73,7 @@ pub enum Error {
 
     /// The member's role lacks the capability the operation needs.
     #[error("this needs the {need} capability, and the member's role is {role}")]
-    Forbidden {
-        need: &'static str,
-        role: Role,
-    },
+    Forbidden { need: &'static str, role: Role },
 
     /// The start-up check found tables that row-level security does not protect.
     #[error("row-level security is not in force: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]

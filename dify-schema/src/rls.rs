@@ -48,8 +48,8 @@ use diesel::sql_types::{Bool, Text};
 use diesel::{PgConnection, QueryableByName, RunQueryDsl};
 use sha2::{Digest, Sha256};
 
-pub use crate::error::RlsProblem;
 use crate::error::Result;
+pub use crate::error::RlsProblem;
 use crate::render::postgres::{ident, string_literal};
 use crate::schema::{Capability, Ownership, Schema, Table, Visibility};
 

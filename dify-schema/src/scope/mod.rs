@@ -50,6 +50,7 @@
 //! live long enough") appears when an `Id` is returned out of the closure:
 //! return `id.get()`, the plain uuid, instead.
 
+mod access;
 mod enter;
 mod filter;
 mod id;
@@ -68,26 +69,30 @@ use diesel::{PgConnection, RunQueryDsl};
 use outcome::Outcome;
 use uuid::Uuid;
 
+pub use crate::role::{
+    Allows, Capability, DatasetEditing, Editing, Member, Owner, Privileged, Role,
+};
+#[doc(hidden)]
+pub use access::{BelongsTo, ScopedAccess, SoftDeletable};
 #[doc(hidden)]
 pub use filter::{enum_list, enum_value, Value as FilterValueRepr, ValueList as FilterValueList};
 pub use filter::{ColumnType, Filter, FilterValue, IntoOrder, Order, QueryColumn};
 pub(crate) use id::Brand;
-pub use id::{AnyId, Id, RefValue, ScopedId};
+pub use id::{AnyId, Id, ScopedId};
 #[doc(hidden)]
 pub use predicate::{push_column, TenantFilter, TenantPredicate};
 #[doc(hidden)]
 pub use query::{ComposableQuery, Contains, Joined};
 pub use query::{Query, Subquery, SubqueryBuilder};
-pub use crate::role::{
-    Allows, Capability, DatasetEditing, Editing, Member, Owner, Privileged, Role,
-};
 #[doc(hidden)]
 pub use sql::{after_cursor, AfterCursor, IsFalse};
 
 use enter::Enter;
 
-use crate::entity::{BelongsTo, Page, ScopedAccess, SoftDeletable, Token};
+use crate::entity::Token;
 use crate::error::{Error, Result};
+use crate::page::Page;
+use crate::persist::{InsertContext, Persist};
 use crate::StringEnum;
 
 /// An open tenant scope: a transaction on one connection, a tenant, an
@@ -485,7 +490,7 @@ impl<'t, C: Capability> Scope<'t, C> {
     /// or create": a tag binding, a star, a membership): `None` then, and
     /// nothing written, while the scope's transaction goes on. Unlike a
     /// failed [`Scope::insert`], the conflict does not abort the scope.
-    pub fn insert_or_ignore<E: ScopedAccess + crate::entity::Persist>(
+    pub fn insert_or_ignore<E: ScopedAccess + Persist>(
         &mut self,
         new: E::New<'t>,
     ) -> Result<Option<Row<'t, E>>>
@@ -508,7 +513,7 @@ impl<'t, C: Capability> Scope<'t, C> {
     /// column), and row-level security still checks every row. Every row is
     /// checked first: one bad row writes nothing. Rows come back in the
     /// order given.
-    pub fn insert_many<E: ScopedAccess + crate::entity::Persist>(
+    pub fn insert_many<E: ScopedAccess + Persist>(
         &mut self,
         news: Vec<E::New<'t>>,
     ) -> Result<Vec<Row<'t, E>>>
@@ -528,10 +533,7 @@ impl<'t, C: Capability> Scope<'t, C> {
     /// Inserts many rows like [`Scope::insert_many`] but returns only how
     /// many: the server sends no rows back. For bulk loads (segments, node
     /// executions) whose caller does not need what the server filled in.
-    pub fn bulk_insert<E: ScopedAccess + crate::entity::Persist>(
-        &mut self,
-        news: Vec<E::New<'t>>,
-    ) -> Result<usize>
+    pub fn bulk_insert<E: ScopedAccess + Persist>(&mut self, news: Vec<E::New<'t>>) -> Result<usize>
     where
         C: Allows<E::CreateNeed>,
     {
@@ -594,8 +596,8 @@ impl<'t, C: Capability> Scope<'t, C> {
 
     /// What an insert in this scope fills in: the tenant, and the account
     /// for `created_by` / `updated_by`.
-    fn insert_context(&self) -> crate::entity::InsertContext {
-        crate::entity::InsertContext {
+    fn insert_context(&self) -> InsertContext {
+        InsertContext {
             tenant: Some(self.inner.tenant),
             actor: Some(self.inner.account),
         }

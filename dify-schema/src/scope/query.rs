@@ -38,11 +38,11 @@ use diesel::sql_types::BigInt;
 use diesel::{PgConnection, QueryResult, RunQueryDsl};
 use uuid::Uuid;
 
+use super::access::ScopedAccess;
 use super::filter::{ColumnName, ColumnType, Filter, IntoOrder, Node, QueryColumn};
 use super::outcome::Outcome;
 use super::predicate::{push_column, TenantPredicate};
 use super::{Allows, Brand, Member, Row};
-use crate::entity::ScopedAccess;
 use crate::error::{Error, Result};
 use crate::schema::{SoftDelete, Table};
 
