@@ -6,9 +6,10 @@
 //! capability its entity needs (`#[entity(write = ...)]`), so a write the
 //! role may not do does not compile.
 //!
-//! A leaf of the runtime: it knows the schema's capability levels (whose
-//! role lists are the one definition of who has what) and string enums,
-//! and nothing of scopes or errors, so [`crate::error::Error::Forbidden`]
+//! A leaf of the runtime: it knows the capability levels of the schema
+//! vocabulary (`dify_schema_ir::Capability`, also
+//! [`crate::schema::Capability`]: their role lists are the one definition of
+//! who has what) and string enums, and nothing of scopes, schemas or errors, so [`crate::error::Error::Forbidden`]
 //! can name a [`Role`] without a loop. The capabilities are also reachable
 //! as `dify_schema::scope::{Member, Editing, ...}`, the paths generated code
 //! names.
@@ -52,7 +53,7 @@ pub trait Capability: sealed::Sealed + 'static {
     const NAME: &'static str;
     /// The same capability in the schema description, whose role list is
     /// the one definition of who has it.
-    const LEVEL: crate::schema::Capability;
+    const LEVEL: dify_schema_ir::Capability;
     /// Whether `role` has this capability.
     fn granted_to(role: Role) -> bool {
         Self::LEVEL.roles().contains(&role.as_str())
@@ -80,7 +81,7 @@ macro_rules! capability {
         impl sealed::Sealed for $ty {}
         impl Capability for $ty {
             const NAME: &'static str = stringify!($ty);
-            const LEVEL: crate::schema::Capability = crate::schema::Capability::$level;
+            const LEVEL: dify_schema_ir::Capability = dify_schema_ir::Capability::$level;
         }
     };
 }
@@ -95,7 +96,7 @@ impl sealed::Sealed for Unreachable {}
 impl Capability for Unreachable {
     const NAME: &'static str = "Unreachable";
     // Never granted: no role list names it.
-    const LEVEL: crate::schema::Capability = crate::schema::Capability::Owner;
+    const LEVEL: dify_schema_ir::Capability = dify_schema_ir::Capability::Owner;
     fn granted_to(_: Role) -> bool {
         false
     }
@@ -121,8 +122,8 @@ macro_rules! allows {
     ($($c:ident => $n:ident),* $(,)?) => {
         $(impl Allows<$n> for $c {})*
         #[cfg(test)]
-        const ALLOWED: &[(crate::schema::Capability, crate::schema::Capability)] =
-            &[$((crate::schema::Capability::$c, crate::schema::Capability::$n)),*];
+        const ALLOWED: &[(dify_schema_ir::Capability, dify_schema_ir::Capability)] =
+            &[$((dify_schema_ir::Capability::$c, dify_schema_ir::Capability::$n)),*];
     };
 }
 
@@ -142,7 +143,7 @@ allows!(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::schema::Capability as Level;
+    use dify_schema_ir::Capability as Level;
 
     /// A `C` scope may do what needs `N` exactly when every role that has
     /// `C` also has `N`.
