@@ -1,11 +1,13 @@
-//! The scoped queries generated for each tenant-owned entity with a uuid
-//! key ([`ScopedAccess`]), for soft-deletable ones ([`SoftDeletable`]) and
-//! for via-owned ones and their parent ([`BelongsTo`]): what a
-//! [`crate::Scope`] runs, every one carrying the tenant predicate.
+//! What generated code implements for scoped access only: the scoped
+//! queries of each tenant-owned entity with a uuid key ([`ScopedAccess`]),
+//! of soft-deletable ones ([`SoftDeletable`]) and of via-owned ones and
+//! their parent ([`BelongsTo`]), every one carrying the tenant predicate,
+//! and what makes an entity queryable compositionally ([`ComposableQuery`]).
 
 use diesel::PgConnection;
 use uuid::Uuid;
 
+use super::predicate::TenantPredicate;
 use crate::entity::{Entity, TenantOwned, Token};
 use crate::error::Result;
 use crate::page::{OrderKey, Page};
@@ -86,4 +88,13 @@ pub trait BelongsTo<P>: ScopedAccess {
         parent: Uuid,
         page: Page,
     ) -> Result<Vec<Result<Self>>>;
+}
+
+/// An entity that can be queried compositionally; generated.
+#[doc(hidden)]
+pub trait ComposableQuery: ScopedAccess + TenantPredicate {
+    /// One [`super::QueryColumn`] per column.
+    type Columns: Default;
+    /// The Diesel SQL types of a row, in column order.
+    type SqlRow;
 }

@@ -57,10 +57,11 @@ mod id;
 mod outcome;
 mod predicate;
 mod query;
+mod row;
+mod source;
 mod sql;
 
 use std::marker::PhantomData;
-use std::ops::Deref;
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 
 use diesel::connection::{AnsiTransactionManager, TransactionManager};
@@ -73,17 +74,19 @@ pub use crate::role::{
     Allows, Capability, DatasetEditing, Editing, Member, Owner, Privileged, Role,
 };
 #[doc(hidden)]
-pub use access::{BelongsTo, ScopedAccess, SoftDeletable};
+pub use access::{BelongsTo, ComposableQuery, ScopedAccess, SoftDeletable};
 #[doc(hidden)]
 pub use filter::{enum_list, enum_value, Value as FilterValueRepr, ValueList as FilterValueList};
 pub use filter::{ColumnType, Filter, FilterValue, IntoOrder, Order, QueryColumn};
+pub use filter::{Subquery, SubqueryBuilder};
 pub(crate) use id::Brand;
 pub use id::{AnyId, Id, ScopedId};
 #[doc(hidden)]
 pub use predicate::{push_column, TenantFilter, TenantPredicate};
+pub use query::Query;
 #[doc(hidden)]
-pub use query::{ComposableQuery, Contains, Joined};
-pub use query::{Query, Subquery, SubqueryBuilder};
+pub use query::{Contains, Joined};
+pub use row::Row;
 #[doc(hidden)]
 pub use sql::{after_cursor, AfterCursor, IsFalse};
 
@@ -601,56 +604,5 @@ impl<'t, C: Capability> Scope<'t, C> {
             tenant: Some(self.inner.tenant),
             actor: Some(self.inner.account),
         }
-    }
-}
-
-/// A row read under the scope `'t`: the row itself (through `Deref`) and
-/// the branded ids it carries.
-pub struct Row<'t, E> {
-    row: E,
-    brand: Brand<'t>,
-}
-
-impl<'t, E> Row<'t, E> {
-    pub(crate) fn new(row: E) -> Self {
-        Row {
-            row,
-            brand: PhantomData,
-        }
-    }
-
-    /// The row, without its brand.
-    pub fn into_inner(self) -> E {
-        self.row
-    }
-
-    /// This row's id, branded by the scope it was read in.
-    pub fn id(&self) -> Id<'t, E>
-    where
-        E: ScopedAccess,
-    {
-        Id::trusted(self.row.key())
-    }
-
-    /// The id of the parent this row belongs to (its `via` column): the
-    /// parent is in the same tenant by construction.
-    pub fn parent<P>(&self) -> Id<'t, P>
-    where
-        E: BelongsTo<P>,
-    {
-        Id::trusted(self.row.parent_uuid())
-    }
-}
-
-impl<E> Deref for Row<'_, E> {
-    type Target = E;
-    fn deref(&self) -> &E {
-        &self.row
-    }
-}
-
-impl<E: std::fmt::Debug> std::fmt::Debug for Row<'_, E> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.row.fmt(f)
     }
 }
