@@ -1,11 +1,16 @@
-//! The traits every `#[entity]` implements.
+//! What every `#[entity]` is: the [`Entity`] trait (its table, forms and
+//! key), how forms refer to its rows ([`Ref`], [`RefValue`]), the
+//! [`TenantOwned`] marker, and the [`Token`] that proves a caller is the
+//! runtime.
+//!
+//! What only some entities implement lives with the feature that uses it:
+//! the scoped queries in [`crate::scope`] (`ScopedAccess`, `BelongsTo`,
+//! `SoftDeletable`), the unscoped ones in [`crate::persist`], keyset paging
+//! in [`crate::page`].
 
-use diesel::PgConnection;
 use uuid::Uuid;
 
-use crate::error::Result;
 use crate::schema::Table;
-use crate::scope::Capability;
 
 /// A declared entity: one table, its row type, and its insert and update forms.
 pub trait Entity: Sized + 'static {
@@ -30,7 +35,7 @@ pub trait Entity: Sized + 'static {
     /// How an insert or update form refers to a row of this entity: a
     /// branded `Id<'t, Self>` when the entity is tenant-owned (so it cannot
     /// name another tenant's row), a plain `Uuid` when it is global.
-    type Ref<'t>: crate::scope::RefValue;
+    type Ref<'t>: RefValue;
 
     /// This row's key.
     fn key(&self) -> Self::Key;
@@ -38,6 +43,19 @@ pub trait Entity: Sized + 'static {
 
 /// How a form refers to a row of `E` (see [`Entity::Ref`]).
 pub type Ref<'t, E> = <E as Entity>::Ref<'t>;
+
+/// A value that stands for a row's uuid in an insert or update form:
+/// `Uuid` for a global parent, [`crate::Id`] or [`crate::AnyId`] (whose
+/// impls are in [`crate::scope`]) for a tenant-owned one.
+pub trait RefValue: Copy {
+    fn uuid(self) -> Uuid;
+}
+
+impl RefValue for Uuid {
+    fn uuid(self) -> Uuid {
+        self
+    }
+}
 
 /// An entity whose rows belong to one tenant, directly (`owner = tenant`)
 /// or through a parent (`owner = via(...)`).
@@ -63,194 +81,4 @@ impl Token {
     pub(crate) fn new() -> Token {
         Token(())
     }
-}
-
-/// What an insert fills in besides the caller's values.
-#[doc(hidden)]
-#[derive(Debug, Clone, Copy, Default)]
-pub struct InsertContext {
-    /// The tenant, for tenant-owned entities.
-    pub tenant: Option<Uuid>,
-    /// The acting account, for `created_by` / `updated_by`.
-    pub actor: Option<Uuid>,
-}
-
-/// Which rows a list returns: keyset paging on the entity's order key
-/// (`created_at, id` where the entity has `created_at`, else the key).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Page {
-    /// Rows strictly after this cursor, from [`Page::after`].
-    pub after: Option<Cursor>,
-    /// Skip this many rows first (offset paging; prefer the cursor).
-    pub offset: i64,
-    /// At most this many rows.
-    pub limit: i64,
-}
-
-/// Where a keyset page starts: the order key of the last row seen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Cursor {
-    pub created_at: Option<chrono::NaiveDateTime>,
-    pub id: Uuid,
-}
-
-impl Page {
-    /// The first `limit` rows.
-    pub fn first(limit: i64) -> Page {
-        Page {
-            after: None,
-            offset: 0,
-            limit,
-        }
-    }
-
-    /// The `limit` rows after `cursor` (the [`OrderKey::cursor`] of the last row of the previous page).
-    pub fn after(cursor: Cursor, limit: i64) -> Page {
-        Page {
-            after: Some(cursor),
-            offset: 0,
-            limit,
-        }
-    }
-
-    /// A negative limit or offset is a mistake PostgreSQL would answer with
-    /// an error that aborts the scope's transaction; it is refused before
-    /// anything is sent.
-    pub(crate) fn check(&self) -> crate::Result<()> {
-        if self.limit < 0 || self.offset < 0 {
-            return Err(crate::Error::InvalidQuery(format!(
-                "a page's limit and offset are not negative (limit {}, offset {})",
-                self.limit, self.offset
-            )));
-        }
-        Ok(())
-    }
-
-    /// `limit` rows starting at row `offset` (0-based).
-    pub fn offset(offset: i64, limit: i64) -> Page {
-        Page {
-            after: None,
-            offset,
-            limit,
-        }
-    }
-}
-
-/// The order key of a row, for keyset paging.
-pub trait OrderKey {
-    fn cursor(&self) -> Cursor;
-}
-
-/// The concrete unscoped queries generated for each entity, used by the
-/// system escape hatch.
-#[doc(hidden)]
-pub trait Persist: Entity {
-    /// The columns an insert writes, in bind order, and where each value
-    /// comes from; the insert statements are rendered from these and
-    /// [`Entity::TABLE`] once per entity (see [`crate::insert`]).
-    const INSERT_COLUMNS: &'static [crate::insert::InsertColumn];
-    /// Inserts one row and returns it as stored (with server defaults);
-    /// `None` only when `conflict` is [`crate::insert::OnConflict::Ignore`]
-    /// and the row conflicted with a unique key.
-    fn insert_row(
-        token: Token,
-        conn: &mut PgConnection,
-        cx: InsertContext,
-        new: Self::New<'_>,
-        conflict: crate::insert::OnConflict,
-    ) -> Result<Option<Self>>;
-    /// Inserts many rows, each batch of up to
-    /// [`crate::insert::BULK_ROWS_PER_STATEMENT`] rows in one statement
-    /// (`INSERT ... SELECT ... FROM unnest(...)`); every row is checked
-    /// before anything is sent. Returns how many rows were inserted, and the
-    /// rows as stored when `returning` (otherwise none: the server sends
-    /// back only the count).
-    fn insert_rows(
-        token: Token,
-        conn: &mut PgConnection,
-        cx: InsertContext,
-        news: Vec<Self::New<'_>>,
-        returning: bool,
-    ) -> Result<(usize, Vec<Self>)>;
-    /// Reads one row by key, with no tenant predicate.
-    fn find_row(token: Token, conn: &mut PgConnection, key: Self::Key) -> Result<Option<Self>>;
-    /// Reads every row ordered by key, with no tenant predicate.
-    fn list_rows(token: Token, conn: &mut PgConnection) -> Result<Vec<Self>>;
-}
-
-/// The concrete scoped queries generated for each tenant-owned entity with
-/// a uuid key; every one carries the tenant predicate.
-#[doc(hidden)]
-pub trait ScopedAccess: TenantOwned + Entity<Key = Uuid> + OrderKey {
-    /// The capability an update or a delete needs (`#[entity(write = ...)]`).
-    type Need: Capability;
-    /// The capability an insert needs (`#[entity(create = ...)]`, else `write`).
-    type CreateNeed: Capability;
-    fn scoped_find(
-        token: Token,
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        id: Uuid,
-    ) -> Result<Option<Self>>;
-    /// The rows among `ids` that the tenant has (`id = ANY($1)` and the
-    /// tenant predicate), in no particular order.
-    fn scoped_find_many(
-        token: Token,
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        ids: &[Uuid],
-    ) -> Result<Vec<Self>>;
-    /// A page of rows, each read on its own: a row that cannot be read is
-    /// an error in its place.
-    fn scoped_list(
-        token: Token,
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        page: Page,
-    ) -> Result<Vec<Result<Self>>>;
-    fn scoped_count(token: Token, conn: &mut PgConnection, tenant: Uuid) -> Result<i64>;
-    fn scoped_insert(
-        token: Token,
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        actor: Uuid,
-        new: Self::New<'_>,
-    ) -> Result<Self>;
-    fn scoped_update(
-        token: Token,
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        actor: Uuid,
-        id: Uuid,
-        changes: Self::Changes<'_>,
-    ) -> Result<Option<Self>>;
-    fn scoped_delete(token: Token, conn: &mut PgConnection, tenant: Uuid, id: Uuid)
-        -> Result<bool>;
-}
-
-/// A scoped entity with `soft_delete = ...`.
-#[doc(hidden)]
-pub trait SoftDeletable: ScopedAccess {
-    fn scoped_soft_delete(
-        token: Token,
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        id: Uuid,
-    ) -> Result<bool>;
-}
-
-/// A via-owned entity and the parent that owns it.
-#[doc(hidden)]
-pub trait BelongsTo<P>: ScopedAccess {
-    /// The owning parent's uuid (the `via` column).
-    fn parent_uuid(&self) -> Uuid;
-    /// The children of a parent the caller holds as a branded id (with the
-    /// tenant predicate all the same).
-    fn scoped_children(
-        token: Token,
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        parent: Uuid,
-        page: Page,
-    ) -> Result<Vec<Result<Self>>>;
 }

@@ -1,6 +1,12 @@
 //! The errors of the data layer: typed, so that a caller can tell a bad row
 //! from a dead server from a missing permission.
+//!
+//! The base of the runtime: it names only leaf types ([`crate::role::Role`],
+//! [`crate::string_enum::UnknownEnumValue`], and [`RlsProblem`], which lives
+//! here), never a feature module (`scope`, `rls`, `entity`, `migrate`,
+//! `introspect`), so every module can return it without a loop.
 
+use crate::role::Role;
 use crate::string_enum::{UnknownEnumInColumn, UnknownEnumValue};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -67,14 +73,11 @@ pub enum Error {
 
     /// The member's role lacks the capability the operation needs.
     #[error("this needs the {need} capability, and the member's role is {role}")]
-    Forbidden {
-        need: &'static str,
-        role: crate::scope::Role,
-    },
+    Forbidden { need: &'static str, role: Role },
 
     /// The start-up check found tables that row-level security does not protect.
     #[error("row-level security is not in force: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
-    RowLevelSecurity(Vec<crate::rls::RlsProblem>),
+    RowLevelSecurity(Vec<RlsProblem>),
 
     /// A composable query was put together in a way that cannot run (a
     /// table joined twice); nothing was sent.
@@ -127,6 +130,32 @@ pub enum Error {
     /// Any other error from Diesel or the database.
     #[error(transparent)]
     Database(diesel::result::Error),
+}
+
+/// What the start-up check ([`crate::rls::verify`]) found wrong. Here, below
+/// the check, so that [`Error::RowLevelSecurity`] can hold it; its messages
+/// (`Display`) are written in [`crate::rls`], beside the role and function
+/// names they cite. Also `dify_schema::rls::RlsProblem`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RlsProblem {
+    /// The connected role is a superuser: row-level security does not apply to it.
+    Superuser { role: String },
+    /// The connected role has `BYPASSRLS`.
+    BypassRls { role: String },
+    /// The connected role is a member of `dify_trusted`, whose policy lets it see everything.
+    Trusted { role: String },
+    /// The connected role is not a member of `dify_service`, so it lacks the table privileges.
+    NotService { role: String },
+    /// The connected role owns a protected table (and could turn its security off).
+    OwnsTable { role: String, table: String },
+    /// The scope entry function is missing or of another version.
+    MissingEntry { found: Option<String> },
+    /// Row-level security is not enabled on a protected table.
+    NotEnabled { table: String },
+    /// Enabled but not forced, so the table's owner bypasses it.
+    NotForced { table: String },
+    /// A policy is missing, or differs from what the declarations generate.
+    Policy { table: String, policy: String },
 }
 
 /// What a caller may do after an error, as far as the database goes (see

@@ -22,9 +22,12 @@ pub mod insert;
 pub mod introspect;
 pub mod json;
 pub mod migrate;
+pub mod page;
+pub mod persist;
 pub mod pool;
 pub mod render;
 pub mod rls;
+pub mod role;
 pub mod schema;
 pub mod scope;
 pub mod string_enum;
@@ -32,9 +35,11 @@ pub mod system;
 pub mod types;
 
 pub use dify_schema_macros::{embed_migrations, entity, StringEnum};
-pub use entity::{Cursor, Entity, OrderKey, Page, Ref};
+pub use entity::{Entity, Ref};
 pub use error::{Error, Result};
-pub use scope::{with_tenant, AnyId, Id, Role, Row, Scope};
+pub use page::{Cursor, OrderKey, Page};
+pub use role::Role;
+pub use scope::{with_tenant, AnyId, Id, Row, Scope};
 pub use string_enum::{StringEnum, UnknownEnumValue};
 
 /// What a module of declarations imports.
@@ -86,20 +91,19 @@ macro_rules! schema {
 /// What generated code uses. Not a public API: it changes without notice.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::entity::{
-        BelongsTo, InsertContext, Persist, ScopedAccess, SoftDeletable, Token,
-    };
+    pub use crate::entity::{RefValue, Token};
     pub use crate::insert::{
         Bind, BindValue, Bulk, BulkCount, Fill, InsertColumn, InsertStatement, InsertTemplate,
         OnConflict, Single, SingleOrIgnore, BULK_ROWS_PER_STATEMENT,
     };
     pub use crate::json;
+    pub use crate::persist::{InsertContext, Persist};
     pub use crate::schema::{all_contained, contains_name};
-    pub use crate::scope::RefValue;
     pub use crate::scope::{
         after_cursor, enum_list, enum_value, push_column, ComposableQuery, FilterValue,
         FilterValueList, FilterValueRepr, IsFalse, QueryColumn, TenantFilter, TenantPredicate,
     };
+    pub use crate::scope::{BelongsTo, ScopedAccess, SoftDeletable};
     pub use crate::string_enum::{
         assert_string_enum, enum_from_row, max_len, StringEnum, StringEnumColumn,
     };

@@ -49,6 +49,7 @@ use diesel::{PgConnection, QueryableByName, RunQueryDsl};
 use sha2::{Digest, Sha256};
 
 use crate::error::Result;
+pub use crate::error::RlsProblem;
 use crate::render::postgres::{ident, string_literal};
 use crate::schema::{Capability, Ownership, Schema, Table, Visibility};
 
@@ -464,29 +465,6 @@ fn hash(text: &str) -> String {
         .take(8)
         .map(|byte| format!("{byte:02x}"))
         .collect()
-}
-
-/// What the start-up check found wrong.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RlsProblem {
-    /// The connected role is a superuser: row-level security does not apply to it.
-    Superuser { role: String },
-    /// The connected role has `BYPASSRLS`.
-    BypassRls { role: String },
-    /// The connected role is a member of `dify_trusted`, whose policy lets it see everything.
-    Trusted { role: String },
-    /// The connected role is not a member of `dify_service`, so it lacks the table privileges.
-    NotService { role: String },
-    /// The connected role owns a protected table (and could turn its security off).
-    OwnsTable { role: String, table: String },
-    /// The scope entry function is missing or of another version.
-    MissingEntry { found: Option<String> },
-    /// Row-level security is not enabled on a protected table.
-    NotEnabled { table: String },
-    /// Enabled but not forced, so the table's owner bypasses it.
-    NotForced { table: String },
-    /// A policy is missing, or differs from what the declarations generate.
-    Policy { table: String, policy: String },
 }
 
 impl std::fmt::Display for RlsProblem {

@@ -5,9 +5,10 @@
 use diesel::PgConnection;
 use uuid::Uuid;
 
-use crate::entity::{InsertContext, Persist, Token};
+use crate::entity::Token;
 use crate::error::Result;
 use crate::insert::OnConflict;
+use crate::persist::{InsertContext, Persist};
 use crate::scope::Id;
 
 /// Unscoped access to every table, on one connection.

@@ -33,9 +33,9 @@ use dify_models::conversation::{
     Conversation, ConversationChanges, Message, NewConversation, NewMessage,
 };
 use dify_models::SCHEMA;
-use dify_schema::entity::ScopedAccess;
 use dify_schema::error::Retry;
 use dify_schema::pool::{self, PoolOptions, PooledConnection};
+use dify_schema::scope::ScopedAccess;
 use dify_schema::scope::{Allows, Capability, Editing, Scope};
 use dify_schema::system::bypass_tenant_isolation;
 use dify_schema::types::Uuid;

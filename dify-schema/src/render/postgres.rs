@@ -5,6 +5,8 @@
 //! never matters). The same functions render single statements for the
 //! migration generator.
 
+pub mod insert;
+
 use std::fmt::Write;
 
 use crate::schema::{

@@ -12,8 +12,8 @@
 //! of the column: they implement no Diesel trait, so nothing leads from them
 //! to a Diesel table, and a [`Filter`] is a small tree of comparisons, never
 //! SQL text. There is no raw fragment, no function call and no subquery but
-//! a scoped one ([`crate::scope::Subquery`], which carries its own tenant
-//! predicate). The query renders each filter in parentheses and ANDs it to
+//! a scoped one ([`Subquery`], which carries its own tenant predicate, and
+//! is here because a filter holds one and a subquery holds filters). The query renders each filter in parentheses and ANDs it to
 //! the tenant predicate, so an `or` inside a filter cannot escape it.
 
 use std::marker::PhantomData;
@@ -28,8 +28,10 @@ use diesel::sql_types::{
 use diesel::QueryResult;
 use uuid::Uuid;
 
+use super::access::ComposableQuery;
+use super::id::Brand;
 use super::predicate::push_column;
-use super::Brand;
+use super::source::Source;
 use crate::entity::Entity;
 use crate::string_enum::StringEnum;
 
@@ -276,7 +278,7 @@ pub enum Node {
     InSubquery {
         column: ColumnName,
         negated: bool,
-        subquery: super::query::SubqueryColumn,
+        subquery: SubqueryColumn,
     },
     And(Box<Node>, Box<Node>),
     Or(Box<Node>, Box<Node>),
@@ -448,7 +450,7 @@ impl<E: Entity, T: ColumnType, R> QueryColumn<E, T, R> {
 
     /// `column IN (<subquery>)`, where the subquery is a column of another
     /// entity's rows of the same scope, its own tenant predicate included.
-    pub fn is_in<'t>(self, subquery: super::query::Subquery<'t, T::Value>) -> Filter<'t, E> {
+    pub fn is_in<'t>(self, subquery: Subquery<'t, T::Value>) -> Filter<'t, E> {
         Filter::new(Node::InSubquery {
             column: self.name(),
             negated: false,
@@ -457,7 +459,7 @@ impl<E: Entity, T: ColumnType, R> QueryColumn<E, T, R> {
     }
 
     /// `column NOT IN (<subquery>)`.
-    pub fn not_in<'t>(self, subquery: super::query::Subquery<'t, T::Value>) -> Filter<'t, E> {
+    pub fn not_in<'t>(self, subquery: Subquery<'t, T::Value>) -> Filter<'t, E> {
         Filter::new(Node::InSubquery {
             column: self.name(),
             negated: true,
@@ -577,3 +579,98 @@ tuple_order!(A);
 tuple_order!(A, B);
 tuple_order!(A, B, C);
 tuple_order!(A, B, C, D);
+
+/// A column of another entity's rows of the same scope, for
+/// [`QueryColumn::is_in`]: `SELECT t.column FROM t WHERE <t's tenant
+/// predicate> AND (<filters>) AND t.column IS NOT NULL`.
+pub struct Subquery<'t, V> {
+    pub(crate) column: SubqueryColumn,
+    brand: Brand<'t>,
+    value: PhantomData<fn() -> V>,
+}
+
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct SubqueryColumn {
+    tenant: Uuid,
+    source: SourceDebug,
+    column: ColumnName,
+    filters: Vec<Node>,
+}
+
+/// [`Source`] with a `Debug` that names the table (a `fn` pointer does not
+/// print usefully).
+#[derive(Clone, Copy)]
+struct SourceDebug(Source);
+
+impl std::fmt::Debug for SourceDebug {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.table.name)
+    }
+}
+
+impl SubqueryColumn {
+    pub(crate) fn walk<'b>(&'b self, out: &mut AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+        let source = &self.source.0;
+        out.push_sql("SELECT ");
+        self.column.walk(out)?;
+        out.push_sql(" FROM ");
+        out.push_identifier(&source.table.name)?;
+        out.push_sql(" WHERE ");
+        source.walk_scope(out, &self.tenant)?;
+        for filter in &self.filters {
+            out.push_sql(" AND ");
+            filter.walk(out)?;
+        }
+        // `NOT IN` a set that holds NULL is never true; a NULL reference
+        // is no row's id anyway.
+        out.push_sql(" AND ");
+        self.column.walk(out)?;
+        out.push_sql(" IS NOT NULL");
+        Ok(())
+    }
+}
+
+/// The rows of `E` a subquery selects from; built by
+/// [`super::Scope::subquery`].
+pub struct SubqueryBuilder<'t, E> {
+    tenant: Uuid,
+    filters: Vec<Node>,
+    brand: Brand<'t>,
+    entity: PhantomData<fn() -> E>,
+}
+
+impl<'t, E: ComposableQuery> SubqueryBuilder<'t, E> {
+    pub(super) fn new(tenant: Uuid) -> Self {
+        SubqueryBuilder {
+            tenant,
+            filters: Vec::new(),
+            brand: PhantomData,
+            entity: PhantomData,
+        }
+    }
+
+    /// Keeps the rows where `filter` holds.
+    pub fn filter(mut self, filter: impl FnOnce(&E::Columns) -> Filter<'t, E>) -> Self {
+        self.filters.push(filter(&E::Columns::default()).node);
+        self
+    }
+
+    /// The column the subquery returns.
+    pub fn select<T: ColumnType, R>(
+        self,
+        column: impl FnOnce(&E::Columns) -> QueryColumn<E, T, R>,
+    ) -> Subquery<'t, T::Value> {
+        let column = column(&E::Columns::default()).column_name();
+        Subquery {
+            column: SubqueryColumn {
+                tenant: self.tenant,
+                source: SourceDebug(Source::of::<E>()),
+                column,
+                filters: self.filters,
+            },
+            brand: PhantomData,
+            value: PhantomData,
+        }
+    }
+}

@@ -5,6 +5,8 @@ use std::marker::PhantomData;
 
 use uuid::Uuid;
 
+use crate::entity::{RefValue, TenantOwned};
+
 /// The brand: invariant in `'scope`, so an `Id<'scope, _>` of one scope is a
 /// type error in any other scope, even one of the same tenant.
 pub(crate) type Brand<'scope> = PhantomData<fn(&'scope ()) -> &'scope ()>;
@@ -95,18 +97,6 @@ impl<E> fmt::Display for Id<'_, E> {
     }
 }
 
-/// A value that stands for a row's uuid in an insert or update form:
-/// `Uuid` for a global parent, `Id` for a tenant-owned one.
-pub trait RefValue: Copy {
-    fn uuid(self) -> Uuid;
-}
-
-impl RefValue for Uuid {
-    fn uuid(self) -> Uuid {
-        self
-    }
-}
-
 impl<E> RefValue for Id<'_, E> {
     fn uuid(self) -> Uuid {
         self.raw
@@ -123,7 +113,7 @@ pub struct AnyId<'t> {
     brand: Brand<'t>,
 }
 
-impl<'t, E: crate::entity::TenantOwned> From<Id<'t, E>> for AnyId<'t> {
+impl<'t, E: TenantOwned> From<Id<'t, E>> for AnyId<'t> {
     fn from(id: Id<'t, E>) -> Self {
         AnyId {
             raw: id.raw,

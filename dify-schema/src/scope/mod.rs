@@ -50,17 +50,18 @@
 //! live long enough") appears when an `Id` is returned out of the closure:
 //! return `id.get()`, the plain uuid, instead.
 
+mod access;
 mod enter;
 mod filter;
 mod id;
 mod outcome;
 mod predicate;
 mod query;
-mod role;
+mod row;
+mod source;
 mod sql;
 
 use std::marker::PhantomData;
-use std::ops::Deref;
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 
 use diesel::connection::{AnsiTransactionManager, TransactionManager};
@@ -69,24 +70,32 @@ use diesel::{PgConnection, RunQueryDsl};
 use outcome::Outcome;
 use uuid::Uuid;
 
+pub use crate::role::{
+    Allows, Capability, DatasetEditing, Editing, Member, Owner, Privileged, Role,
+};
+#[doc(hidden)]
+pub use access::{BelongsTo, ComposableQuery, ScopedAccess, SoftDeletable};
 #[doc(hidden)]
 pub use filter::{enum_list, enum_value, Value as FilterValueRepr, ValueList as FilterValueList};
 pub use filter::{ColumnType, Filter, FilterValue, IntoOrder, Order, QueryColumn};
+pub use filter::{Subquery, SubqueryBuilder};
 pub(crate) use id::Brand;
-pub use id::{AnyId, Id, RefValue, ScopedId};
+pub use id::{AnyId, Id, ScopedId};
 #[doc(hidden)]
 pub use predicate::{push_column, TenantFilter, TenantPredicate};
+pub use query::Query;
 #[doc(hidden)]
-pub use query::{ComposableQuery, Contains, Joined};
-pub use query::{Query, Subquery, SubqueryBuilder};
-pub use role::{Allows, Capability, DatasetEditing, Editing, Member, Owner, Privileged, Role};
+pub use query::{Contains, Joined};
+pub use row::Row;
 #[doc(hidden)]
 pub use sql::{after_cursor, AfterCursor, IsFalse};
 
 use enter::Enter;
 
-use crate::entity::{BelongsTo, Page, ScopedAccess, SoftDeletable, Token};
+use crate::entity::Token;
 use crate::error::{Error, Result};
+use crate::page::Page;
+use crate::persist::{InsertContext, Persist};
 use crate::StringEnum;
 
 /// An open tenant scope: a transaction on one connection, a tenant, an
@@ -483,7 +492,7 @@ impl<'t, C: Capability> Scope<'t, C> {
     /// or create": a tag binding, a star, a membership): `None` then, and
     /// nothing written, while the scope's transaction goes on. Unlike a
     /// failed [`Scope::insert`], the conflict does not abort the scope.
-    pub fn insert_or_ignore<E: ScopedAccess + crate::entity::Persist>(
+    pub fn insert_or_ignore<E: ScopedAccess + Persist>(
         &mut self,
         new: E::New<'t>,
     ) -> Result<Option<Row<'t, E>>>
@@ -506,7 +515,7 @@ impl<'t, C: Capability> Scope<'t, C> {
     /// column), and row-level security still checks every row. Every row is
     /// checked first: one bad row writes nothing. Rows come back in the
     /// order given.
-    pub fn insert_many<E: ScopedAccess + crate::entity::Persist>(
+    pub fn insert_many<E: ScopedAccess + Persist>(
         &mut self,
         news: Vec<E::New<'t>>,
     ) -> Result<Vec<Row<'t, E>>>
@@ -526,10 +535,7 @@ impl<'t, C: Capability> Scope<'t, C> {
     /// Inserts many rows like [`Scope::insert_many`] but returns only how
     /// many: the server sends no rows back. For bulk loads (segments, node
     /// executions) whose caller does not need what the server filled in.
-    pub fn bulk_insert<E: ScopedAccess + crate::entity::Persist>(
-        &mut self,
-        news: Vec<E::New<'t>>,
-    ) -> Result<usize>
+    pub fn bulk_insert<E: ScopedAccess + Persist>(&mut self, news: Vec<E::New<'t>>) -> Result<usize>
     where
         C: Allows<E::CreateNeed>,
     {
@@ -592,61 +598,10 @@ impl<'t, C: Capability> Scope<'t, C> {
 
     /// What an insert in this scope fills in: the tenant, and the account
     /// for `created_by` / `updated_by`.
-    fn insert_context(&self) -> crate::entity::InsertContext {
-        crate::entity::InsertContext {
+    fn insert_context(&self) -> InsertContext {
+        InsertContext {
             tenant: Some(self.inner.tenant),
             actor: Some(self.inner.account),
         }
-    }
-}
-
-/// A row read under the scope `'t`: the row itself (through `Deref`) and
-/// the branded ids it carries.
-pub struct Row<'t, E> {
-    row: E,
-    brand: Brand<'t>,
-}
-
-impl<'t, E> Row<'t, E> {
-    pub(crate) fn new(row: E) -> Self {
-        Row {
-            row,
-            brand: PhantomData,
-        }
-    }
-
-    /// The row, without its brand.
-    pub fn into_inner(self) -> E {
-        self.row
-    }
-
-    /// This row's id, branded by the scope it was read in.
-    pub fn id(&self) -> Id<'t, E>
-    where
-        E: ScopedAccess,
-    {
-        Id::trusted(self.row.key())
-    }
-
-    /// The id of the parent this row belongs to (its `via` column): the
-    /// parent is in the same tenant by construction.
-    pub fn parent<P>(&self) -> Id<'t, P>
-    where
-        E: BelongsTo<P>,
-    {
-        Id::trusted(self.row.parent_uuid())
-    }
-}
-
-impl<E> Deref for Row<'_, E> {
-    type Target = E;
-    fn deref(&self) -> &E {
-        &self.row
-    }
-}
-
-impl<E: std::fmt::Debug> std::fmt::Debug for Row<'_, E> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.row.fmt(f)
     }
 }

@@ -38,74 +38,15 @@ use diesel::sql_types::BigInt;
 use diesel::{PgConnection, QueryResult, RunQueryDsl};
 use uuid::Uuid;
 
-use super::filter::{ColumnName, ColumnType, Filter, IntoOrder, Node, QueryColumn};
+use super::access::ComposableQuery;
+use super::filter::{ColumnName, Filter, IntoOrder, Node, QueryColumn};
+use super::id::Brand;
 use super::outcome::Outcome;
-use super::predicate::{push_column, TenantPredicate};
-use super::{Allows, Brand, Member, Row};
-use crate::entity::ScopedAccess;
+use super::predicate::push_column;
+use super::row::Row;
+use super::source::Source;
 use crate::error::{Error, Result};
-use crate::schema::{SoftDelete, Table};
-
-/// An entity that can be queried compositionally; generated.
-#[doc(hidden)]
-pub trait ComposableQuery: ScopedAccess + TenantPredicate {
-    /// One [`QueryColumn`] per column.
-    type Columns: Default;
-    /// The Diesel SQL types of a row, in column order.
-    type SqlRow;
-}
-
-/// Writes an entity's tenant predicate (see [`TenantPredicate`]).
-type TenantWalk = for<'a, 'b, 'c> fn(&'a mut AstPass<'b, 'c, Pg>, &'c Uuid) -> QueryResult<()>;
-
-/// One table of a query: its description and how its rows reach the tenant.
-#[derive(Clone, Copy)]
-struct Source {
-    table: &'static Table,
-    tenant: TenantWalk,
-}
-
-impl Source {
-    fn of<E: ComposableQuery>() -> Source {
-        Source {
-            table: E::TABLE,
-            tenant: E::walk_tenant_sql,
-        }
-    }
-
-    /// The tenant predicate, and the live-rows filter of a soft-deleted
-    /// entity, each parenthesised.
-    fn walk_scope<'b>(&self, out: &mut AstPass<'_, 'b, Pg>, tenant: &'b Uuid) -> QueryResult<()> {
-        out.push_sql("(");
-        (self.tenant)(out, tenant)?;
-        out.push_sql(")");
-        match &self.table.soft_delete {
-            None => {}
-            Some(SoftDelete::Flag(column)) => {
-                out.push_sql(" AND (");
-                push_column(out, &self.table.name, column)?;
-                out.push_sql(" IS false)");
-            }
-            Some(SoftDelete::Timestamp(column)) => {
-                out.push_sql(" AND (");
-                push_column(out, &self.table.name, column)?;
-                out.push_sql(" IS NULL)");
-            }
-        }
-        Ok(())
-    }
-
-    fn walk_columns(&self, out: &mut AstPass<'_, '_, Pg>, first: &mut bool) -> QueryResult<()> {
-        for column in self.table.columns.iter() {
-            if !*first {
-                out.push_sql(", ");
-            }
-            *first = false;
-            push_column(out, &self.table.name, &column.name)?;
-        }
-        Ok(())
-    }
-}
+use crate::role::{Allows, Member};
 
 /// A parent joined through one of the base entity's reference columns.
 #[derive(Clone, Copy)]
@@ -538,98 +479,3 @@ pub struct Second;
 impl<P> Contains<P, First> for (P,) {}
 impl<P, P2> Contains<P, First> for (P, P2) {}
 impl<P1, P> Contains<P, Second> for (P1, P) {}
-
-/// A column of another entity's rows of the same scope, for
-/// [`QueryColumn::is_in`]: `SELECT t.column FROM t WHERE <t's tenant
-/// predicate> AND (<filters>) AND t.column IS NOT NULL`.
-pub struct Subquery<'t, V> {
-    pub(crate) column: SubqueryColumn,
-    brand: Brand<'t>,
-    value: PhantomData<fn() -> V>,
-}
-
-#[doc(hidden)]
-#[derive(Debug)]
-pub struct SubqueryColumn {
-    tenant: Uuid,
-    source: SourceDebug,
-    column: ColumnName,
-    filters: Vec<Node>,
-}
-
-/// [`Source`] with a `Debug` that names the table (a `fn` pointer does not
-/// print usefully).
-#[derive(Clone, Copy)]
-struct SourceDebug(Source);
-
-impl std::fmt::Debug for SourceDebug {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0.table.name)
-    }
-}
-
-impl SubqueryColumn {
-    pub(crate) fn walk<'b>(&'b self, out: &mut AstPass<'_, 'b, Pg>) -> QueryResult<()> {
-        let source = &self.source.0;
-        out.push_sql("SELECT ");
-        self.column.walk(out)?;
-        out.push_sql(" FROM ");
-        out.push_identifier(&source.table.name)?;
-        out.push_sql(" WHERE ");
-        source.walk_scope(out, &self.tenant)?;
-        for filter in &self.filters {
-            out.push_sql(" AND ");
-            filter.walk(out)?;
-        }
-        // `NOT IN` a set that holds NULL is never true; a NULL reference
-        // is no row's id anyway.
-        out.push_sql(" AND ");
-        self.column.walk(out)?;
-        out.push_sql(" IS NOT NULL");
-        Ok(())
-    }
-}
-
-/// The rows of `E` a subquery selects from; built by
-/// [`super::Scope::subquery`].
-pub struct SubqueryBuilder<'t, E> {
-    tenant: Uuid,
-    filters: Vec<Node>,
-    brand: Brand<'t>,
-    entity: PhantomData<fn() -> E>,
-}
-
-impl<'t, E: ComposableQuery> SubqueryBuilder<'t, E> {
-    pub(super) fn new(tenant: Uuid) -> Self {
-        SubqueryBuilder {
-            tenant,
-            filters: Vec::new(),
-            brand: PhantomData,
-            entity: PhantomData,
-        }
-    }
-
-    /// Keeps the rows where `filter` holds.
-    pub fn filter(mut self, filter: impl FnOnce(&E::Columns) -> Filter<'t, E>) -> Self {
-        self.filters.push(filter(&E::Columns::default()).node);
-        self
-    }
-
-    /// The column the subquery returns.
-    pub fn select<T: ColumnType, R>(
-        self,
-        column: impl FnOnce(&E::Columns) -> QueryColumn<E, T, R>,
-    ) -> Subquery<'t, T::Value> {
-        let column = column(&E::Columns::default()).column_name();
-        Subquery {
-            column: SubqueryColumn {
-                tenant: self.tenant,
-                source: SourceDebug(Source::of::<E>()),
-                column,
-                filters: self.filters,
-            },
-            brand: PhantomData,
-            value: PhantomData,
-        }
-    }
-}

@@ -1,12 +1,20 @@
 //! Dify's roles, and the capabilities a scope carries in its type.
 //!
 //! The role is read once when the scope is entered. A scope starts as
-//! [`Member`] (read); `Scope::require` upgrades it to a stronger capability
-//! after checking the role at run time. Each write names the capability its
-//! entity needs (`#[entity(write = ...)]`), so a write the role may not do
-//! does not compile.
+//! [`Member`] (read); [`crate::Scope::require`] upgrades it to a stronger
+//! capability after checking the role at run time. Each write names the
+//! capability its entity needs (`#[entity(write = ...)]`), so a write the
+//! role may not do does not compile.
+//!
+//! A leaf of the runtime: it knows the capability levels of the schema
+//! vocabulary (`dify_schema_ir::Capability`, also
+//! [`crate::schema::Capability`]: their role lists are the one definition of
+//! who has what) and string enums, and nothing of scopes, schemas or errors, so [`crate::error::Error::Forbidden`]
+//! can name a [`Role`] without a loop. The capabilities are also reachable
+//! as `dify_schema::scope::{Member, Editing, ...}`, the paths generated code
+//! names.
 
-use crate::StringEnum;
+use crate::StringEnum; // the trait (`string_enum`) and its derive
 
 /// A member's role in a workspace (`tenant_account_joins.role`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, StringEnum)]
@@ -45,7 +53,7 @@ pub trait Capability: sealed::Sealed + 'static {
     const NAME: &'static str;
     /// The same capability in the schema description, whose role list is
     /// the one definition of who has it.
-    const LEVEL: crate::schema::Capability;
+    const LEVEL: dify_schema_ir::Capability;
     /// Whether `role` has this capability.
     fn granted_to(role: Role) -> bool {
         Self::LEVEL.roles().contains(&role.as_str())
@@ -73,7 +81,7 @@ macro_rules! capability {
         impl sealed::Sealed for $ty {}
         impl Capability for $ty {
             const NAME: &'static str = stringify!($ty);
-            const LEVEL: crate::schema::Capability = crate::schema::Capability::$level;
+            const LEVEL: dify_schema_ir::Capability = dify_schema_ir::Capability::$level;
         }
     };
 }
@@ -88,7 +96,7 @@ impl sealed::Sealed for Unreachable {}
 impl Capability for Unreachable {
     const NAME: &'static str = "Unreachable";
     // Never granted: no role list names it.
-    const LEVEL: crate::schema::Capability = crate::schema::Capability::Owner;
+    const LEVEL: dify_schema_ir::Capability = dify_schema_ir::Capability::Owner;
     fn granted_to(_: Role) -> bool {
         false
     }
@@ -114,8 +122,8 @@ macro_rules! allows {
     ($($c:ident => $n:ident),* $(,)?) => {
         $(impl Allows<$n> for $c {})*
         #[cfg(test)]
-        const ALLOWED: &[(crate::schema::Capability, crate::schema::Capability)] =
-            &[$((crate::schema::Capability::$c, crate::schema::Capability::$n)),*];
+        const ALLOWED: &[(dify_schema_ir::Capability, dify_schema_ir::Capability)] =
+            &[$((dify_schema_ir::Capability::$c, dify_schema_ir::Capability::$n)),*];
     };
 }
 
@@ -135,7 +143,7 @@ allows!(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::schema::Capability as Level;
+    use dify_schema_ir::Capability as Level;
 
     /// A `C` scope may do what needs `N` exactly when every role that has
     /// `C` also has `N`.
