@@ -1,55 +1,38 @@
 //! `impl Entity`: the static description of the table that the runtime
 //! renders into DDL, diffs into migrations and checks against a database.
+//!
+//! The `Table` literal is spelled once, in [`table_literal`]; the
+//! compile-error fallback (`fallback.rs`) builds its stub from the same
+//! function with [`TableParts::empty`].
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::model::{form_needs_lifetime, in_changes_form, in_insert_form};
-use crate::ir::{
-    Audit, Capability, ClientDefault, Column, Default, Entity, IndexMethod, Ownership,
-    ServerFunction, SoftDelete, SqlType, Visible,
-};
+use crate::ir::{Column, Default, Entity, Index, Ownership, SoftDelete, Visible};
+use crate::tokens::{self, option, rt};
 
+/// `impl Entity` (and `TenantOwned` for a tenant-owned entity).
 pub fn entity_impl(entity: &Entity) -> TokenStream {
+    let rt = rt();
     let ident = &entity.ident;
     let insert_ident = &entity.insert_ident;
     let changes_ident = &entity.changes_ident;
-    let table = table_literal(entity);
+    let table = table_literal(TableParts::of(entity));
     let table_name = entity.table.value();
-    let key_columns: Vec<_> = entity
-        .primary_key
-        .columns
-        .iter()
-        .map(|index| entity.column(*index))
-        .collect();
-    let key_types = key_columns.iter().map(|column| &column.ty);
-    let key_fields = key_columns.iter().map(|column| &column.field);
-    let (key, key_value) = if key_columns.len() == 1 {
-        let ty = &key_columns[0].ty;
-        let field = &key_columns[0].field;
-        (
-            quote!(#ty),
-            quote!(::core::clone::Clone::clone(&self.#field)),
-        )
-    } else {
-        (
-            quote!((#(#key_types),*)),
-            quote!((#(::core::clone::Clone::clone(&self.#key_fields)),*)),
-        )
-    };
-    let insert_lifetime = form_needs_lifetime(entity, in_insert_form).then(|| quote!(<'t>));
-    let changes_lifetime = form_needs_lifetime(entity, in_changes_form).then(|| quote!(<'t>));
+    let (key, key_value) = key(entity);
+    let insert_lifetime = entity.insert_form_needs_lifetime().then(|| quote!(<'t>));
+    let changes_lifetime = entity.changes_form_needs_lifetime().then(|| quote!(<'t>));
     let reference = if entity.ownership_is_tenant() {
-        quote!(::dify_schema::Id<'t, Self>)
+        quote!(#rt::Id<'t, Self>)
     } else {
-        quote!(::dify_schema::types::Uuid)
+        quote!(#rt::types::Uuid)
     };
     let tenant_owned = entity
         .ownership_is_tenant()
-        .then(|| quote!(impl ::dify_schema::entity::TenantOwned for #ident {}));
+        .then(|| quote!(impl #rt::TenantOwned for #ident {}));
     quote! {
-        impl ::dify_schema::Entity for #ident {
-            const TABLE: &'static ::dify_schema::schema::Table = &#table;
+        impl #rt::Entity for #ident {
+            const TABLE: &'static #rt::schema::Table = &#table;
             const TABLE_NAME: &'static str = #table_name;
             type New<'t> = #insert_ident #insert_lifetime;
             type Changes<'t> = #changes_ident #changes_lifetime;
@@ -63,125 +46,125 @@ pub fn entity_impl(entity: &Entity) -> TokenStream {
     }
 }
 
-fn table_literal(entity: &Entity) -> TokenStream {
-    let s = quote!(::dify_schema::schema);
-    let name = entity.table.value();
-    let entity_name = entity.ident.to_string();
-    let columns = entity.columns.iter().map(column_literal);
-    let key_name = &entity.primary_key.name;
-    let key_columns = entity
-        .primary_key
-        .columns
-        .iter()
-        .map(|index| &entity.column(*index).name);
-    let indexes = entity.indexes.iter().map(|index| {
-        let name = &index.name;
-        let columns = index.columns.iter().map(|(column, descending)| {
-            let column = &entity.column(*column).name;
-            quote!(#s::IndexColumn { name: #column, descending: #descending })
-        });
-        let unique = index.unique;
-        let method = match index.method {
-            IndexMethod::Gin => quote!(#s::IndexMethod::Gin),
-            IndexMethod::Btree => quote!(#s::IndexMethod::Btree),
-        };
-        let predicate = option(index.predicate.as_ref().map(|p| quote!(#p)));
-        quote! {
-            #s::Index {
-                name: #name,
-                columns: &[#(#columns),*],
-                unique: #unique,
-                method: #method,
-                predicate: #predicate,
-            }
+/// The key's type and the expression that reads it from `self`: the
+/// column's type for a one-column key, a tuple otherwise.
+fn key(entity: &Entity) -> (TokenStream, TokenStream) {
+    let key_columns: Vec<_> = entity.key_columns().collect();
+    if let [column] = key_columns.as_slice() {
+        let ty = &column.ty;
+        let field = &column.field;
+        return (
+            quote!(#ty),
+            quote!(::core::clone::Clone::clone(&self.#field)),
+        );
+    }
+    let types = key_columns.iter().map(|column| &column.ty);
+    let fields = key_columns.iter().map(|column| &column.field);
+    (
+        quote!((#(#types),*)),
+        quote!((#(::core::clone::Clone::clone(&self.#fields)),*)),
+    )
+}
+
+/// What goes into a `Table` literal, each part already spelled.
+pub struct TableParts {
+    pub name: String,
+    pub entity: String,
+    pub columns: Vec<TokenStream>,
+    pub key_name: String,
+    pub key_columns: Vec<String>,
+    pub indexes: Vec<TokenStream>,
+    pub unique_constraints: Vec<TokenStream>,
+    pub relations: Vec<TokenStream>,
+    pub ownership: TokenStream,
+    pub soft_delete: TokenStream,
+    pub write_capability: TokenStream,
+    pub create_capability: TokenStream,
+    pub visibility: TokenStream,
+}
+
+impl TableParts {
+    /// The description of a validated entity.
+    pub fn of(entity: &Entity) -> TableParts {
+        let column_name = |index: &usize| entity.column(*index).name.clone();
+        TableParts {
+            name: entity.table.value(),
+            entity: entity.ident.to_string(),
+            columns: entity.columns.iter().map(column_literal).collect(),
+            key_name: entity.primary_key.name.clone(),
+            key_columns: entity.primary_key.columns.iter().map(column_name).collect(),
+            indexes: entity
+                .indexes
+                .iter()
+                .map(|index| index_literal(entity, index))
+                .collect(),
+            unique_constraints: entity
+                .unique_constraints
+                .iter()
+                .map(|unique| {
+                    let rt = rt();
+                    let name = &unique.name;
+                    let columns = unique.columns.iter().map(column_name);
+                    quote!(#rt::schema::UniqueConstraint { name: #name, columns: &[#(#columns),*] })
+                })
+                .collect(),
+            relations: entity.columns.iter().filter_map(relation_literal).collect(),
+            ownership: ownership_literal(entity),
+            soft_delete: soft_delete_literal(entity),
+            write_capability: tokens::capability(entity.write),
+            create_capability: tokens::capability(entity.create),
+            visibility: visibility_literal(&entity.visibility),
         }
-    });
-    let uniques = entity.unique_constraints.iter().map(|unique| {
-        let name = &unique.name;
-        let columns = unique
-            .columns
-            .iter()
-            .map(|index| &entity.column(*index).name);
-        quote!(#s::UniqueConstraint { name: #name, columns: &[#(#columns),*] })
-    });
-    let relations = entity.columns.iter().filter_map(|column| {
-        let relation = column.relation.as_ref()?;
-        let name = &column.name;
-        let parent = &relation.parent;
-        let parent_entity = parent
-            .segments
-            .last()
-            .map(|segment| segment.ident.to_string());
-        let foreign_key = option(relation.foreign_key.as_ref().map(|fk| quote!(#fk)));
-        let on_delete = option(relation.on_delete.map(|action| quote!(#action)));
-        Some(quote! {
-            #s::Relation {
-                column: #name,
-                parent_table: <#parent as ::dify_schema::Entity>::TABLE_NAME,
-                parent_entity: #parent_entity,
-                foreign_key: #foreign_key,
-                on_delete: #on_delete,
-            }
-        })
-    });
-    let ownership = match entity.ownership {
-        Ownership::Tenant { column } => {
-            let column = &entity.column(column).name;
-            quote!(#s::Ownership::Tenant { column: #column })
+    }
+
+    /// A table with nothing in it but its names: global, invisible to
+    /// scopes, with no columns. The stub of a declaration with mistakes.
+    pub fn empty(name: String, entity: String) -> TableParts {
+        TableParts {
+            name,
+            entity,
+            columns: Vec::new(),
+            key_name: String::new(),
+            key_columns: Vec::new(),
+            indexes: Vec::new(),
+            unique_constraints: Vec::new(),
+            relations: Vec::new(),
+            ownership: ownership_literal_global(),
+            soft_delete: option(None),
+            write_capability: tokens::capability(crate::ir::Capability::Editing),
+            create_capability: tokens::capability(crate::ir::Capability::Editing),
+            visibility: visibility_literal(&Visible::None),
         }
-        Ownership::Via { column, .. } => {
-            let column = entity.column(column);
-            let name = &column.name;
-            let parent = &column
-                .relation
-                .as_ref()
-                .expect("validated: via has a relation")
-                .parent;
-            quote!(#s::Ownership::Via {
-                column: #name,
-                parent_table: <#parent as ::dify_schema::Entity>::TABLE_NAME,
-            })
-        }
-        Ownership::Global => quote!(#s::Ownership::Global),
-    };
-    let soft_delete = option(
-        entity
-            .soft_delete
-            .as_ref()
-            .map(|soft_delete| match soft_delete {
-                SoftDelete::Flag(index) => {
-                    let name = &entity.column(*index).name;
-                    quote!(#s::SoftDelete::Flag(#name))
-                }
-                SoftDelete::Timestamp(index) => {
-                    let name = &entity.column(*index).name;
-                    quote!(#s::SoftDelete::Timestamp(#name))
-                }
-            }),
-    );
-    let capability = |capability: Capability| match capability {
-        Capability::Member => quote!(#s::Capability::Member),
-        Capability::DatasetEditing => quote!(#s::Capability::DatasetEditing),
-        Capability::Editing => quote!(#s::Capability::Editing),
-        Capability::Privileged => quote!(#s::Capability::Privileged),
-        Capability::Owner => quote!(#s::Capability::Owner),
-    };
-    let write_capability = capability(entity.write);
-    let create_capability = capability(entity.create);
-    let visibility = match &entity.visibility {
-        Visible::Tenant => quote!(#s::Visibility::Tenant),
-        Visible::All => quote!(#s::Visibility::All),
-        Visible::None => quote!(#s::Visibility::None),
-        Visible::Rows(sql) => quote!(#s::Visibility::Rows(#sql)),
-    };
+    }
+}
+
+/// The `schema::Table` literal: the one place its fields are spelled.
+pub fn table_literal(parts: TableParts) -> TokenStream {
+    let rt = rt();
+    let s = quote!(#rt::schema);
+    let TableParts {
+        name,
+        entity,
+        columns,
+        key_name,
+        key_columns,
+        indexes,
+        unique_constraints,
+        relations,
+        ownership,
+        soft_delete,
+        write_capability,
+        create_capability,
+        visibility,
+    } = parts;
     quote! {
         #s::Table {
             name: #name,
-            entity: #entity_name,
+            entity: #entity,
             columns: &[#(#columns),*],
             primary_key: #s::PrimaryKey { name: #key_name, columns: &[#(#key_columns),*] },
             indexes: &[#(#indexes),*],
-            unique_constraints: &[#(#uniques),*],
+            unique_constraints: &[#(#unique_constraints),*],
             relations: &[#(#relations),*],
             ownership: #ownership,
             soft_delete: #soft_delete,
@@ -192,56 +175,112 @@ fn table_literal(entity: &Entity) -> TokenStream {
     }
 }
 
+fn index_literal(entity: &Entity, index: &Index) -> TokenStream {
+    let rt = rt();
+    let s = quote!(#rt::schema);
+    let name = &index.name;
+    let columns = index.columns.iter().map(|(column, descending)| {
+        let column = &entity.column(*column).name;
+        quote!(#s::IndexColumn { name: #column, descending: #descending })
+    });
+    let unique = index.unique;
+    let method = tokens::index_method(index.method);
+    let predicate = option(index.predicate.as_ref().map(|p| quote!(#p)));
+    quote! {
+        #s::Index {
+            name: #name,
+            columns: &[#(#columns),*],
+            unique: #unique,
+            method: #method,
+            predicate: #predicate,
+        }
+    }
+}
+
+fn relation_literal(column: &Column) -> Option<TokenStream> {
+    let rt = rt();
+    let relation = column.relation.as_ref()?;
+    let name = &column.name;
+    let parent = &relation.parent;
+    let parent_entity = parent
+        .segments
+        .last()
+        .map(|segment| segment.ident.to_string());
+    let foreign_key = option(relation.foreign_key.as_ref().map(|fk| quote!(#fk)));
+    let on_delete = option(relation.on_delete.map(|action| quote!(#action)));
+    Some(quote! {
+        #rt::schema::Relation {
+            column: #name,
+            parent_table: <#parent as #rt::Entity>::TABLE_NAME,
+            parent_entity: #parent_entity,
+            foreign_key: #foreign_key,
+            on_delete: #on_delete,
+        }
+    })
+}
+
+fn ownership_literal(entity: &Entity) -> TokenStream {
+    let rt = rt();
+    match &entity.ownership {
+        Ownership::Tenant { column } => {
+            let column = &entity.column(*column).name;
+            quote!(#rt::schema::Ownership::Tenant { column: #column })
+        }
+        Ownership::Via { column, parent } => {
+            let name = &entity.column(*column).name;
+            quote!(#rt::schema::Ownership::Via {
+                column: #name,
+                parent_table: <#parent as #rt::Entity>::TABLE_NAME,
+            })
+        }
+        Ownership::Global => ownership_literal_global(),
+    }
+}
+
+fn ownership_literal_global() -> TokenStream {
+    let rt = rt();
+    quote!(#rt::schema::Ownership::Global)
+}
+
+fn soft_delete_literal(entity: &Entity) -> TokenStream {
+    let rt = rt();
+    option(entity.soft_delete.as_ref().map(|soft_delete| {
+        let (variant, index) = match soft_delete {
+            SoftDelete::Flag(index) => (quote!(Flag), index),
+            SoftDelete::Timestamp(index) => (quote!(Timestamp), index),
+        };
+        let name = &entity.column(*index).name;
+        quote!(#rt::schema::SoftDelete::#variant(#name))
+    }))
+}
+
+fn visibility_literal(visible: &Visible) -> TokenStream {
+    let rt = rt();
+    let s = quote!(#rt::schema);
+    match visible {
+        Visible::Tenant => quote!(#s::Visibility::Tenant),
+        Visible::All => quote!(#s::Visibility::All),
+        Visible::None => quote!(#s::Visibility::None),
+        Visible::Rows(sql) => quote!(#s::Visibility::Rows(#sql)),
+    }
+}
+
 fn column_literal(column: &Column) -> TokenStream {
-    let s = quote!(::dify_schema::schema);
+    let rt = rt();
+    let s = quote!(#rt::schema);
     let name = &column.name;
     let field = column.field.to_string();
-    let sql_type = sql_type_literal(column.sql_type);
+    let sql_type = tokens::sql_type(column.sql_type);
     let nullable = column.nullable;
-    let default = option(column.default.as_ref().map(|default| match default {
-        Default::Str(value) => quote!(#s::Default::Str(#value)),
-        Default::Int(value) => quote!(#s::Default::Int(#value)),
-        Default::Decimal(value) => quote!(#s::Default::Decimal(#value)),
-        Default::Bool(value) => quote!(#s::Default::Bool(#value)),
-        Default::Sql(value) => quote!(#s::Default::Sql(#value)),
-        Default::Sequence { name, owned } => {
-            quote!(#s::Default::Sequence { name: #name, owned: #owned })
-        }
-        Default::Function(function) => {
-            let function = match function {
-                ServerFunction::UuidGenerateV4 => quote!(UuidGenerateV4),
-                ServerFunction::GenRandomUuid => quote!(GenRandomUuid),
-                ServerFunction::UuidV7 => quote!(UuidV7),
-                ServerFunction::CurrentTimestamp(None) => quote!(CurrentTimestamp(None)),
-                ServerFunction::CurrentTimestamp(Some(p)) => {
-                    quote!(CurrentTimestamp(Some(#p)))
-                }
-                ServerFunction::Now => quote!(Now),
-            };
-            quote!(#s::Default::Function(#s::ServerFunction::#function))
-        }
-    }));
-    let client_default = option(
-        column
-            .client_default
-            .map(|client_default| match client_default {
-                ClientDefault::Uuid4 => quote!(#s::ClientDefault::Uuid4),
-                ClientDefault::Uuid7 => quote!(#s::ClientDefault::Uuid7),
-                ClientDefault::Now => quote!(#s::ClientDefault::Now),
-            }),
-    );
-    let audit = option(column.audit.map(|audit| match audit {
-        Audit::CreatedBy => quote!(#s::Audit::CreatedBy),
-        Audit::UpdatedBy => quote!(#s::Audit::UpdatedBy),
-        Audit::CreatedAt => quote!(#s::Audit::CreatedAt),
-        Audit::UpdatedAt => quote!(#s::Audit::UpdatedAt),
-    }));
+    let default = option(column.default.as_ref().map(default_literal));
+    let client_default = option(column.client_default.map(tokens::client_default));
+    let audit = option(column.audit.map(tokens::audit));
     let cross_tenant = column.cross_tenant;
     let string_enum = option(column.is_string_enum().then(|| {
         let ty = &column.value_ty;
         quote!(#s::EnumInfo {
-            name: <#ty as ::dify_schema::__private::StringEnumColumn>::NAME,
-            values: <#ty as ::dify_schema::__private::StringEnumColumn>::VALUES,
+            name: <#ty as #rt::StringEnumColumn>::NAME,
+            values: <#ty as #rt::StringEnumColumn>::VALUES,
         })
     }));
     let generated = option(
@@ -250,10 +289,12 @@ fn column_literal(column: &Column) -> TokenStream {
             .as_ref()
             .map(|expression| quote!(#expression)),
     );
-    let insert_values =
-        option(column.insert_as.as_ref().map(
-            |narrower| quote!(<#narrower as ::dify_schema::__private::StringEnumColumn>::VALUES),
-        ));
+    let insert_values = option(
+        column
+            .insert_as
+            .as_ref()
+            .map(|narrower| quote!(<#narrower as #rt::StringEnumColumn>::VALUES)),
+    );
     quote! {
         #s::Column {
             name: #name,
@@ -271,30 +312,21 @@ fn column_literal(column: &Column) -> TokenStream {
     }
 }
 
-fn sql_type_literal(sql_type: SqlType) -> TokenStream {
-    let s = quote!(::dify_schema::schema::SqlType);
-    match sql_type {
-        SqlType::Uuid => quote!(#s::Uuid),
-        SqlType::Varchar(Some(n)) => quote!(#s::Varchar(Some(#n))),
-        SqlType::Varchar(None) => quote!(#s::Varchar(None)),
-        SqlType::Text => quote!(#s::Text),
-        SqlType::Json => quote!(#s::Json),
-        SqlType::Jsonb => quote!(#s::Jsonb),
-        SqlType::Timestamp => quote!(#s::Timestamp),
-        SqlType::Timestamptz => quote!(#s::Timestamptz),
-        SqlType::Integer => quote!(#s::Integer),
-        SqlType::BigInt => quote!(#s::BigInt),
-        SqlType::Boolean => quote!(#s::Boolean),
-        SqlType::Float => quote!(#s::Float),
-        SqlType::Numeric(Some((p, scale))) => quote!(#s::Numeric(Some((#p, #scale)))),
-        SqlType::Numeric(None) => quote!(#s::Numeric(None)),
-        SqlType::Bytea => quote!(#s::Bytea),
-    }
-}
-
-fn option(value: Option<TokenStream>) -> TokenStream {
-    match value {
-        Some(value) => quote!(::core::option::Option::Some(#value)),
-        None => quote!(::core::option::Option::None),
+fn default_literal(default: &Default) -> TokenStream {
+    let rt = rt();
+    let s = quote!(#rt::schema);
+    match default {
+        Default::Str(value) => quote!(#s::Default::Str(#value)),
+        Default::Int(value) => quote!(#s::Default::Int(#value)),
+        Default::Decimal(value) => quote!(#s::Default::Decimal(#value)),
+        Default::Bool(value) => quote!(#s::Default::Bool(#value)),
+        Default::Sql(value) => quote!(#s::Default::Sql(#value)),
+        Default::Sequence { name, owned } => {
+            quote!(#s::Default::Sequence { name: #name, owned: #owned })
+        }
+        Default::Function(function) => {
+            let function = tokens::server_function(*function);
+            quote!(#s::Default::Function(#function))
+        }
     }
 }
