@@ -5,6 +5,11 @@
 //! of a declaration. Rules that need another entity (the parent of a `via`
 //! must be tenant-owned, an enum column's type must be a string enum) are
 //! left to trait bounds in the expansion, spanned at the user's tokens.
+//!
+//! `attr.rs` interprets each attribute value; `check.rs` holds the rules
+//! between fields and columns; this module assembles the IR, resolving the
+//! column names a declaration uses and deciding what the expanders would
+//! otherwise decide (the parent of a `via`, `Access`).
 
 use std::collections::HashMap;
 
