@@ -13,6 +13,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::LitStr;
 
+use crate::tokens::rt;
+
 pub fn embed(input: TokenStream) -> syn::Result<TokenStream> {
     let relative: LitStr = syn::parse2(input).map_err(|error| {
         syn::Error::new(
@@ -43,6 +45,7 @@ pub fn embed(input: TokenStream) -> syn::Result<TokenStream> {
         }
     }
     migrations.sort();
+    let rt = rt();
     let items = migrations.iter().map(|(name, path)| {
         let file = |file: &str| path.join(file).to_string_lossy().into_owned();
         let up = file("up.sql");
@@ -67,7 +70,7 @@ pub fn embed(input: TokenStream) -> syn::Result<TokenStream> {
             quote!(::core::option::Option::None)
         };
         quote! {
-            ::dify_schema::migrate::files::EmbeddedMigration {
+            #rt::EmbeddedMigration {
                 name: #name,
                 up: ::core::include_str!(#up),
                 down: #down,
@@ -84,7 +87,7 @@ pub fn embed(input: TokenStream) -> syn::Result<TokenStream> {
         quote!(::core::option::Option::None)
     };
     Ok(quote! {{
-        static MIGRATIONS: &[::dify_schema::migrate::files::EmbeddedMigration] = &[#(#items),*];
-        ::dify_schema::migrate::MigrationSet::embedded(MIGRATIONS, #record)
+        static MIGRATIONS: &[#rt::EmbeddedMigration] = &[#(#items),*];
+        #rt::MigrationSet::embedded(MIGRATIONS, #record)
     }})
 }

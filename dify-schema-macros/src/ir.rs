@@ -1,5 +1,6 @@
-//! The validated description of one entity: what `validate.rs` produces
-//! and every expander consumes.
+//! The validated description of one entity: what `validate/` produces
+//! and every expander consumes. The facts derived from it (which form a
+//! column is in, how an insert fills it) are methods in `props.rs`.
 //!
 //! Everything here has been checked: columns named by indexes exist, types
 //! fit, names are unique. Expanders never re-validate and never report
@@ -38,37 +39,8 @@ pub struct Entity {
     pub insert_ident: Ident,
     /// The update form, `AppChanges` unless renamed.
     pub changes_ident: Ident,
-}
-
-impl Entity {
-    /// The hidden module that holds the Diesel `table!` of this entity.
-    pub fn table_module(&self) -> Ident {
-        table_module_for(&self.ident)
-    }
-
-    pub fn column(&self, index: usize) -> &Column {
-        &self.columns[index]
-    }
-
-    /// True for `owner = tenant` and `owner = via(...)`.
-    pub fn ownership_is_tenant(&self) -> bool {
-        !matches!(self.ownership, Ownership::Global)
-    }
-
-    /// The column that carries the tenant, for `owner = tenant`.
-    pub fn tenant_column(&self) -> Option<&Column> {
-        match self.ownership {
-            Ownership::Tenant { column, .. } => Some(&self.columns[column]),
-            _ => None,
-        }
-    }
-}
-
-/// The name of the hidden module next to an entity that holds its Diesel
-/// table (`App` -> `__dify_table_App`): a relation to `crate::app::App`
-/// reaches the parent's table as `crate::app::__dify_table_App::table`.
-pub fn table_module_for(entity: &Ident) -> Ident {
-    Ident::new(&format!("__dify_table_{entity}"), entity.span())
+    /// What a tenant scope may do with the rows, decided in validation.
+    pub access: Access,
 }
 
 pub struct Column {
@@ -109,19 +81,6 @@ pub struct Column {
     pub fixed: bool,
     /// Points at another tenant on purpose (`installed_apps.app_owner_tenant_id`).
     pub cross_tenant: bool,
-}
-
-impl Column {
-    /// True for a varchar or text column held by a string enum.
-    pub fn is_string_enum(&self) -> bool {
-        self.rust == RustKind::Custom
-    }
-
-    /// True when forms take this column as a reference (`Ref<'t, P>` or
-    /// `AnyId<'t>`) rather than as its plain type.
-    pub fn is_reference(&self) -> bool {
-        self.relation.is_some() || !self.any_of.is_empty()
-    }
 }
 
 pub enum Default {
@@ -172,9 +131,32 @@ pub struct UniqueConstraint {
 }
 
 pub enum Ownership {
-    Tenant { column: usize },
-    Via { column: usize },
+    /// `owner = tenant`: `column` holds the tenant's id.
+    Tenant {
+        column: usize,
+    },
+    /// `owner = via(column)`: the row belongs to the tenant of `parent`,
+    /// which `column` (NOT NULL, `references = parent`) points at.
+    Via {
+        column: usize,
+        parent: Path,
+    },
     Global,
+}
+
+/// Whether a tenant scope gets the scoped accessors of an entity
+/// (`ScopedAccess`, `OrderKey`, the composable query, `SoftDeletable`,
+/// `BelongsTo`).
+pub enum Access {
+    /// A tenant-owned entity keyed by one NOT NULL uuid column (`key`, an
+    /// index into `Entity::columns`): the shape every scoped accessor
+    /// takes, and every tenant-owned Dify table but one has.
+    Scoped { key: usize },
+    /// A global entity, or a tenant-owned one with another key (a
+    /// composite key, like `conversation_variables`): only the system
+    /// path reads and writes it; a tenant-owned one still has its tenant
+    /// predicate, for the scoped queries of entities below it.
+    SystemOnly,
 }
 
 pub enum SoftDelete {

@@ -1,18 +1,24 @@
 //! The proc macros of dify-schema. Use them through `dify_schema`, which
-//! re-exports them: generated code names the runtime as `::dify_schema`.
+//! re-exports them: generated code reaches the runtime only through
+//! `::dify_schema::__private` (`tokens::rt`).
 //!
 //! `#[entity]` runs in three stages, each in its own module:
 //! `parse` (tokens to a syntax tree), `validate` (syntax tree to the IR in
-//! `ir`, reporting every mistake at its token) and `expand` (IR to Rust).
+//! `ir`, reporting every mistake at its token) and `expand` (IR to Rust,
+//! reading the facts `props` derives from the IR). A declaration with
+//! mistakes expands to `fallback` and the errors.
 
 mod ctxt;
 mod embed;
 mod expand;
+mod fallback;
 mod ir;
 mod meta;
 mod parse;
+mod props;
 mod rust_type;
 mod string_enum;
+mod tokens;
 mod validate;
 
 #[cfg(test)]
@@ -67,7 +73,7 @@ pub(crate) fn entity_inner(
         Ok(decl) => decl,
         Err(error) => return error.into_compile_error(),
     };
-    let fallback = fallback_struct(&decl);
+    let fallback = fallback::fallback(&decl);
     let entity = validate::validate(&mut cx, decl);
     match (cx.check(), entity) {
         (Ok(()), Some(entity)) => expand::expand(&entity),
@@ -76,64 +82,5 @@ pub(crate) fn entity_inner(
             quote::quote!(#fallback #errors)
         }
         (Ok(()), None) => unreachable!("validation that returns nothing reports why"),
-    }
-}
-
-/// The struct as declared, without the DSL's attributes: emitted next to
-/// the errors so that one mistake in a declaration does not turn every use
-/// of the type into a second error (thiserror's `fallback.rs`).
-fn fallback_struct(decl: &parse::EntityDecl) -> proc_macro2::TokenStream {
-    let attrs = &decl.attrs;
-    let vis = &decl.vis;
-    let ident = &decl.ident;
-    let fields = decl.fields.iter().map(|field| {
-        let parse::FieldDecl {
-            attrs,
-            vis,
-            ident,
-            ty,
-            ..
-        } = field;
-        quote::quote!(#(#attrs)* #vis #ident: #ty,)
-    });
-    // A stub `Entity` keeps `schema!` and other entities' relations from
-    // reporting "not an entity" on top of the real mistake.
-    let table = decl
-        .args
-        .table
-        .as_ref()
-        .map_or_else(|| ident.to_string(), syn::LitStr::value);
-    let entity_name = ident.to_string();
-    quote::quote! {
-        #(#attrs)*
-        #vis struct #ident { #(#fields)* }
-
-        const _: () = {
-            impl ::dify_schema::Entity for #ident {
-                const TABLE: &'static ::dify_schema::schema::Table = &::dify_schema::schema::Table {
-                    name: ::dify_schema::__private::Cow::Borrowed(#table),
-                    entity: ::dify_schema::__private::Cow::Borrowed(#entity_name),
-                    columns: ::dify_schema::__private::Cow::Borrowed(&[]),
-                    primary_key: ::dify_schema::schema::PrimaryKey {
-                        name: ::dify_schema::__private::Cow::Borrowed(""),
-                        columns: ::dify_schema::__private::Cow::Borrowed(&[]),
-                    },
-                    indexes: ::dify_schema::__private::Cow::Borrowed(&[]),
-                    unique_constraints: ::dify_schema::__private::Cow::Borrowed(&[]),
-                    relations: ::dify_schema::__private::Cow::Borrowed(&[]),
-                    ownership: ::dify_schema::schema::Ownership::Global,
-                    soft_delete: ::core::option::Option::None,
-                    write_capability: ::dify_schema::schema::Capability::Editing,
-                    create_capability: ::core::option::Option::None,
-                    visibility: ::dify_schema::schema::Visibility::None,
-                };
-                const TABLE_NAME: &'static str = #table;
-                type New<'t> = ();
-                type Changes<'t> = ();
-                type Key = ();
-                type Ref<'t> = ::dify_schema::types::Uuid;
-                fn key(&self) -> Self::Key {}
-            }
-        };
     }
 }

@@ -7,7 +7,7 @@
 
 use syn::{GenericArgument, PathArguments, Type};
 
-use crate::ir::SqlType;
+use dify_schema_ir::SqlType;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum RustKind {

@@ -17,6 +17,7 @@ use quote::quote;
 use syn::{Data, DeriveInput, Fields, LitStr};
 
 use crate::ctxt::Ctxt;
+use crate::tokens::rt;
 
 pub fn derive(item: TokenStream) -> syn::Result<TokenStream> {
     let input: DeriveInput = syn::parse2(item)?;
@@ -94,10 +95,12 @@ pub fn derive(item: TokenStream) -> syn::Result<TokenStream> {
     }
     cx.check()?;
 
+    let rt = rt();
     let ident = &input.ident;
     let name = ident.to_string();
+    let diesel_impls = diesel_impls(ident);
     Ok(quote! {
-        impl ::dify_schema::StringEnum for #ident {
+        impl #rt::StringEnum for #ident {
             const NAME: &'static str = #name;
             const ALL: &'static [Self] = &[#(#ident::#variants),*];
             const VALUES: &'static [&'static str] = &[#(#values),*];
@@ -110,16 +113,101 @@ pub fn derive(item: TokenStream) -> syn::Result<TokenStream> {
             }
         }
         // A filter compares the column with the text the value is stored as.
-        impl ::dify_schema::__private::FilterValue for #ident {
-            fn into_value(self) -> ::dify_schema::__private::FilterValueRepr {
-                ::dify_schema::__private::enum_value(self)
+        impl #rt::FilterValue for #ident {
+            fn into_value(self) -> #rt::FilterValueRepr {
+                #rt::enum_value(self)
             }
-            fn into_list(values: ::std::vec::Vec<Self>) -> ::dify_schema::__private::FilterValueList {
-                ::dify_schema::__private::enum_list(values)
+            fn into_list(values: ::std::vec::Vec<Self>) -> #rt::FilterValueList {
+                #rt::enum_list(values)
             }
         }
-        ::dify_schema::__string_enum_sql!(#ident);
+        #diesel_impls
     })
+}
+
+/// The Diesel impls of a string enum: written and read as text (an unknown
+/// value is a typed error), usable as a `Text` expression, by value or by
+/// reference; and `Display`/`FromStr` by its stored values.
+fn diesel_impls(ident: &syn::Ident) -> TokenStream {
+    let rt = rt();
+    let diesel = quote!(#rt::diesel);
+    let pg = quote!(#diesel::pg::Pg);
+    let text = quote!(#diesel::sql_types::Text);
+    let nullable_text = quote!(#diesel::sql_types::Nullable<#text>);
+    let bound = quote!(#diesel::internal::derives::as_expression::Bound);
+    let as_expression = [
+        (quote!(), quote!(#ident), text.clone()),
+        (quote!(), quote!(#ident), nullable_text.clone()),
+        (quote!(<'a>), quote!(&'a #ident), text.clone()),
+        (quote!(<'a>), quote!(&'a #ident), nullable_text.clone()),
+    ]
+    .into_iter()
+    .map(|(lifetime, ty, sql_type)| {
+        quote! {
+            impl #lifetime #diesel::expression::AsExpression<#sql_type> for #ty {
+                type Expression = #bound<#sql_type, Self>;
+                fn as_expression(self) -> Self::Expression {
+                    #bound::new(self)
+                }
+            }
+        }
+    });
+    quote! {
+        const _: () = {
+            impl #diesel::serialize::ToSql<#text, #pg> for #ident {
+                fn to_sql<'b>(
+                    &'b self,
+                    out: &mut #diesel::serialize::Output<'b, '_, #pg>,
+                ) -> #diesel::serialize::Result {
+                    ::std::io::Write::write_all(out, #rt::StringEnum::as_str(self).as_bytes())?;
+                    ::core::result::Result::Ok(#diesel::serialize::IsNull::No)
+                }
+            }
+
+            impl #diesel::serialize::ToSql<#nullable_text, #pg> for #ident {
+                fn to_sql<'b>(
+                    &'b self,
+                    out: &mut #diesel::serialize::Output<'b, '_, #pg>,
+                ) -> #diesel::serialize::Result {
+                    <Self as #diesel::serialize::ToSql<#text, #pg>>::to_sql(self, out)
+                }
+            }
+
+            impl #diesel::deserialize::FromSql<#text, #pg> for #ident {
+                fn from_sql(bytes: #diesel::pg::PgValue<'_>) -> #diesel::deserialize::Result<Self> {
+                    let text = ::std::str::from_utf8(bytes.as_bytes())?;
+                    ::core::result::Result::Ok(<#ident as #rt::StringEnum>::from_db_str(text)?)
+                }
+            }
+
+            impl<ST, DB> #diesel::deserialize::Queryable<ST, DB> for #ident
+            where
+                DB: #diesel::backend::Backend,
+                ST: #diesel::sql_types::SingleValue,
+                Self: #diesel::deserialize::FromSql<ST, DB>,
+            {
+                type Row = Self;
+                fn build(row: Self) -> #diesel::deserialize::Result<Self> {
+                    ::core::result::Result::Ok(row)
+                }
+            }
+
+            #(#as_expression)*
+
+            impl ::std::fmt::Display for #ident {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.write_str(#rt::StringEnum::as_str(self))
+                }
+            }
+
+            impl ::std::str::FromStr for #ident {
+                type Err = #rt::UnknownEnumValue;
+                fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+                    <#ident as #rt::StringEnum>::from_db_str(value)
+                }
+            }
+        };
+    }
 }
 
 /// `AdvancedChat` -> `advanced_chat`.

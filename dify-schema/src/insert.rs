@@ -37,7 +37,9 @@ pub const BULK_ROWS_PER_STATEMENT: usize = 10_000;
 /// One column an insert writes, in the order generated code binds them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct InsertColumn {
-    pub name: &'static str,
+    /// The column's index in the entity's `Table::columns`, which the
+    /// macro knew: the template reads its name and default there.
+    pub column: usize,
     pub fill: Fill,
 }
 

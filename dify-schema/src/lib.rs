@@ -11,8 +11,8 @@
 //! `#[derive(StringEnum)]`, with examples that compile. The README has the
 //! overview and ARCHITECTURE.md how the pieces fit.
 
-// Generated code names the runtime as `::dify_schema`, which must resolve
-// inside this crate's own tests too.
+// Generated code names the runtime as `::dify_schema::__private`, which
+// must resolve inside this crate's own tests too.
 extern crate self as dify_schema;
 
 pub mod dsl;
@@ -64,8 +64,8 @@ pub mod prelude {
 macro_rules! schema {
     ($(#[$meta:meta])* $vis:vis static $name:ident = [$($entity:path),* $(,)?];) => {
         $(#[$meta])*
-        $vis static $name: $crate::schema::Schema = $crate::schema::Schema::new(&[
-            $($crate::__private::Cow::Borrowed(<$entity as $crate::Entity>::TABLE),)*
+        $vis static $name: $crate::__private::schema::Schema = $crate::__private::schema::Schema::new(&[
+            $($crate::__private::Cow::Borrowed(<$entity as $crate::__private::Entity>::TABLE),)*
         ]);
 
         /// Names each entity's Diesel table by type for generated joins. The
@@ -83,20 +83,23 @@ macro_rules! schema {
         /// compile-time registration check.
         #[doc(hidden)]
         pub(crate) const __DIFY_SCHEMA_TABLES: &[&str] = &[
-            $(<$entity as $crate::Entity>::TABLE_NAME,)*
+            $(<$entity as $crate::__private::Entity>::TABLE_NAME,)*
         ];
     };
 }
 
-/// What generated code uses. Not a public API: it changes without notice.
+/// What generated code uses, and the only path it names the runtime by
+/// (`#[entity]`, `#[derive(StringEnum)]`, `embed_migrations!` and
+/// `schema!`). Not a public API: it changes without notice.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::entity::{RefValue, Token};
+    pub use crate::entity::{assert_tenant_owned, RefValue, TenantOwned, Token};
     pub use crate::insert::{
         Bind, BindValue, Bulk, BulkCount, Fill, InsertColumn, InsertStatement, InsertTemplate,
         OnConflict, Single, SingleOrIgnore, BULK_ROWS_PER_STATEMENT,
     };
     pub use crate::json;
+    pub use crate::migrate::{files::EmbeddedMigration, MigrationSet};
     pub use crate::persist::{InsertContext, Persist};
     pub use crate::schema::{all_contained, contains_name};
     pub use crate::scope::{
@@ -105,8 +108,10 @@ pub mod __private {
     };
     pub use crate::scope::{BelongsTo, ScopedAccess, SoftDeletable};
     pub use crate::string_enum::{
-        assert_string_enum, enum_from_row, max_len, StringEnum, StringEnumColumn,
+        assert_string_enum, enum_from_row, max_len, StringEnum, StringEnumColumn, UnknownEnumValue,
     };
+    pub use crate::{schema, scope, types};
+    pub use crate::{AnyId, Cursor, Entity, Error, Id, OrderKey, Page, Ref, Result};
     pub use std::borrow::Cow;
     pub use {chrono, diesel, serde_json, uuid};
 
@@ -136,57 +141,5 @@ pub mod __private {
     /// The current time as Dify stores it: UTC, without a time zone.
     pub fn now() -> chrono::NaiveDateTime {
         chrono::Utc::now().naive_utc()
-    }
-
-    /// Joins a child table to its parent and lets both appear in one query:
-    /// what `diesel::joinable!` and `allow_tables_to_appear_in_same_query!`
-    /// emit for one pair, but with the tables named by type, so that a
-    /// relation can name its parent by the entity's type (`App`) from any
-    /// module.
-    #[macro_export]
-    #[doc(hidden)]
-    macro_rules! __relate_tables {
-        (child = $child:ty, parent = $parent:ty, foreign_key = $fk:ty) => {
-            impl $crate::__private::diesel::JoinTo<$parent> for $child {
-                type FromClause = $parent;
-                type OnClause = $crate::__private::diesel::dsl::Eq<
-                    $crate::__private::diesel::dsl::Nullable<$fk>,
-                    $crate::__private::diesel::dsl::Nullable<
-                        <$parent as $crate::__private::diesel::Table>::PrimaryKey,
-                    >,
-                >;
-                fn join_target(rhs: $parent) -> (Self::FromClause, Self::OnClause) {
-                    use $crate::__private::diesel::{
-                        ExpressionMethods, NullableExpressionMethods, Table,
-                    };
-                    let on = <$fk as ::core::default::Default>::default()
-                        .nullable()
-                        .eq(rhs.primary_key().nullable());
-                    (rhs, on)
-                }
-            }
-            impl $crate::__private::diesel::JoinTo<$child> for $parent {
-                type FromClause = $child;
-                type OnClause = $crate::__private::diesel::dsl::Eq<
-                    $crate::__private::diesel::dsl::Nullable<$fk>,
-                    $crate::__private::diesel::dsl::Nullable<
-                        <$parent as $crate::__private::diesel::Table>::PrimaryKey,
-                    >,
-                >;
-                fn join_target(rhs: $child) -> (Self::FromClause, Self::OnClause) {
-                    use $crate::__private::diesel::{
-                        ExpressionMethods, NullableExpressionMethods, Table,
-                    };
-                    let on = <$fk as ::core::default::Default>::default().nullable().eq(
-                        <$parent as ::core::default::Default>::default()
-                            .primary_key()
-                            .nullable(),
-                    );
-                    (rhs, on)
-                }
-            }
-            impl $crate::__private::diesel::query_source::TableNotEqual<$parent> for $child {}
-            impl $crate::__private::diesel::query_source::TableNotEqual<$child> for $parent {}
-        };
     }
 }

@@ -3,87 +3,27 @@
 //! on the declaration.
 
 use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use quote::quote_spanned;
 use syn::spanned::Spanned;
 
-use crate::ir::{Default, Entity, Ownership, SqlType};
+use crate::ir::{Column, Default, Entity, SqlType};
+use crate::tokens::{rt_at, type_name};
 
 pub fn checks(entity: &Entity) -> TokenStream {
-    let mut checks = vec![registered(entity)];
-    if let Ownership::Via { column, .. } = entity.ownership {
-        let parent = &entity
-            .column(column)
-            .relation
-            .as_ref()
-            .expect("validated")
-            .parent;
-        checks.push(quote_spanned! {parent.span()=>
-            const _: () = ::dify_schema::entity::assert_tenant_owned::<#parent>();
-        });
-    }
-    for parent in entity.columns.iter().flat_map(|column| &column.any_of) {
-        checks.push(quote_spanned! {parent.span()=>
-            const _: () = ::dify_schema::entity::assert_tenant_owned::<#parent>();
-        });
-    }
-    for column in entity
+    let registered = registered(entity);
+    let parents = tenant_owned_parents(entity);
+    let string_enums = entity
         .columns
         .iter()
         .filter(|column| column.is_string_enum())
-    {
-        let ty = &column.value_ty;
-        checks.push(quote_spanned! {ty.span()=>
-            const _: () = ::dify_schema::__private::assert_string_enum::<#ty>();
-        });
-        if let SqlType::Varchar(Some(max)) = column.sql_type {
-            let message = format!(
-                "a value of `{}` is longer than the varchar({max}) of column `{}`",
-                quote!(#ty).to_string().replace(' ', ""),
-                column.name
-            );
-            checks.push(quote_spanned! {ty.span()=>
-                const _: () = ::core::assert!(
-                    ::dify_schema::__private::max_len(<#ty as ::dify_schema::__private::StringEnumColumn>::VALUES) <= #max as usize,
-                    #message
-                );
-            });
-        }
-        if let Some(narrower) = &column.insert_as {
-            let message = format!(
-                "`insert_as = {}` has a value that `{}` does not; its values must be some of the column's",
-                quote!(#narrower).to_string().replace(' ', ""),
-                quote!(#ty).to_string().replace(' ', ""),
-            );
-            checks.push(quote_spanned! {narrower.span()=>
-                const _: () = ::core::assert!(
-                    ::dify_schema::__private::all_contained(
-                        <#narrower as ::dify_schema::__private::StringEnumColumn>::VALUES,
-                        <#ty as ::dify_schema::__private::StringEnumColumn>::VALUES,
-                    ),
-                    #message
-                );
-            });
-        }
-        if let Some(Default::Str(value)) = &column.default {
-            let ty_name = quote!(#ty).to_string().replace(' ', "");
-            let message = format!(
-                "the default `{value}` of column `{}` is not a value of `{ty_name}`; use one of its stored values (each variant's name in snake_case, or its `#[value = \"...\"]`)",
-                column.name,
-            );
-            checks.push(quote_spanned! {column.default_span=>
-                const _: () = ::core::assert!(
-                    ::dify_schema::__private::contains_name(<#ty as ::dify_schema::__private::StringEnumColumn>::VALUES, #value),
-                    #message
-                );
-            });
-        }
-    }
-    quote!(#(#checks)*)
+        .map(string_enum_checks);
+    quote::quote!(#registered #parents #(#string_enums)*)
 }
 
 /// Each entity must be listed in its crate's `schema!`, or the DDL and the
 /// migrations would silently miss its table.
 fn registered(entity: &Entity) -> TokenStream {
+    let rt = rt_at(entity.ident.span());
     let table = entity.table.value();
     let message = format!(
         "entity `{}` (table `{table}`) is not listed in this crate's `dify_schema::schema!`; add it to the list",
@@ -91,8 +31,77 @@ fn registered(entity: &Entity) -> TokenStream {
     );
     quote_spanned! {entity.ident.span()=>
         const _: () = ::core::assert!(
-            ::dify_schema::__private::contains_name(crate::__DIFY_SCHEMA_TABLES, #table),
+            #rt::contains_name(crate::__DIFY_SCHEMA_TABLES, #table),
             #message
         );
     }
+}
+
+/// The parent of a `via` and each entity of `references = any(...)` must be
+/// tenant-owned.
+fn tenant_owned_parents(entity: &Entity) -> TokenStream {
+    let via = entity.via().map(|(_, parent)| parent);
+    let any_of = entity.columns.iter().flat_map(|column| &column.any_of);
+    let checks = via.into_iter().chain(any_of).map(|parent| {
+        let rt = rt_at(parent.span());
+        quote_spanned! {parent.span()=>
+            const _: () = #rt::assert_tenant_owned::<#parent>();
+        }
+    });
+    quote::quote!(#(#checks)*)
+}
+
+/// A string enum column's type must be a string enum whose values fit the
+/// column, whose `insert_as` is narrower, and whose default is a value.
+fn string_enum_checks(column: &Column) -> TokenStream {
+    let ty = &column.value_ty;
+    let rt = rt_at(ty.span());
+    let mut checks = vec![quote_spanned! {ty.span()=>
+        const _: () = #rt::assert_string_enum::<#ty>();
+    }];
+    if let SqlType::Varchar(Some(max)) = column.sql_type {
+        let message = format!(
+            "a value of `{}` is longer than the varchar({max}) of column `{}`",
+            type_name(ty),
+            column.name
+        );
+        checks.push(quote_spanned! {ty.span()=>
+            const _: () = ::core::assert!(
+                #rt::max_len(<#ty as #rt::StringEnumColumn>::VALUES) <= #max as usize,
+                #message
+            );
+        });
+    }
+    if let Some(narrower) = &column.insert_as {
+        let rt = rt_at(narrower.span());
+        let message = format!(
+            "`insert_as = {}` has a value that `{}` does not; its values must be some of the column's",
+            type_name(narrower),
+            type_name(ty),
+        );
+        checks.push(quote_spanned! {narrower.span()=>
+            const _: () = ::core::assert!(
+                #rt::all_contained(
+                    <#narrower as #rt::StringEnumColumn>::VALUES,
+                    <#ty as #rt::StringEnumColumn>::VALUES,
+                ),
+                #message
+            );
+        });
+    }
+    if let Some(Default::Str(value)) = &column.default {
+        let rt = rt_at(column.default_span);
+        let message = format!(
+            "the default `{value}` of column `{}` is not a value of `{}`; use one of its stored values (each variant's name in snake_case, or its `#[value = \"...\"]`)",
+            column.name,
+            type_name(ty),
+        );
+        checks.push(quote_spanned! {column.default_span=>
+            const _: () = ::core::assert!(
+                #rt::contains_name(<#ty as #rt::StringEnumColumn>::VALUES, #value),
+                #message
+            );
+        });
+    }
+    quote::quote!(#(#checks)*)
 }

@@ -1,55 +1,38 @@
 //! `impl Entity`: the static description of the table that the runtime
 //! renders into DDL, diffs into migrations and checks against a database.
+//!
+//! The `Table` literal is spelled once, in [`table_literal`]; the
+//! compile-error fallback (`fallback.rs`) builds its stub from the same
+//! function with [`TableParts::empty`].
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::model::{form_needs_lifetime, in_changes_form, in_insert_form};
-use crate::ir::{
-    Audit, Capability, ClientDefault, Column, Default, Entity, IndexMethod, Ownership,
-    ServerFunction, SoftDelete, SqlType, Visible,
-};
+use crate::ir::{Column, Default, Entity, Index, Ownership, SoftDelete, Visible};
+use crate::tokens::{self, list, option, rt, text};
 
+/// `impl Entity` (and `TenantOwned` for a tenant-owned entity).
 pub fn entity_impl(entity: &Entity) -> TokenStream {
+    let rt = rt();
     let ident = &entity.ident;
     let insert_ident = &entity.insert_ident;
     let changes_ident = &entity.changes_ident;
-    let table = table_literal(entity);
+    let table = table_literal(TableParts::of(entity));
     let table_name = entity.table.value();
-    let key_columns: Vec<_> = entity
-        .primary_key
-        .columns
-        .iter()
-        .map(|index| entity.column(*index))
-        .collect();
-    let key_types = key_columns.iter().map(|column| &column.ty);
-    let key_fields = key_columns.iter().map(|column| &column.field);
-    let (key, key_value) = if key_columns.len() == 1 {
-        let ty = &key_columns[0].ty;
-        let field = &key_columns[0].field;
-        (
-            quote!(#ty),
-            quote!(::core::clone::Clone::clone(&self.#field)),
-        )
-    } else {
-        (
-            quote!((#(#key_types),*)),
-            quote!((#(::core::clone::Clone::clone(&self.#key_fields)),*)),
-        )
-    };
-    let insert_lifetime = form_needs_lifetime(entity, in_insert_form).then(|| quote!(<'t>));
-    let changes_lifetime = form_needs_lifetime(entity, in_changes_form).then(|| quote!(<'t>));
+    let (key, key_value) = key(entity);
+    let insert_lifetime = entity.insert_form_needs_lifetime().then(|| quote!(<'t>));
+    let changes_lifetime = entity.changes_form_needs_lifetime().then(|| quote!(<'t>));
     let reference = if entity.ownership_is_tenant() {
-        quote!(::dify_schema::Id<'t, Self>)
+        quote!(#rt::Id<'t, Self>)
     } else {
-        quote!(::dify_schema::types::Uuid)
+        quote!(#rt::types::Uuid)
     };
     let tenant_owned = entity
         .ownership_is_tenant()
-        .then(|| quote!(impl ::dify_schema::entity::TenantOwned for #ident {}));
+        .then(|| quote!(impl #rt::TenantOwned for #ident {}));
     quote! {
-        impl ::dify_schema::Entity for #ident {
-            const TABLE: &'static ::dify_schema::schema::Table = &#table;
+        impl #rt::Entity for #ident {
+            const TABLE: &'static #rt::schema::Table = &#table;
             const TABLE_NAME: &'static str = #table_name;
             type New<'t> = #insert_ident #insert_lifetime;
             type Changes<'t> = #changes_ident #changes_lifetime;
@@ -63,148 +46,136 @@ pub fn entity_impl(entity: &Entity) -> TokenStream {
     }
 }
 
-fn table_literal(entity: &Entity) -> TokenStream {
-    let s = quote!(::dify_schema::schema);
-    let name = entity.table.value();
-    let entity_name = entity.ident.to_string();
-    let columns = entity.columns.iter().map(column_literal);
-    let key_name = &entity.primary_key.name;
-    let key_columns = entity
-        .primary_key
-        .columns
-        .iter()
-        .map(|index| &entity.column(*index).name);
-    let indexes = entity.indexes.iter().map(|index| {
-        let name = &index.name;
-        let columns = index.columns.iter().map(|(column, descending)| {
-            let column = &entity.column(*column).name;
-            let column = text(column);
-            quote!(#s::IndexColumn { name: #column, descending: #descending })
-        });
-        let unique = index.unique;
-        let method = match index.method {
-            IndexMethod::Gin => quote!(#s::IndexMethod::Gin),
-            IndexMethod::Btree => quote!(#s::IndexMethod::Btree),
-        };
-        let predicate = option(index.predicate.as_ref().map(text));
-        let name = text(name);
-        let columns = list(columns);
-        quote! {
-            #s::Index {
-                name: #name,
-                columns: #columns,
-                unique: #unique,
-                method: #method,
-                predicate: #predicate,
-            }
+/// The key's type and the expression that reads it from `self`: the
+/// column's type for a one-column key, a tuple otherwise.
+fn key(entity: &Entity) -> (TokenStream, TokenStream) {
+    let key_columns: Vec<_> = entity.key_columns().collect();
+    if let [column] = key_columns.as_slice() {
+        let ty = &column.ty;
+        let field = &column.field;
+        return (
+            quote!(#ty),
+            quote!(::core::clone::Clone::clone(&self.#field)),
+        );
+    }
+    let types = key_columns.iter().map(|column| &column.ty);
+    let fields = key_columns.iter().map(|column| &column.field);
+    (
+        quote!((#(#types),*)),
+        quote!((#(::core::clone::Clone::clone(&self.#fields)),*)),
+    )
+}
+
+/// What goes into a `Table` literal, each part already spelled.
+pub struct TableParts {
+    pub name: String,
+    pub entity: String,
+    pub columns: Vec<TokenStream>,
+    pub key_name: String,
+    pub key_columns: Vec<String>,
+    pub indexes: Vec<TokenStream>,
+    pub unique_constraints: Vec<TokenStream>,
+    pub relations: Vec<TokenStream>,
+    pub ownership: TokenStream,
+    pub soft_delete: TokenStream,
+    pub write_capability: TokenStream,
+    pub create_capability: TokenStream,
+    pub visibility: TokenStream,
+}
+
+impl TableParts {
+    /// The description of a validated entity.
+    pub fn of(entity: &Entity) -> TableParts {
+        let column_name = |index: &usize| entity.column(*index).name.clone();
+        TableParts {
+            name: entity.table.value(),
+            entity: entity.ident.to_string(),
+            columns: entity.columns.iter().map(column_literal).collect(),
+            key_name: entity.primary_key.name.clone(),
+            key_columns: entity.primary_key.columns.iter().map(column_name).collect(),
+            indexes: entity
+                .indexes
+                .iter()
+                .map(|index| index_literal(entity, index))
+                .collect(),
+            unique_constraints: entity
+                .unique_constraints
+                .iter()
+                .map(|unique| {
+                    let rt = rt();
+                    let name = text(&unique.name);
+                    let columns = list(unique.columns.iter().map(column_name).map(text));
+                    quote!(#rt::schema::UniqueConstraint { name: #name, columns: #columns })
+                })
+                .collect(),
+            relations: entity.columns.iter().filter_map(relation_literal).collect(),
+            ownership: ownership_literal(entity),
+            soft_delete: soft_delete_literal(entity),
+            write_capability: tokens::capability(entity.write),
+            // `None`: the same as `write`, as the declaration says it.
+            create_capability: option(
+                (entity.create != entity.write).then(|| tokens::capability(entity.create)),
+            ),
+            visibility: visibility_literal(&entity.visibility),
         }
-    });
-    let uniques = entity.unique_constraints.iter().map(|unique| {
-        let name = &unique.name;
-        let columns = unique
-            .columns
-            .iter()
-            .map(|index| text(&entity.column(*index).name));
-        let name = text(name);
-        let columns = list(columns);
-        quote!(#s::UniqueConstraint { name: #name, columns: #columns })
-    });
-    let relations = entity.columns.iter().filter_map(|column| {
-        let relation = column.relation.as_ref()?;
-        let name = &column.name;
-        let parent = &relation.parent;
-        let parent_entity = parent
-            .segments
-            .last()
-            .map(|segment| segment.ident.to_string());
-        let foreign_key = option(relation.foreign_key.as_ref().map(text));
-        let on_delete = option(relation.on_delete.map(text));
-        let name = text(name);
-        let parent_table = text(quote!(<#parent as ::dify_schema::Entity>::TABLE_NAME));
-        let parent_entity = text(parent_entity.unwrap_or_default());
-        Some(quote! {
-            #s::Relation {
-                column: #name,
-                parent_table: #parent_table,
-                parent_entity: #parent_entity,
-                foreign_key: #foreign_key,
-                on_delete: #on_delete,
-            }
-        })
-    });
-    let ownership = match entity.ownership {
-        Ownership::Tenant { column } => {
-            let column = text(&entity.column(column).name);
-            quote!(#s::Ownership::Tenant { column: #column })
+    }
+
+    /// A table with nothing in it but its names: global, invisible to
+    /// scopes, with no columns. The stub of a declaration with mistakes.
+    pub fn empty(name: String, entity: String) -> TableParts {
+        TableParts {
+            name,
+            entity,
+            columns: Vec::new(),
+            key_name: String::new(),
+            key_columns: Vec::new(),
+            indexes: Vec::new(),
+            unique_constraints: Vec::new(),
+            relations: Vec::new(),
+            ownership: ownership_literal_global(),
+            soft_delete: option(None),
+            write_capability: tokens::capability(crate::ir::Capability::Editing),
+            create_capability: option(None),
+            visibility: visibility_literal(&Visible::None),
         }
-        Ownership::Via { column, .. } => {
-            let column = entity.column(column);
-            let name = &column.name;
-            let parent = &column
-                .relation
-                .as_ref()
-                .expect("validated: via has a relation")
-                .parent;
-            let name = text(name);
-            let parent_table = text(quote!(<#parent as ::dify_schema::Entity>::TABLE_NAME));
-            quote!(#s::Ownership::Via {
-                column: #name,
-                parent_table: #parent_table,
-            })
-        }
-        Ownership::Global => quote!(#s::Ownership::Global),
-    };
-    let soft_delete = option(
-        entity
-            .soft_delete
-            .as_ref()
-            .map(|soft_delete| match soft_delete {
-                SoftDelete::Flag(index) => {
-                    let name = text(&entity.column(*index).name);
-                    quote!(#s::SoftDelete::Flag(#name))
-                }
-                SoftDelete::Timestamp(index) => {
-                    let name = text(&entity.column(*index).name);
-                    quote!(#s::SoftDelete::Timestamp(#name))
-                }
-            }),
-    );
-    let capability = |capability: Capability| match capability {
-        Capability::Member => quote!(#s::Capability::Member),
-        Capability::DatasetEditing => quote!(#s::Capability::DatasetEditing),
-        Capability::Editing => quote!(#s::Capability::Editing),
-        Capability::Privileged => quote!(#s::Capability::Privileged),
-        Capability::Owner => quote!(#s::Capability::Owner),
-    };
-    let write_capability = capability(entity.write);
-    // `None`: the same as `write`, as the declaration says it.
-    let create_capability =
-        option((entity.create != entity.write).then(|| capability(entity.create)));
-    let visibility = match &entity.visibility {
-        Visible::Tenant => quote!(#s::Visibility::Tenant),
-        Visible::All => quote!(#s::Visibility::All),
-        Visible::None => quote!(#s::Visibility::None),
-        Visible::Rows(sql) => {
-            let sql = text(sql);
-            quote!(#s::Visibility::Rows(#sql))
-        }
-    };
+    }
+}
+
+/// The `schema::Table` literal: the one place its fields are spelled.
+pub fn table_literal(parts: TableParts) -> TokenStream {
+    let rt = rt();
+    let s = quote!(#rt::schema);
+    let TableParts {
+        name,
+        entity,
+        columns,
+        key_name,
+        key_columns,
+        indexes,
+        unique_constraints,
+        relations,
+        ownership,
+        soft_delete,
+        write_capability,
+        create_capability,
+        visibility,
+    } = parts;
     let name = text(name);
-    let entity_name = text(entity_name);
+    let entity = text(entity);
     let columns = list(columns);
     let key_name = text(key_name);
-    let key_columns = list(key_columns.map(text));
+    let key_columns = list(key_columns.into_iter().map(text));
     let indexes = list(indexes);
-    let uniques = list(uniques);
+    let unique_constraints = list(unique_constraints);
     let relations = list(relations);
     quote! {
         #s::Table {
             name: #name,
-            entity: #entity_name,
+            entity: #entity,
             columns: #columns,
             primary_key: #s::PrimaryKey { name: #key_name, columns: #key_columns },
             indexes: #indexes,
-            unique_constraints: #uniques,
+            unique_constraints: #unique_constraints,
             relations: #relations,
             ownership: #ownership,
             soft_delete: #soft_delete,
@@ -215,13 +186,149 @@ fn table_literal(entity: &Entity) -> TokenStream {
     }
 }
 
+fn index_literal(entity: &Entity, index: &Index) -> TokenStream {
+    let rt = rt();
+    let s = quote!(#rt::schema);
+    let name = text(&index.name);
+    let columns = list(index.columns.iter().map(|(column, descending)| {
+        let column = text(&entity.column(*column).name);
+        quote!(#s::IndexColumn { name: #column, descending: #descending })
+    }));
+    let unique = index.unique;
+    let method = tokens::index_method(index.method);
+    let predicate = option(index.predicate.as_ref().map(text));
+    quote! {
+        #s::Index {
+            name: #name,
+            columns: #columns,
+            unique: #unique,
+            method: #method,
+            predicate: #predicate,
+        }
+    }
+}
+
+fn relation_literal(column: &Column) -> Option<TokenStream> {
+    let rt = rt();
+    let relation = column.relation.as_ref()?;
+    let name = text(&column.name);
+    let parent = &relation.parent;
+    let parent_entity = text(
+        parent
+            .segments
+            .last()
+            .map(|segment| segment.ident.to_string())
+            .unwrap_or_default(),
+    );
+    let parent_table = text(quote!(<#parent as #rt::Entity>::TABLE_NAME));
+    let foreign_key = option(relation.foreign_key.as_ref().map(text));
+    let on_delete = option(relation.on_delete.map(text));
+    Some(quote! {
+        #rt::schema::Relation {
+            column: #name,
+            parent_table: #parent_table,
+            parent_entity: #parent_entity,
+            foreign_key: #foreign_key,
+            on_delete: #on_delete,
+        }
+    })
+}
+
+fn ownership_literal(entity: &Entity) -> TokenStream {
+    let rt = rt();
+    match &entity.ownership {
+        Ownership::Tenant { column } => {
+            let column = text(&entity.column(*column).name);
+            quote!(#rt::schema::Ownership::Tenant { column: #column })
+        }
+        Ownership::Via { column, parent } => {
+            let name = text(&entity.column(*column).name);
+            let parent_table = text(quote!(<#parent as #rt::Entity>::TABLE_NAME));
+            quote!(#rt::schema::Ownership::Via {
+                column: #name,
+                parent_table: #parent_table,
+            })
+        }
+        Ownership::Global => ownership_literal_global(),
+    }
+}
+
+fn ownership_literal_global() -> TokenStream {
+    let rt = rt();
+    quote!(#rt::schema::Ownership::Global)
+}
+
+fn soft_delete_literal(entity: &Entity) -> TokenStream {
+    let rt = rt();
+    option(entity.soft_delete.as_ref().map(|soft_delete| {
+        let (variant, index) = match soft_delete {
+            SoftDelete::Flag(index) => (quote!(Flag), index),
+            SoftDelete::Timestamp(index) => (quote!(Timestamp), index),
+        };
+        let name = text(&entity.column(*index).name);
+        quote!(#rt::schema::SoftDelete::#variant(#name))
+    }))
+}
+
+fn visibility_literal(visible: &Visible) -> TokenStream {
+    let rt = rt();
+    let s = quote!(#rt::schema);
+    match visible {
+        Visible::Tenant => quote!(#s::Visibility::Tenant),
+        Visible::All => quote!(#s::Visibility::All),
+        Visible::None => quote!(#s::Visibility::None),
+        Visible::Rows(sql) => {
+            let sql = text(sql);
+            quote!(#s::Visibility::Rows(#sql))
+        }
+    }
+}
+
 fn column_literal(column: &Column) -> TokenStream {
-    let s = quote!(::dify_schema::schema);
-    let name = &column.name;
-    let field = column.field.to_string();
-    let sql_type = sql_type_literal(column.sql_type);
+    let rt = rt();
+    let s = quote!(#rt::schema);
+    let name = text(&column.name);
+    let field = text(column.field.to_string());
+    let sql_type = tokens::sql_type(column.sql_type);
     let nullable = column.nullable;
-    let default = option(column.default.as_ref().map(|default| match default {
+    let default = option(column.default.as_ref().map(default_literal));
+    let client_default = option(column.client_default.map(tokens::client_default));
+    let audit = option(column.audit.map(tokens::audit));
+    let cross_tenant = column.cross_tenant;
+    let string_enum = option(column.is_string_enum().then(|| {
+        let ty = &column.value_ty;
+        let name = text(quote!(<#ty as #rt::StringEnumColumn>::NAME));
+        let values = text(quote!(<#ty as #rt::StringEnumColumn>::IR_VALUES));
+        quote!(#s::EnumInfo { name: #name, values: #values })
+    }));
+    let generated = option(column.generated.as_ref().map(text));
+    let insert_values = option(
+        column
+            .insert_as
+            .as_ref()
+            .map(|narrower| text(quote!(<#narrower as #rt::StringEnumColumn>::IR_VALUES))),
+    );
+    quote! {
+        #s::Column {
+            name: #name,
+            field: #field,
+            sql_type: #sql_type,
+            nullable: #nullable,
+            default: #default,
+            client_default: #client_default,
+            audit: #audit,
+            string_enum: #string_enum,
+            cross_tenant: #cross_tenant,
+            insert_values: #insert_values,
+            generated: #generated,
+        }
+    }
+}
+
+fn default_literal(default: &Default) -> TokenStream {
+    let rt = rt();
+    let s = quote!(#rt::schema);
+    match default {
         Default::Str(value) => {
             let value = text(value);
             quote!(#s::Default::Str(#value))
@@ -241,103 +348,8 @@ fn column_literal(column: &Column) -> TokenStream {
             quote!(#s::Default::Sequence { name: #name, owned: #owned })
         }
         Default::Function(function) => {
-            let function = match function {
-                ServerFunction::UuidGenerateV4 => quote!(UuidGenerateV4),
-                ServerFunction::GenRandomUuid => quote!(GenRandomUuid),
-                ServerFunction::UuidV7 => quote!(UuidV7),
-                ServerFunction::CurrentTimestamp(None) => quote!(CurrentTimestamp(None)),
-                ServerFunction::CurrentTimestamp(Some(p)) => {
-                    quote!(CurrentTimestamp(Some(#p)))
-                }
-                ServerFunction::Now => quote!(Now),
-            };
-            quote!(#s::Default::Function(#s::ServerFunction::#function))
+            let function = tokens::server_function(*function);
+            quote!(#s::Default::Function(#function))
         }
-    }));
-    let client_default = option(
-        column
-            .client_default
-            .map(|client_default| match client_default {
-                ClientDefault::Uuid4 => quote!(#s::ClientDefault::Uuid4),
-                ClientDefault::Uuid7 => quote!(#s::ClientDefault::Uuid7),
-                ClientDefault::Now => quote!(#s::ClientDefault::Now),
-            }),
-    );
-    let audit = option(column.audit.map(|audit| match audit {
-        Audit::CreatedBy => quote!(#s::Audit::CreatedBy),
-        Audit::UpdatedBy => quote!(#s::Audit::UpdatedBy),
-        Audit::CreatedAt => quote!(#s::Audit::CreatedAt),
-        Audit::UpdatedAt => quote!(#s::Audit::UpdatedAt),
-    }));
-    let cross_tenant = column.cross_tenant;
-    let string_enum = option(column.is_string_enum().then(|| {
-        let ty = &column.value_ty;
-        let name = text(quote!(<#ty as ::dify_schema::__private::StringEnumColumn>::NAME));
-        let values = quote!(::dify_schema::__private::Cow::Borrowed(
-            <#ty as ::dify_schema::__private::StringEnumColumn>::IR_VALUES
-        ));
-        quote!(#s::EnumInfo { name: #name, values: #values })
-    }));
-    let generated = option(column.generated.as_ref().map(text));
-    let insert_values = option(column.insert_as.as_ref().map(|narrower| {
-        quote!(::dify_schema::__private::Cow::Borrowed(
-            <#narrower as ::dify_schema::__private::StringEnumColumn>::IR_VALUES
-        ))
-    }));
-    let name = text(name);
-    let field = text(field);
-    quote! {
-        #s::Column {
-            name: #name,
-            field: #field,
-            sql_type: #sql_type,
-            nullable: #nullable,
-            default: #default,
-            client_default: #client_default,
-            audit: #audit,
-            string_enum: #string_enum,
-            cross_tenant: #cross_tenant,
-            insert_values: #insert_values,
-            generated: #generated,
-        }
-    }
-}
-
-fn sql_type_literal(sql_type: SqlType) -> TokenStream {
-    let s = quote!(::dify_schema::schema::SqlType);
-    match sql_type {
-        SqlType::Uuid => quote!(#s::Uuid),
-        SqlType::Varchar(Some(n)) => quote!(#s::Varchar(Some(#n))),
-        SqlType::Varchar(None) => quote!(#s::Varchar(None)),
-        SqlType::Text => quote!(#s::Text),
-        SqlType::Json => quote!(#s::Json),
-        SqlType::Jsonb => quote!(#s::Jsonb),
-        SqlType::Timestamp => quote!(#s::Timestamp),
-        SqlType::Timestamptz => quote!(#s::Timestamptz),
-        SqlType::Integer => quote!(#s::Integer),
-        SqlType::BigInt => quote!(#s::BigInt),
-        SqlType::Boolean => quote!(#s::Boolean),
-        SqlType::Float => quote!(#s::Float),
-        SqlType::Numeric(Some((p, scale))) => quote!(#s::Numeric(Some((#p, #scale)))),
-        SqlType::Numeric(None) => quote!(#s::Numeric(None)),
-        SqlType::Bytea => quote!(#s::Bytea),
-    }
-}
-
-/// A `Text` of the IR (`Cow<'static, str>`) borrowed from a constant.
-fn text(value: impl quote::ToTokens) -> TokenStream {
-    quote!(::dify_schema::__private::Cow::Borrowed(#value))
-}
-
-/// A `List` of the IR (`Cow<'static, [T]>`) borrowed from a constant array.
-fn list(items: impl IntoIterator<Item = TokenStream>) -> TokenStream {
-    let items = items.into_iter();
-    quote!(::dify_schema::__private::Cow::Borrowed(&[#(#items),*]))
-}
-
-fn option(value: Option<TokenStream>) -> TokenStream {
-    match value {
-        Some(value) => quote!(::core::option::Option::Some(#value)),
-        None => quote!(::core::option::Option::None),
     }
 }

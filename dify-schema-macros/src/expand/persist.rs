@@ -8,77 +8,219 @@
 //! writes `DEFAULT` for a `None`, which changes its SQL and defeats the
 //! cache).
 
-use proc_macro2::TokenStream;
-use quote::quote;
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
 
-use super::model::{in_insert_form, insert_sql_value, is_tenant_column, optional_on_insert};
-use super::rt;
-use super::table::diesel_sql_type;
-use crate::ir::{Audit, ClientDefault, Column, Entity, Fill, SqlType};
-use crate::rust_type::RustKind;
+use crate::ir::{Column, Entity, Fill};
+use crate::props::InsertSource;
+use crate::tokens::{
+    client_default_generator, diesel_sql_type, fill, length_check, rt, some_if_nullable, sql_value,
+};
 
 pub fn persist_impl(entity: &Entity) -> TokenStream {
     let rt = rt();
     let ident = &entity.ident;
-    let module = entity.table_module();
-    let table_name = entity.table.value();
-
-    let length_checks = entity
-        .columns
-        .iter()
-        .enumerate()
-        .filter(|(index, _)| in_insert_form(entity, *index))
-        .filter_map(|(_, column)| {
-            let optional = column.nullable || optional_on_insert(column);
-            length_check(&table_name, column, quote!(new), optional)
-        })
-        .collect::<Vec<_>>();
-
-    let tenant = entity.tenant_column().is_some().then(|| {
-        quote! {
-            let tenant = cx.tenant.ok_or(::dify_schema::Error::MissingTenant { table: #table_name })?;
+    let insert = Insert::of(entity);
+    let insert_columns = insert.bindings.iter().map(|binding| {
+        let index = binding.index;
+        let fill = fill(binding.fill);
+        quote!(#rt::InsertColumn { column: #index, fill: #fill })
+    });
+    let insert_row = insert_row(&insert);
+    let insert_rows = insert_rows(&insert);
+    let find_row = find_row(entity);
+    let list_rows = list_rows(entity);
+    quote! {
+        impl #rt::Persist for #ident {
+            const INSERT_COLUMNS: &'static [#rt::InsertColumn] = &[#(#insert_columns,)*];
+            #insert_row
+            #insert_rows
+            #find_row
+            #list_rows
         }
-    });
-    let actor_column = entity.columns.iter().find(|column| {
-        matches!(column.audit, Some(Audit::CreatedBy | Audit::UpdatedBy)) && !column.nullable
-    });
-    let actor = actor_column.map(|column| {
-        let name = &column.name;
-        quote! {
-            let actor = cx.actor.ok_or(::dify_schema::Error::MissingActor { table: #table_name, column: #name })?;
+    }
+}
+
+/// What both inserts of an entity share: the checks before the write, the
+/// scope's values they need, and how each column is bound.
+struct Insert {
+    /// The length checks of the form `new`.
+    length_checks: Vec<TokenStream>,
+    /// `let tenant = ...?;` where a column takes the scope's tenant.
+    tenant: Option<TokenStream>,
+    /// `let actor = ...?;` where a NOT NULL column takes the scope's actor.
+    actor: Option<TokenStream>,
+    bindings: Vec<Binding>,
+    /// The SQL types of a row (every column), which the statement returns.
+    row_sql_type: TokenStream,
+}
+
+/// One column of the insert: its value (an expression over `new`, or the
+/// scope's tenant or actor) and the SQL type it is bound as.
+struct Binding {
+    /// The column's index in `Entity::columns`, and so in `TABLE.columns`.
+    index: usize,
+    fill: Fill,
+    value: TokenStream,
+    sql_type: TokenStream,
+}
+
+impl Insert {
+    fn of(entity: &Entity) -> Insert {
+        let rt = rt();
+        let table_name = entity.table.value();
+        let length_checks = entity
+            .insert_form()
+            .filter_map(|column| {
+                let optional = column.nullable || column.optional_on_insert();
+                let value = &column.field;
+                length_check(
+                    &table_name,
+                    column,
+                    quote!(new.#value),
+                    usize::from(optional),
+                )
+            })
+            .collect();
+        let tenant = entity.tenant_column().map(|_| {
+            quote! {
+                let tenant = cx.tenant.ok_or(#rt::Error::MissingTenant { table: #table_name })?;
+            }
+        });
+        let actor = entity.required_actor().map(|column| {
+            let name = &column.name;
+            quote! {
+                let actor = cx.actor.ok_or(#rt::Error::MissingActor { table: #table_name, column: #name })?;
+            }
+        });
+        let bindings = (0..entity.columns.len())
+            .filter_map(|index| {
+                let source = entity.insert_source(index)?;
+                Some(binding(entity.column(index), index, source))
+            })
+            .collect();
+        let row_sql_types = entity.columns.iter().map(diesel_sql_type);
+        Insert {
+            length_checks,
+            tenant,
+            actor,
+            bindings,
+            row_sql_type: quote!((#(#row_sql_types,)*)),
         }
-    });
+    }
+}
 
-    let bindings: Vec<Binding> = entity
-        .columns
-        .iter()
-        .enumerate()
-        .filter_map(|(index, column)| insert_binding(entity, index, column))
-        .collect();
-    let insert_columns = bindings.iter().map(|binding| {
-        let name = &binding.name;
-        let fill = match binding.fill {
-            Fill::Value => quote!(Value),
-            Fill::ValueOrDefault => quote!(ValueOrDefault),
-            Fill::Constant => quote!(Constant),
-        };
-        quote!(#rt::InsertColumn { name: #name, fill: #rt::Fill::#fill })
-    });
-    let row_sql_types = entity.columns.iter().map(diesel_sql_type);
-    let row_sql_type = quote!((#(#row_sql_types,)*));
+/// How column `index`, filled from `source`, is bound.
+fn binding(column: &Column, index: usize, source: InsertSource) -> Binding {
+    let rt = rt();
+    let field = &column.field;
+    let mut sql_type = diesel_sql_type(column);
+    let value = match source {
+        InsertSource::Tenant => some_if_nullable(column, quote!(tenant)),
+        InsertSource::Actor if column.nullable => quote!(cx.actor),
+        InsertSource::Actor => quote!(actor),
+        InsertSource::ClientClock => some_if_nullable(column, quote!(#rt::now())),
+        InsertSource::ClientDefault(client_default) => {
+            let generate = client_default_generator(client_default);
+            some_if_nullable(column, quote!(new.#field.unwrap_or_else(#generate)))
+        }
+        InsertSource::FormOrServerDefault => {
+            // `None` in the form is NULL on the wire, which the statement
+            // turns into the server default: `COALESCE($n, <default>)`.
+            if !column.nullable {
+                sql_type = quote!(#rt::diesel::sql_types::Nullable<#sql_type>);
+            }
+            sql_value(column.insert_conversion(), quote!(new.#field), true)
+        }
+        InsertSource::Form => sql_value(
+            column.insert_conversion(),
+            quote!(new.#field),
+            column.nullable,
+        ),
+    };
+    Binding {
+        index,
+        fill: source.fill(),
+        value,
+        sql_type,
+    }
+}
 
-    // One row: every value bound as its column's type.
-    let single_binds = bindings.iter().map(|binding| {
+/// `insert_row`: one row, every value bound as its column's type, through
+/// one of two cached templates (a conflict an error, or ignored).
+fn insert_row(insert: &Insert) -> TokenStream {
+    let rt = rt();
+    let Insert {
+        length_checks,
+        tenant,
+        actor,
+        bindings,
+        row_sql_type,
+    } = insert;
+    let binds = bindings.iter().map(|binding| {
         let Binding {
             value, sql_type, ..
         } = binding;
         quote!(&#rt::Bind::<#sql_type, _>::new(#value) as &dyn #rt::BindValue)
     });
+    quote! {
+        fn insert_row(
+            _: #rt::Token,
+            conn: &mut #rt::diesel::PgConnection,
+            cx: #rt::InsertContext,
+            new: <Self as #rt::Entity>::New<'_>,
+            conflict: #rt::OnConflict,
+        ) -> #rt::Result<::core::option::Option<Self>> {
+            use #rt::diesel::{OptionalExtension, RunQueryDsl};
+            #(#length_checks)*
+            #tenant
+            #actor
+            static TEMPLATE: ::std::sync::OnceLock<#rt::InsertTemplate> = ::std::sync::OnceLock::new();
+            static OR_IGNORE: ::std::sync::OnceLock<#rt::InsertTemplate> = ::std::sync::OnceLock::new();
+            let cell = match conflict {
+                #rt::OnConflict::Error => &TEMPLATE,
+                #rt::OnConflict::Ignore => &OR_IGNORE,
+            };
+            let template = cell.get_or_init(|| {
+                #rt::InsertTemplate::single_on_conflict(
+                    <Self as #rt::Entity>::TABLE,
+                    <Self as #rt::Persist>::INSERT_COLUMNS,
+                    conflict,
+                )
+            });
+            let binds = [#(#binds,)*];
+            // Each SQL text has its own statement type, so Diesel
+            // prepares and caches the two apart.
+            let row = match conflict {
+                #rt::OnConflict::Error => {
+                    #rt::InsertStatement::<Self, #row_sql_type, #rt::Single>::new(template, &binds)
+                        .get_result::<Self>(conn)
+                        .map(::core::option::Option::Some)?
+                }
+                #rt::OnConflict::Ignore => {
+                    #rt::InsertStatement::<Self, #row_sql_type, #rt::SingleOrIgnore>::new(template, &binds)
+                        .get_result::<Self>(conn)
+                        .optional()?
+                }
+            };
+            ::core::result::Result::Ok(row)
+        }
+    }
+}
 
-    // Many rows: each per-row column gathered into a Vec, bound as an array
-    // one chunk at a time; constants bound once.
-    let arrays: Vec<_> = (0..bindings.len())
-        .map(|position| quote::format_ident!("column_{}", position))
+/// `insert_rows`: many rows, each per-row column gathered into a Vec and
+/// bound as an array one chunk at a time, the constants bound once.
+fn insert_rows(insert: &Insert) -> TokenStream {
+    let rt = rt();
+    let Insert {
+        length_checks,
+        tenant,
+        actor,
+        bindings,
+        row_sql_type,
+    } = insert;
+    let arrays: Vec<Ident> = (0..bindings.len())
+        .map(|position| format_ident!("column_{}", position))
         .collect();
     let per_row: Vec<_> = bindings
         .iter()
@@ -92,7 +234,7 @@ pub fn persist_impl(entity: &Entity) -> TokenStream {
         let value = &binding.value;
         quote!(#array.push(#value);)
     });
-    let bulk_binds = bindings.iter().zip(&arrays).map(|(binding, array)| {
+    let binds = bindings.iter().zip(&arrays).map(|(binding, array)| {
         let Binding {
             value,
             sql_type,
@@ -105,254 +247,107 @@ pub fn persist_impl(entity: &Entity) -> TokenStream {
             quote!(&#rt::Bind::<#rt::diesel::sql_types::Array<#sql_type>, _>::new(&#array[start..end]) as &dyn #rt::BindValue)
         }
     });
-    let key = entity.primary_key.columns.iter().map(|index| {
-        let field = &entity.column(*index).field;
+    quote! {
+        fn insert_rows(
+            _: #rt::Token,
+            conn: &mut #rt::diesel::PgConnection,
+            cx: #rt::InsertContext,
+            news: ::std::vec::Vec<<Self as #rt::Entity>::New<'_>>,
+            returning: bool,
+        ) -> #rt::Result<(usize, ::std::vec::Vec<Self>)> {
+            use #rt::diesel::RunQueryDsl;
+            #tenant
+            #actor
+            // Every row is checked before the first statement is sent,
+            // so a bad row writes nothing.
+            for new in &news {
+                #(#length_checks)*
+            }
+            if news.is_empty() {
+                return ::core::result::Result::Ok((0, ::std::vec::Vec::new()));
+            }
+            static RETURNING: ::std::sync::OnceLock<#rt::InsertTemplate> = ::std::sync::OnceLock::new();
+            static COUNT: ::std::sync::OnceLock<#rt::InsertTemplate> = ::std::sync::OnceLock::new();
+            let template = |cell: &'static ::std::sync::OnceLock<#rt::InsertTemplate>, returning| {
+                cell.get_or_init(|| {
+                    #rt::InsertTemplate::bulk(
+                        <Self as #rt::Entity>::TABLE,
+                        <Self as #rt::Persist>::INSERT_COLUMNS,
+                        returning,
+                    )
+                })
+            };
+            let count = news.len();
+            #(#gather)*
+            for new in news {
+                #(#push)*
+            }
+            let mut inserted = ::std::vec::Vec::with_capacity(if returning { count } else { 0 });
+            let mut written = 0;
+            let mut start = 0;
+            while start < count {
+                let end = count.min(start + #rt::BULK_ROWS_PER_STATEMENT);
+                let binds: &[&dyn #rt::BindValue] = &[#(#binds,)*];
+                if returning {
+                    let rows = #rt::InsertStatement::<Self, #row_sql_type, #rt::Bulk>::new(
+                        template(&RETURNING, true),
+                        binds,
+                    )
+                    .get_results::<Self>(conn)?;
+                    written += rows.len();
+                    inserted.extend(rows);
+                } else {
+                    written += #rt::InsertStatement::<Self, #row_sql_type, #rt::BulkCount>::new(
+                        template(&COUNT, false),
+                        binds,
+                    )
+                    .execute(conn)?;
+                }
+                start = end;
+            }
+            ::core::result::Result::Ok((written, inserted))
+        }
+    }
+}
+
+/// `find_row`: one row by its key.
+fn find_row(entity: &Entity) -> TokenStream {
+    let rt = rt();
+    let module = entity.table_module();
+    quote! {
+        fn find_row(
+            _: #rt::Token,
+            conn: &mut #rt::diesel::PgConnection,
+            key: <Self as #rt::Entity>::Key,
+        ) -> #rt::Result<::core::option::Option<Self>> {
+            use #rt::diesel::{OptionalExtension, QueryDsl, RunQueryDsl};
+            let row = #module::table
+                .find(key)
+                .first::<Self>(conn)
+                .optional()?;
+            ::core::result::Result::Ok(row)
+        }
+    }
+}
+
+/// `list_rows`: every row, in key order.
+fn list_rows(entity: &Entity) -> TokenStream {
+    let rt = rt();
+    let module = entity.table_module();
+    let key = entity.key_columns().map(|column| {
+        let field = &column.field;
         quote!(#module::#field)
     });
-
     quote! {
-        impl #rt::Persist for #ident {
-            const INSERT_COLUMNS: &'static [#rt::InsertColumn] = &[#(#insert_columns,)*];
-
-            fn insert_row(
-                _: #rt::Token,
-                conn: &mut #rt::diesel::PgConnection,
-                cx: #rt::InsertContext,
-                new: <Self as ::dify_schema::Entity>::New<'_>,
-                conflict: #rt::OnConflict,
-            ) -> ::dify_schema::Result<::core::option::Option<Self>> {
-                use #rt::diesel::{OptionalExtension, RunQueryDsl};
-                #(#length_checks)*
-                #tenant
-                #actor
-                static TEMPLATE: ::std::sync::OnceLock<#rt::InsertTemplate> = ::std::sync::OnceLock::new();
-                static OR_IGNORE: ::std::sync::OnceLock<#rt::InsertTemplate> = ::std::sync::OnceLock::new();
-                let cell = match conflict {
-                    #rt::OnConflict::Error => &TEMPLATE,
-                    #rt::OnConflict::Ignore => &OR_IGNORE,
-                };
-                let template = cell.get_or_init(|| {
-                    #rt::InsertTemplate::single_on_conflict(
-                        <Self as ::dify_schema::Entity>::TABLE,
-                        <Self as #rt::Persist>::INSERT_COLUMNS,
-                        conflict,
-                    )
-                });
-                let binds = [#(#single_binds,)*];
-                // Each SQL text has its own statement type, so Diesel
-                // prepares and caches the two apart.
-                let row = match conflict {
-                    #rt::OnConflict::Error => {
-                        #rt::InsertStatement::<Self, #row_sql_type, #rt::Single>::new(template, &binds)
-                            .get_result::<Self>(conn)
-                            .map(::core::option::Option::Some)?
-                    }
-                    #rt::OnConflict::Ignore => {
-                        #rt::InsertStatement::<Self, #row_sql_type, #rt::SingleOrIgnore>::new(template, &binds)
-                            .get_result::<Self>(conn)
-                            .optional()?
-                    }
-                };
-                ::core::result::Result::Ok(row)
-            }
-
-            fn insert_rows(
-                _: #rt::Token,
-                conn: &mut #rt::diesel::PgConnection,
-                cx: #rt::InsertContext,
-                news: ::std::vec::Vec<<Self as ::dify_schema::Entity>::New<'_>>,
-                returning: bool,
-            ) -> ::dify_schema::Result<(usize, ::std::vec::Vec<Self>)> {
-                use #rt::diesel::RunQueryDsl;
-                #tenant
-                #actor
-                // Every row is checked before the first statement is sent,
-                // so a bad row writes nothing.
-                for new in &news {
-                    #(#length_checks)*
-                }
-                if news.is_empty() {
-                    return ::core::result::Result::Ok((0, ::std::vec::Vec::new()));
-                }
-                static RETURNING: ::std::sync::OnceLock<#rt::InsertTemplate> = ::std::sync::OnceLock::new();
-                static COUNT: ::std::sync::OnceLock<#rt::InsertTemplate> = ::std::sync::OnceLock::new();
-                let template = |cell: &'static ::std::sync::OnceLock<#rt::InsertTemplate>, returning| {
-                    cell.get_or_init(|| {
-                        #rt::InsertTemplate::bulk(
-                            <Self as ::dify_schema::Entity>::TABLE,
-                            <Self as #rt::Persist>::INSERT_COLUMNS,
-                            returning,
-                        )
-                    })
-                };
-                let count = news.len();
-                #(#gather)*
-                for new in news {
-                    #(#push)*
-                }
-                let mut inserted = ::std::vec::Vec::with_capacity(if returning { count } else { 0 });
-                let mut written = 0;
-                let mut start = 0;
-                while start < count {
-                    let end = count.min(start + #rt::BULK_ROWS_PER_STATEMENT);
-                    let binds: &[&dyn #rt::BindValue] = &[#(#bulk_binds,)*];
-                    if returning {
-                        let rows = #rt::InsertStatement::<Self, #row_sql_type, #rt::Bulk>::new(
-                            template(&RETURNING, true),
-                            binds,
-                        )
-                        .get_results::<Self>(conn)?;
-                        written += rows.len();
-                        inserted.extend(rows);
-                    } else {
-                        written += #rt::InsertStatement::<Self, #row_sql_type, #rt::BulkCount>::new(
-                            template(&COUNT, false),
-                            binds,
-                        )
-                        .execute(conn)?;
-                    }
-                    start = end;
-                }
-                ::core::result::Result::Ok((written, inserted))
-            }
-
-            fn find_row(
-                _: #rt::Token,
-                conn: &mut #rt::diesel::PgConnection,
-                key: <Self as ::dify_schema::Entity>::Key,
-            ) -> ::dify_schema::Result<::core::option::Option<Self>> {
-                use #rt::diesel::{OptionalExtension, QueryDsl, RunQueryDsl};
-                let row = #module::table
-                    .find(key)
-                    .first::<Self>(conn)
-                    .optional()?;
-                ::core::result::Result::Ok(row)
-            }
-
-            fn list_rows(
-                _: #rt::Token,
-                conn: &mut #rt::diesel::PgConnection,
-            ) -> ::dify_schema::Result<::std::vec::Vec<Self>> {
-                use #rt::diesel::{QueryDsl, RunQueryDsl};
-                let rows = #module::table
-                    .order((#(#key,)*))
-                    .load::<Self>(conn)?;
-                ::core::result::Result::Ok(rows)
-            }
+        fn list_rows(
+            _: #rt::Token,
+            conn: &mut #rt::diesel::PgConnection,
+        ) -> #rt::Result<::std::vec::Vec<Self>> {
+            use #rt::diesel::{QueryDsl, RunQueryDsl};
+            let rows = #module::table
+                .order((#(#key,)*))
+                .load::<Self>(conn)?;
+            ::core::result::Result::Ok(rows)
         }
     }
-}
-
-/// A varchar(n) held in a `String` is checked before the write, so an
-/// over-long value is a typed error naming the column, not a database
-/// error about "value too long" with no column. `form` is the form value
-/// (`new` or `changes`); `optional` says the field is an `Option`.
-pub fn length_check(
-    table: &str,
-    column: &Column,
-    form: TokenStream,
-    optional: bool,
-) -> Option<TokenStream> {
-    let SqlType::Varchar(Some(max)) = column.sql_type else {
-        return None;
-    };
-    if column.rust != RustKind::String {
-        return None;
-    }
-    let field = &column.field;
-    let name = &column.name;
-    let check = quote!(::dify_schema::__private::check_varchar(#table, #name, #max, value)?;);
-    // A nullable column in an update form is `Option<Option<String>>`.
-    let nested = optional && column.nullable && form.to_string() == "changes";
-    Some(if nested {
-        quote!(if let ::core::option::Option::Some(::core::option::Option::Some(value)) = &#form.#field { #check })
-    } else if optional {
-        quote!(if let ::core::option::Option::Some(value) = &#form.#field { #check })
-    } else {
-        quote!({ let value = &#form.#field; #check })
-    })
-}
-
-/// One column of the insert: its value (an expression over `new`, or the
-/// scope's tenant or actor) and the SQL type it is bound as.
-struct Binding {
-    name: String,
-    fill: Fill,
-    value: TokenStream,
-    sql_type: TokenStream,
-}
-
-/// How one column is inserted, or `None` when the server fills it in.
-fn insert_binding(entity: &Entity, index: usize, column: &Column) -> Option<Binding> {
-    let field = &column.field;
-    let binding = |fill, value| Binding {
-        name: column.name.clone(),
-        fill,
-        value,
-        sql_type: diesel_sql_type(column),
-    };
-    if is_tenant_column(entity, index) {
-        let value = if column.nullable {
-            quote!(::core::option::Option::Some(tenant))
-        } else {
-            quote!(tenant)
-        };
-        return Some(binding(Fill::Constant, value));
-    }
-    match column.audit {
-        Some(Audit::CreatedBy | Audit::UpdatedBy) => {
-            let value = if column.nullable {
-                quote!(cx.actor)
-            } else {
-                quote!(actor)
-            };
-            return Some(binding(Fill::Constant, value));
-        }
-        // The client's clock where the table has no default (Dify fills
-        // `workflows.updated_at` in Python), else the server default.
-        Some(Audit::CreatedAt | Audit::UpdatedAt) => {
-            if column.client_default != Some(ClientDefault::Now) {
-                return None;
-            }
-            let value = if column.nullable {
-                quote!(::core::option::Option::Some(::dify_schema::__private::now()))
-            } else {
-                quote!(::dify_schema::__private::now())
-            };
-            return Some(binding(Fill::Constant, value));
-        }
-        None => {}
-    }
-    if !in_insert_form(entity, index) {
-        // The soft-delete mark starts at its default.
-        return None;
-    }
-    if let Some(client_default) = column.client_default {
-        let generate = match client_default {
-            ClientDefault::Uuid4 => quote!(::dify_schema::__private::uuid::Uuid::new_v4),
-            ClientDefault::Uuid7 => quote!(::dify_schema::__private::uuid::Uuid::now_v7),
-            ClientDefault::Now => quote!(::dify_schema::__private::now),
-        };
-        let value = quote!(new.#field.unwrap_or_else(#generate));
-        let value = if column.nullable {
-            quote!(::core::option::Option::Some(#value))
-        } else {
-            value
-        };
-        return Some(binding(Fill::Value, value));
-    }
-    if column.default.is_some() {
-        // `None` in the form is NULL on the wire, which the statement turns
-        // into the server default: `COALESCE($n, <default>)`.
-        let value = insert_sql_value(column, quote!(new.#field), true);
-        let mut binding = binding(Fill::ValueOrDefault, value);
-        if !column.nullable {
-            let sql_type = &binding.sql_type;
-            binding.sql_type =
-                quote!(::dify_schema::__private::diesel::sql_types::Nullable<#sql_type>);
-        }
-        return Some(binding);
-    }
-    let value = insert_sql_value(column, quote!(new.#field), column.nullable);
-    Some(binding(Fill::Value, value))
 }

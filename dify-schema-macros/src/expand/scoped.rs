@@ -6,17 +6,30 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::model::{in_changes_form, sql_value};
-use super::persist::length_check;
-use super::rt;
-use crate::ir::{Audit, Capability, Entity, Ownership, ServerFunction, SoftDelete, SqlType};
+use crate::ir::{Audit, Column, Entity, Ownership, SoftDelete, SqlType};
+use crate::tokens::{capability_marker, diesel_sql_type, length_check, option, rt, sql_value};
 
+/// The tenant predicate of a tenant-owned entity and, where validation
+/// gave it scoped access, its accessors.
 pub fn scoped_impls(entity: &Entity) -> TokenStream {
     let predicate = tenant_predicate(entity);
-    let Some(access) = scoped_access(entity) else {
+    let Some(key) = entity.scoped_key() else {
         return predicate;
     };
-    quote!(#predicate #access)
+    let query = Query::of(entity, key);
+    let composable = composable_query(entity);
+    let order_key = order_key(entity, key);
+    let access = scoped_access(&query);
+    let soft_deletable = soft_deletable(&query);
+    let belongs_to = belongs_to(&query);
+    quote! {
+        #predicate
+        #composable
+        #order_key
+        #access
+        #soft_deletable
+        #belongs_to
+    }
 }
 
 /// `TenantPredicate`: writes `"apps"."tenant_id" = $1`, or for a via-owned
@@ -26,26 +39,20 @@ fn tenant_predicate(entity: &Entity) -> TokenStream {
     let rt = rt();
     let ident = &entity.ident;
     let table = entity.table.value();
-    let body = match entity.ownership {
+    let body = match &entity.ownership {
         Ownership::Global => return quote!(),
         Ownership::Tenant { column } => {
-            let column = &entity.column(column).name;
+            let column = &entity.column(*column).name;
             quote! {
                 #rt::push_column(out, #table, #column)?;
                 out.push_sql(" = ");
                 out.push_bind_param::<#rt::diesel::sql_types::Uuid, _>(tenant)?;
             }
         }
-        Ownership::Via { column } => {
-            let column = entity.column(column);
-            let name = &column.name;
-            let parent = &column
-                .relation
-                .as_ref()
-                .expect("validated: via has a relation")
-                .parent;
+        Ownership::Via { column, parent } => {
+            let name = &entity.column(*column).name;
             quote! {
-                let parent = <#parent as ::dify_schema::Entity>::TABLE;
+                let parent = <#parent as #rt::Entity>::TABLE;
                 #rt::push_column(out, #table, #name)?;
                 out.push_sql(" = ANY(SELECT ");
                 #rt::push_column(out, &parent.name, &parent.primary_key.columns[0])?;
@@ -64,7 +71,7 @@ fn tenant_predicate(entity: &Entity) -> TokenStream {
         impl #rt::TenantPredicate for #ident {
             fn walk_tenant_sql<'b>(
                 out: &mut #rt::diesel::query_builder::AstPass<'_, 'b, #rt::diesel::pg::Pg>,
-                tenant: &'b ::dify_schema::types::Uuid,
+                tenant: &'b #rt::types::Uuid,
             ) -> #rt::diesel::QueryResult<()> {
                 #body
                 ::core::result::Result::Ok(())
@@ -73,82 +80,87 @@ fn tenant_predicate(entity: &Entity) -> TokenStream {
     }
 }
 
-/// `ScopedAccess`, `OrderKey`, and where declared `SoftDeletable` and
-/// `BelongsTo`: only for entities keyed by one uuid, the shape every
-/// tenant-owned Dify table has.
-fn scoped_access(entity: &Entity) -> Option<TokenStream> {
-    if !entity.ownership_is_tenant() || entity.primary_key.columns.len() != 1 {
-        return None;
-    }
-    let key = entity.column(entity.primary_key.columns[0]);
-    if key.sql_type != SqlType::Uuid || key.nullable {
-        return None;
-    }
-    let rt = rt();
-    let ident = &entity.ident;
-    let module = entity.table_module();
-    let key_field = &key.field;
-    let capability = |capability: Capability| match capability {
-        Capability::Member => quote!(::dify_schema::scope::Member),
-        Capability::DatasetEditing => quote!(::dify_schema::scope::DatasetEditing),
-        Capability::Editing => quote!(::dify_schema::scope::Editing),
-        Capability::Privileged => quote!(::dify_schema::scope::Privileged),
-        Capability::Owner => quote!(::dify_schema::scope::Owner),
-    };
-    let need = capability(entity.write);
-    let create_need = capability(entity.create);
-    let predicate = quote!(#rt::TenantFilter::<Self>::new(tenant));
-    let live = match entity.soft_delete {
-        None => quote!(),
-        Some(SoftDelete::Flag(index)) => {
-            let field = &entity.column(index).field;
-            quote!(.filter(#rt::IsFalse(#module::#field)))
-        }
-        Some(SoftDelete::Timestamp(index)) => {
-            let field = &entity.column(index).field;
-            quote!(.filter(#module::#field.is_null()))
-        }
-    };
+/// What every scoped query of an entity is built from.
+struct Query<'a> {
+    entity: &'a Entity,
+    /// `__dify_table_App`.
+    module: proc_macro2::Ident,
+    /// The key's field (`id`).
+    key: &'a syn::Ident,
+    /// `TenantFilter::<Self>::new(tenant)`.
+    predicate: TokenStream,
+    /// `.filter(<not soft-deleted>)`, or nothing.
+    live: TokenStream,
+    /// The keyset order: `(created_at, id)` where the entity has a NOT NULL
+    /// `created_at`, else the key alone.
+    order: TokenStream,
+    /// The rows after `cursor` in that order.
+    after_cursor: TokenStream,
+}
 
-    // Keyset order: (created_at, id) where the entity has a NOT NULL
-    // created_at, else the key alone.
-    let created_at = entity.columns.iter().find(|column| {
-        column.name == "created_at" && column.sql_type == SqlType::Timestamp && !column.nullable
-    });
-    let (order, keyset, cursor) = match created_at {
-        Some(created_at) => {
-            let field = &created_at.field;
-            (
-                quote!((#module::#field, #module::#key_field)),
-                quote! {
-                    #rt::after_cursor(
-                        #module::#field,
-                        #module::#key_field,
-                        cursor.created_at.unwrap_or(::dify_schema::types::NaiveDateTime::MIN),
-                        cursor.id,
-                    )
-                },
-                quote!(::dify_schema::Cursor { created_at: ::core::option::Option::Some(self.#field), id: self.#key_field }),
-            )
+impl<'a> Query<'a> {
+    fn of(entity: &'a Entity, key: &'a Column) -> Query<'a> {
+        let rt = rt();
+        let module = entity.table_module();
+        let key = &key.field;
+        let live = match entity.soft_delete {
+            None => quote!(),
+            Some(SoftDelete::Flag(index)) => {
+                let field = &entity.column(index).field;
+                quote!(.filter(#rt::IsFalse(#module::#field)))
+            }
+            Some(SoftDelete::Timestamp(index)) => {
+                let field = &entity.column(index).field;
+                quote!(.filter(#module::#field.is_null()))
+            }
+        };
+        let (order, after_cursor) = match entity.order_column() {
+            Some(created_at) => {
+                let field = &created_at.field;
+                (
+                    quote!((#module::#field, #module::#key)),
+                    quote! {
+                        #rt::after_cursor(
+                            #module::#field,
+                            #module::#key,
+                            cursor.created_at.unwrap_or(#rt::types::NaiveDateTime::MIN),
+                            cursor.id,
+                        )
+                    },
+                )
+            }
+            None => (quote!(#module::#key), quote!(#module::#key.gt(cursor.id))),
+        };
+        Query {
+            entity,
+            module,
+            key,
+            predicate: quote!(#rt::TenantFilter::<Self>::new(tenant)),
+            live,
+            order,
+            after_cursor,
         }
-        None => (
-            quote!(#module::#key_field),
-            quote!(#module::#key_field.gt(cursor.id)),
-            quote!(::dify_schema::Cursor { created_at: ::core::option::Option::None, id: self.#key_field }),
-        ),
-    };
-    // Each row is read on its own (`load_iter`), so one that cannot be
-    // read is an error in its place and the others still come back.
-    let each = quote! {
-        .load_iter::<Self, #rt::diesel::connection::DefaultLoadingMode>(conn)?
-            .map(|row| row.map_err(::dify_schema::Error::from))
-            .collect::<::std::vec::Vec<_>>()
-    };
-    let paged = |base: TokenStream| {
+    }
+
+    /// A page of `base` in keyset order, each row read on its own
+    /// (`load_iter`), so one that cannot be read is an error in its place
+    /// and the others still come back.
+    fn paged(&self, base: TokenStream) -> TokenStream {
+        let rt = rt();
+        let Query {
+            order,
+            after_cursor,
+            ..
+        } = self;
+        let each = quote! {
+            .load_iter::<Self, #rt::diesel::connection::DefaultLoadingMode>(conn)?
+                .map(|row| row.map_err(#rt::Error::from))
+                .collect::<::std::vec::Vec<_>>()
+        };
         quote! {
             match page.after {
                 ::core::option::Option::Some(cursor) => #base
-                    .filter(#keyset)
+                    .filter(#after_cursor)
                     .order(#order)
                     .offset(page.offset)
                     .limit(page.limit)
@@ -160,260 +172,208 @@ fn scoped_access(entity: &Entity) -> Option<TokenStream> {
                     #each,
             }
         }
-    };
-    let list = paged(quote!(#module::table.filter(#predicate) #live));
+    }
 
-    let update = scoped_update(entity, &predicate, &live);
+    /// The live row keyed `id` among the tenant's.
+    fn one_row(&self) -> TokenStream {
+        let Query {
+            module,
+            key,
+            predicate,
+            live,
+            ..
+        } = self;
+        quote!(#module::table.filter(#module::#key.eq(id)).filter(#predicate) #live)
+    }
+}
 
-    let soft_delete = entity.soft_delete.as_ref().map(|soft_delete| {
-        let mark = match soft_delete {
-            SoftDelete::Flag(index) => {
-                let field = &entity.column(*index).field;
-                quote!(#module::#field.eq(true))
-            }
-            SoftDelete::Timestamp(index) => {
-                let field = &entity.column(*index).field;
-                quote!(#module::#field.eq(::core::option::Option::Some(::dify_schema::__private::now())))
-            }
-        };
-        quote! {
-            impl #rt::SoftDeletable for #ident {
-                fn scoped_soft_delete(
-                    _: #rt::Token,
-                    conn: &mut #rt::diesel::PgConnection,
-                    tenant: ::dify_schema::types::Uuid,
-                    id: ::dify_schema::types::Uuid,
-                ) -> ::dify_schema::Result<bool> {
-                    use #rt::diesel::{ExpressionMethods, QueryDsl, RunQueryDsl};
-                    let changed = #rt::diesel::update(
-                        #module::table.filter(#module::#key_field.eq(id)).filter(#predicate) #live,
-                    )
-                    .set(#mark)
-                    .execute(conn)?;
-                    ::core::result::Result::Ok(changed > 0)
-                }
+/// `OrderKey`: the cursor of a row in keyset order.
+fn order_key(entity: &Entity, key: &Column) -> TokenStream {
+    let rt = rt();
+    let ident = &entity.ident;
+    let key = &key.field;
+    let created_at = option(entity.order_column().map(|created_at| {
+        let field = &created_at.field;
+        quote!(self.#field)
+    }));
+    quote! {
+        impl #rt::OrderKey for #ident {
+            fn cursor(&self) -> #rt::Cursor {
+                #rt::Cursor { created_at: #created_at, id: self.#key }
             }
         }
-    });
+    }
+}
 
-    let belongs_to = match entity.ownership {
-        Ownership::Via { column } => {
-            let column = entity.column(column);
-            let field = &column.field;
-            let parent = &column.relation.as_ref().expect("validated").parent;
-            // The id proves the parent is the scope's, and the tenant
-            // predicate proves it again: a brand laundered through a
-            // compiler bug still reads nothing of another workspace.
-            let children = paged(
-                quote!(#module::table.filter(#module::#field.eq(parent)).filter(#predicate) #live),
-            );
-            Some(quote! {
-                impl #rt::BelongsTo<#parent> for #ident {
-                    fn parent_uuid(&self) -> ::dify_schema::types::Uuid {
-                        self.#field
-                    }
-                    fn scoped_children(
-                        _: #rt::Token,
-                        conn: &mut #rt::diesel::PgConnection,
-                        tenant: ::dify_schema::types::Uuid,
-                        parent: ::dify_schema::types::Uuid,
-                        page: ::dify_schema::Page,
-                    ) -> ::dify_schema::Result<::std::vec::Vec<::dify_schema::Result<Self>>> {
-                        use #rt::diesel::{BoolExpressionMethods, ExpressionMethods, QueryDsl, RunQueryDsl};
-                        let rows = #children;
-                        ::core::result::Result::Ok(rows)
-                    }
-                }
-            })
-        }
-        _ => None,
-    };
-
-    let composable = composable_query(entity);
-
-    Some(quote! {
-        #composable
-
-        impl ::dify_schema::OrderKey for #ident {
-            fn cursor(&self) -> ::dify_schema::Cursor {
-                #cursor
-            }
-        }
-
+/// `ScopedAccess`: the capabilities the writes need, and the reads and
+/// writes of a scope.
+fn scoped_access(query: &Query) -> TokenStream {
+    let rt = rt();
+    let entity = query.entity;
+    let ident = &entity.ident;
+    let need = capability_marker(entity.write);
+    let create_need = capability_marker(entity.create);
+    let reads = scoped_reads(query);
+    let insert = scoped_insert();
+    let update = scoped_update(query);
+    let delete = scoped_delete(query);
+    quote! {
         impl #rt::ScopedAccess for #ident {
             type Need = #need;
             type CreateNeed = #create_need;
-
-            fn scoped_find(
-                _: #rt::Token,
-                conn: &mut #rt::diesel::PgConnection,
-                tenant: ::dify_schema::types::Uuid,
-                id: ::dify_schema::types::Uuid,
-            ) -> ::dify_schema::Result<::core::option::Option<Self>> {
-                use #rt::diesel::{ExpressionMethods, OptionalExtension, QueryDsl, RunQueryDsl};
-                let row = #module::table
-                    .filter(#module::#key_field.eq(id))
-                    .filter(#predicate)
-                    #live
-                    .first::<Self>(conn)
-                    .optional()?;
-                ::core::result::Result::Ok(row)
-            }
-
-            fn scoped_find_many(
-                _: #rt::Token,
-                conn: &mut #rt::diesel::PgConnection,
-                tenant: ::dify_schema::types::Uuid,
-                ids: &[::dify_schema::types::Uuid],
-            ) -> ::dify_schema::Result<::std::vec::Vec<Self>> {
-                use #rt::diesel::{ExpressionMethods, QueryDsl, RunQueryDsl};
-                let rows = #module::table
-                    .filter(#module::#key_field.eq_any(ids))
-                    .filter(#predicate)
-                    #live
-                    .load::<Self>(conn)?;
-                ::core::result::Result::Ok(rows)
-            }
-
-            fn scoped_list(
-                _: #rt::Token,
-                conn: &mut #rt::diesel::PgConnection,
-                tenant: ::dify_schema::types::Uuid,
-                page: ::dify_schema::Page,
-            ) -> ::dify_schema::Result<::std::vec::Vec<::dify_schema::Result<Self>>> {
-                use #rt::diesel::{BoolExpressionMethods, ExpressionMethods, QueryDsl, RunQueryDsl};
-                let rows = #list;
-                ::core::result::Result::Ok(rows)
-            }
-
-            fn scoped_count(
-                _: #rt::Token,
-                conn: &mut #rt::diesel::PgConnection,
-                tenant: ::dify_schema::types::Uuid,
-            ) -> ::dify_schema::Result<i64> {
-                use #rt::diesel::{ExpressionMethods, QueryDsl, RunQueryDsl};
-                let count = #module::table.filter(#predicate) #live .count().get_result::<i64>(conn)?;
-                ::core::result::Result::Ok(count)
-            }
-
-            fn scoped_insert(
-                token: #rt::Token,
-                conn: &mut #rt::diesel::PgConnection,
-                tenant: ::dify_schema::types::Uuid,
-                actor: ::dify_schema::types::Uuid,
-                new: <Self as ::dify_schema::Entity>::New<'_>,
-            ) -> ::dify_schema::Result<Self> {
-                let cx = #rt::InsertContext {
-                    tenant: ::core::option::Option::Some(tenant),
-                    actor: ::core::option::Option::Some(actor),
-                };
-                <Self as #rt::Persist>::insert_row(token, conn, cx, new, #rt::OnConflict::Error)?
-                    .ok_or(::dify_schema::Error::Database(#rt::diesel::result::Error::NotFound))
-            }
-
+            #reads
+            #insert
             #update
+            #delete
+        }
+    }
+}
 
-            fn scoped_delete(
-                _: #rt::Token,
-                conn: &mut #rt::diesel::PgConnection,
-                tenant: ::dify_schema::types::Uuid,
-                id: ::dify_schema::types::Uuid,
-            ) -> ::dify_schema::Result<bool> {
-                use #rt::diesel::{ExpressionMethods, QueryDsl, RunQueryDsl};
-                let deleted = #rt::diesel::delete(
-                    #module::table.filter(#module::#key_field.eq(id)).filter(#predicate),
-                )
-                .execute(conn)?;
-                ::core::result::Result::Ok(deleted > 0)
-            }
+/// `scoped_find`, `scoped_find_many`, `scoped_list` and `scoped_count`.
+fn scoped_reads(query: &Query) -> TokenStream {
+    let rt = rt();
+    let Query {
+        module,
+        key,
+        predicate,
+        live,
+        ..
+    } = query;
+    let one = query.one_row();
+    let list = query.paged(quote!(#module::table.filter(#predicate) #live));
+    quote! {
+        fn scoped_find(
+            _: #rt::Token,
+            conn: &mut #rt::diesel::PgConnection,
+            tenant: #rt::types::Uuid,
+            id: #rt::types::Uuid,
+        ) -> #rt::Result<::core::option::Option<Self>> {
+            use #rt::diesel::{ExpressionMethods, OptionalExtension, QueryDsl, RunQueryDsl};
+            let row = #one
+                .first::<Self>(conn)
+                .optional()?;
+            ::core::result::Result::Ok(row)
         }
 
-        #soft_delete
-        #belongs_to
-    })
+        fn scoped_find_many(
+            _: #rt::Token,
+            conn: &mut #rt::diesel::PgConnection,
+            tenant: #rt::types::Uuid,
+            ids: &[#rt::types::Uuid],
+        ) -> #rt::Result<::std::vec::Vec<Self>> {
+            use #rt::diesel::{ExpressionMethods, QueryDsl, RunQueryDsl};
+            let rows = #module::table
+                .filter(#module::#key.eq_any(ids))
+                .filter(#predicate)
+                #live
+                .load::<Self>(conn)?;
+            ::core::result::Result::Ok(rows)
+        }
+
+        fn scoped_list(
+            _: #rt::Token,
+            conn: &mut #rt::diesel::PgConnection,
+            tenant: #rt::types::Uuid,
+            page: #rt::Page,
+        ) -> #rt::Result<::std::vec::Vec<#rt::Result<Self>>> {
+            use #rt::diesel::{BoolExpressionMethods, ExpressionMethods, QueryDsl, RunQueryDsl};
+            let rows = #list;
+            ::core::result::Result::Ok(rows)
+        }
+
+        fn scoped_count(
+            _: #rt::Token,
+            conn: &mut #rt::diesel::PgConnection,
+            tenant: #rt::types::Uuid,
+        ) -> #rt::Result<i64> {
+            use #rt::diesel::{ExpressionMethods, QueryDsl, RunQueryDsl};
+            let count = #module::table.filter(#predicate) #live .count().get_result::<i64>(conn)?;
+            ::core::result::Result::Ok(count)
+        }
+    }
+}
+
+/// `scoped_insert`: `Persist::insert_row` with the scope's tenant and actor.
+fn scoped_insert() -> TokenStream {
+    let rt = rt();
+    quote! {
+        fn scoped_insert(
+            token: #rt::Token,
+            conn: &mut #rt::diesel::PgConnection,
+            tenant: #rt::types::Uuid,
+            actor: #rt::types::Uuid,
+            new: <Self as #rt::Entity>::New<'_>,
+        ) -> #rt::Result<Self> {
+            let cx = #rt::InsertContext {
+                tenant: ::core::option::Option::Some(tenant),
+                actor: ::core::option::Option::Some(actor),
+            };
+            <Self as #rt::Persist>::insert_row(token, conn, cx, new, #rt::OnConflict::Error)?
+                .ok_or(#rt::Error::Database(#rt::diesel::result::Error::NotFound))
+        }
+    }
 }
 
 /// `scoped_update`: `UPDATE ... SET <the Some fields, updated_at, updated_by>
 /// WHERE id = $1 AND <tenant predicate> RETURNING ...`.
-fn scoped_update(entity: &Entity, predicate: &TokenStream, live: &TokenStream) -> TokenStream {
+fn scoped_update(query: &Query) -> TokenStream {
     let rt = rt();
-    let module = entity.table_module();
-    let key_field = &entity.column(entity.primary_key.columns[0]).field;
+    let entity = query.entity;
+    let module = &query.module;
     let table_name = entity.table.value();
-    let form_columns: Vec<_> = entity
-        .columns
-        .iter()
-        .enumerate()
-        .filter(|(index, _)| in_changes_form(entity, *index))
-        .map(|(_, column)| column)
-        .collect();
-    let length_checks = form_columns
-        .iter()
-        .filter_map(|column| length_check(&table_name, column, quote!(changes), true));
-    let untouched = form_columns.iter().map(|column| {
+    let form: Vec<_> = entity.changes_form().collect();
+    let length_checks = form.iter().filter_map(|column| {
+        let field = &column.field;
+        length_check(
+            &table_name,
+            column,
+            quote!(changes.#field),
+            1 + usize::from(column.nullable),
+        )
+    });
+    let untouched = form.iter().map(|column| {
         let field = &column.field;
         quote!(changes.#field.is_none())
     });
-    let mut sets: Vec<TokenStream> = form_columns
+    let mut sets: Vec<TokenStream> = form
         .iter()
         .map(|column| {
             let field = &column.field;
-            let value = sql_value(column, quote!(value), column.nullable);
+            let value = sql_value(column.changes_conversion(), quote!(value), column.nullable);
             quote!(changes.#field.map(|value| #module::#field.eq(#value)))
         })
         .collect();
-    for column in &entity.columns {
-        let field = &column.field;
-        match column.audit {
-            // The clock the column's default reads, at its precision: a
-            // `CURRENT_TIMESTAMP(0)` column rounds to the second, and an
-            // update stamped with the exact time could then go back.
-            Some(Audit::UpdatedAt) => {
-                let clock = match &column.default {
-                    Some(crate::ir::Default::Function(ServerFunction::CurrentTimestamp(Some(
-                        p,
-                    )))) => {
-                        format!("CURRENT_TIMESTAMP({p})")
-                    }
-                    _ => "CURRENT_TIMESTAMP".to_owned(),
-                };
-                let base = match column.sql_type {
-                    SqlType::Timestamptz => quote!(#rt::diesel::sql_types::Timestamptz),
-                    _ => quote!(#rt::diesel::sql_types::Timestamp),
-                };
-                sets.push(quote!(#module::#field.eq(#rt::diesel::dsl::sql::<#base>(#clock))))
-            }
-            Some(Audit::UpdatedBy) if column.nullable => {
-                sets.push(quote!(#module::#field.eq(::core::option::Option::Some(actor))))
-            }
-            Some(Audit::UpdatedBy) => sets.push(quote!(#module::#field.eq(actor))),
-            _ => {}
-        }
-    }
+    sets.extend(
+        entity
+            .columns
+            .iter()
+            .filter_map(|column| audit_set(module, column)),
+    );
     if sets.is_empty() {
         // Nothing in the row can change (a join table): an update is a read.
         return quote! {
             fn scoped_update(
                 token: #rt::Token,
                 conn: &mut #rt::diesel::PgConnection,
-                tenant: ::dify_schema::types::Uuid,
-                _actor: ::dify_schema::types::Uuid,
-                id: ::dify_schema::types::Uuid,
-                _changes: <Self as ::dify_schema::Entity>::Changes<'_>,
-            ) -> ::dify_schema::Result<::core::option::Option<Self>> {
+                tenant: #rt::types::Uuid,
+                _actor: #rt::types::Uuid,
+                id: #rt::types::Uuid,
+                _changes: <Self as #rt::Entity>::Changes<'_>,
+            ) -> #rt::Result<::core::option::Option<Self>> {
                 <Self as #rt::ScopedAccess>::scoped_find(token, conn, tenant, id)
             }
         };
     }
+    let one = query.one_row();
     quote! {
         fn scoped_update(
             token: #rt::Token,
             conn: &mut #rt::diesel::PgConnection,
-            tenant: ::dify_schema::types::Uuid,
-            actor: ::dify_schema::types::Uuid,
-            id: ::dify_schema::types::Uuid,
-            changes: <Self as ::dify_schema::Entity>::Changes<'_>,
-        ) -> ::dify_schema::Result<::core::option::Option<Self>> {
+            tenant: #rt::types::Uuid,
+            actor: #rt::types::Uuid,
+            id: #rt::types::Uuid,
+            changes: <Self as #rt::Entity>::Changes<'_>,
+        ) -> #rt::Result<::core::option::Option<Self>> {
             use #rt::diesel::{ExpressionMethods, OptionalExtension, QueryDsl, RunQueryDsl};
             let _ = actor;
             #(#length_checks)*
@@ -422,7 +382,7 @@ fn scoped_update(entity: &Entity, predicate: &TokenStream, live: &TokenStream) -
                 return <Self as #rt::ScopedAccess>::scoped_find(token, conn, tenant, id);
             }
             let row = #rt::diesel::update(
-                #module::table.filter(#module::#key_field.eq(id)).filter(#predicate) #live,
+                #one,
             )
             .set((#(#sets,)*))
             .get_result::<Self>(conn)
@@ -430,6 +390,130 @@ fn scoped_update(entity: &Entity, predicate: &TokenStream, live: &TokenStream) -
             ::core::result::Result::Ok(row)
         }
     }
+}
+
+/// What an update writes into an audit column: `updated_at` the clock its
+/// default reads, `updated_by` the scope's actor.
+fn audit_set(module: &proc_macro2::Ident, column: &Column) -> Option<TokenStream> {
+    let rt = rt();
+    let field = &column.field;
+    match column.audit {
+        Some(Audit::UpdatedAt) => {
+            let clock = column.update_clock();
+            let base = match column.sql_type {
+                SqlType::Timestamptz => quote!(#rt::diesel::sql_types::Timestamptz),
+                _ => quote!(#rt::diesel::sql_types::Timestamp),
+            };
+            Some(quote!(#module::#field.eq(#rt::diesel::dsl::sql::<#base>(#clock))))
+        }
+        Some(Audit::UpdatedBy) if column.nullable => {
+            Some(quote!(#module::#field.eq(::core::option::Option::Some(actor))))
+        }
+        Some(Audit::UpdatedBy) => Some(quote!(#module::#field.eq(actor))),
+        _ => None,
+    }
+}
+
+/// `scoped_delete`: deletes the tenant's row keyed `id`, soft-deleted or not.
+fn scoped_delete(query: &Query) -> TokenStream {
+    let rt = rt();
+    let Query {
+        module,
+        key,
+        predicate,
+        ..
+    } = query;
+    quote! {
+        fn scoped_delete(
+            _: #rt::Token,
+            conn: &mut #rt::diesel::PgConnection,
+            tenant: #rt::types::Uuid,
+            id: #rt::types::Uuid,
+        ) -> #rt::Result<bool> {
+            use #rt::diesel::{ExpressionMethods, QueryDsl, RunQueryDsl};
+            let deleted = #rt::diesel::delete(
+                #module::table.filter(#module::#key.eq(id)).filter(#predicate),
+            )
+            .execute(conn)?;
+            ::core::result::Result::Ok(deleted > 0)
+        }
+    }
+}
+
+/// `SoftDeletable`, for `soft_delete = ...`: sets the mark on a live row.
+fn soft_deletable(query: &Query) -> Option<TokenStream> {
+    let rt = rt();
+    let entity = query.entity;
+    let ident = &entity.ident;
+    let module = &query.module;
+    let mark = match entity.soft_delete.as_ref()? {
+        SoftDelete::Flag(index) => {
+            let field = &entity.column(*index).field;
+            quote!(#module::#field.eq(true))
+        }
+        SoftDelete::Timestamp(index) => {
+            let field = &entity.column(*index).field;
+            quote!(#module::#field.eq(::core::option::Option::Some(#rt::now())))
+        }
+    };
+    let one = query.one_row();
+    Some(quote! {
+        impl #rt::SoftDeletable for #ident {
+            fn scoped_soft_delete(
+                _: #rt::Token,
+                conn: &mut #rt::diesel::PgConnection,
+                tenant: #rt::types::Uuid,
+                id: #rt::types::Uuid,
+            ) -> #rt::Result<bool> {
+                use #rt::diesel::{ExpressionMethods, QueryDsl, RunQueryDsl};
+                let changed = #rt::diesel::update(
+                    #one,
+                )
+                .set(#mark)
+                .execute(conn)?;
+                ::core::result::Result::Ok(changed > 0)
+            }
+        }
+    })
+}
+
+/// `BelongsTo<Parent>`, for `owner = via(...)`: the children of a parent
+/// the caller holds as a branded id.
+fn belongs_to(query: &Query) -> Option<TokenStream> {
+    let rt = rt();
+    let entity = query.entity;
+    let ident = &entity.ident;
+    let (column, parent) = entity.via()?;
+    let Query {
+        module,
+        predicate,
+        live,
+        ..
+    } = query;
+    let field = &column.field;
+    // The id proves the parent is the scope's, and the tenant predicate
+    // proves it again: a brand laundered through a compiler bug still
+    // reads nothing of another workspace.
+    let children = query
+        .paged(quote!(#module::table.filter(#module::#field.eq(parent)).filter(#predicate) #live));
+    Some(quote! {
+        impl #rt::BelongsTo<#parent> for #ident {
+            fn parent_uuid(&self) -> #rt::types::Uuid {
+                self.#field
+            }
+            fn scoped_children(
+                _: #rt::Token,
+                conn: &mut #rt::diesel::PgConnection,
+                tenant: #rt::types::Uuid,
+                parent: #rt::types::Uuid,
+                page: #rt::Page,
+            ) -> #rt::Result<::std::vec::Vec<#rt::Result<Self>>> {
+                use #rt::diesel::{BoolExpressionMethods, ExpressionMethods, QueryDsl, RunQueryDsl};
+                let rows = #children;
+                ::core::result::Result::Ok(rows)
+            }
+        }
+    })
 }
 
 /// `ComposableQuery`: the columns a filter closure receives, and the SQL
@@ -441,7 +525,7 @@ fn composable_query(entity: &Entity) -> TokenStream {
     let rt = rt();
     let ident = &entity.ident;
     let vis = &entity.vis;
-    let columns_ident = quote::format_ident!("{}Columns", entity.ident);
+    let columns_ident = entity.columns_ident();
     let fields = entity.columns.iter().map(|column| {
         let field = &column.field;
         let ty = &column.ty;
@@ -457,7 +541,7 @@ fn composable_query(entity: &Entity) -> TokenStream {
         let field = &column.field;
         quote!(#field: #rt::QueryColumn::__new(#index),)
     });
-    let sql_types = entity.columns.iter().map(super::table::diesel_sql_type);
+    let sql_types = entity.columns.iter().map(diesel_sql_type);
     let doc =
         format!("The columns of `{ident}`, as the closures of a composable query receive them.");
     quote! {

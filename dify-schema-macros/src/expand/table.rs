@@ -5,8 +5,8 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 
-use super::rt;
-use crate::ir::{Column, Entity, SqlType};
+use crate::ir::Entity;
+use crate::tokens::{diesel_sql_type, rt};
 
 /// A hidden module holding the `table!`. `table!` always makes its module
 /// `pub`, so it is wrapped in a crate-private one: code outside the models
@@ -15,11 +15,7 @@ pub fn table_module(entity: &Entity) -> TokenStream {
     let rt = rt();
     let module = entity.table_module();
     let table = format_ident!("{}", entity.table.value());
-    let key = entity
-        .primary_key
-        .columns
-        .iter()
-        .map(|index| &entity.column(*index).field);
+    let key = entity.key_columns().map(|column| &column.field);
     let columns = entity.columns.iter().map(|column| {
         let field = &column.field;
         let sql_type = diesel_sql_type(column);
@@ -43,35 +39,10 @@ pub fn table_module(entity: &Entity) -> TokenStream {
     }
 }
 
-/// The Diesel SQL type of a column, `Nullable` when the field is an `Option`.
-pub fn diesel_sql_type(column: &Column) -> TokenStream {
-    let rt = rt();
-    let base = match column.sql_type {
-        SqlType::Uuid => quote!(Uuid),
-        SqlType::Varchar(_) | SqlType::Text => quote!(Text),
-        SqlType::Json => quote!(Json),
-        SqlType::Jsonb => quote!(Jsonb),
-        SqlType::Timestamp => quote!(Timestamp),
-        SqlType::Timestamptz => quote!(Timestamptz),
-        SqlType::Integer => quote!(Integer),
-        SqlType::BigInt => quote!(BigInt),
-        SqlType::Boolean => quote!(Bool),
-        SqlType::Float => quote!(Double),
-        SqlType::Numeric(_) => quote!(Numeric),
-        SqlType::Bytea => quote!(Bytea),
-    };
-    let base = quote!(#rt::diesel::sql_types::#base);
-    if column.nullable {
-        quote!(#rt::diesel::sql_types::Nullable<#base>)
-    } else {
-        base
-    }
-}
-
 /// `DieselTable` (a trait `schema!` declares in a crate-private module, so
-/// no other crate can name the table through it), and the join of each relation that asks for one:
-/// only related pairs, never all pairs (which costs compile time that
-/// grows with the square of the table count).
+/// no other crate can name the table through it), and the join of each
+/// relation that asks for one: only related pairs, never all pairs (which
+/// costs compile time that grows with the square of the table count).
 pub fn joins(entity: &Entity) -> TokenStream {
     let ident = &entity.ident;
     let module = entity.table_module();
@@ -79,18 +50,60 @@ pub fn joins(entity: &Entity) -> TokenStream {
         let relation = column.relation.as_ref().filter(|relation| relation.join)?;
         let parent = &relation.parent;
         let field = &column.field;
-        Some(quote_spanned! {parent.span()=>
-            ::dify_schema::__relate_tables!(
-                child = #module::table,
-                parent = <#parent as crate::__dify_private::DieselTable>::Table,
-                foreign_key = #module::#field
-            );
-        })
+        Some(relate_tables(
+            quote!(#module::table),
+            quote_spanned!(parent.span()=> <#parent as crate::__dify_private::DieselTable>::Table),
+            quote!(#module::#field),
+        ))
     });
     quote! {
         impl crate::__dify_private::DieselTable for #ident {
             type Table = #module::table;
         }
         #(#pairs)*
+    }
+}
+
+/// Joins a child table to its parent on `foreign_key` and lets both appear
+/// in one query: what `diesel::joinable!` and
+/// `allow_tables_to_appear_in_same_query!` emit for one pair, but with the
+/// tables named by type, so that a relation can name its parent by the
+/// entity's type (`App`) from any module.
+fn relate_tables(child: TokenStream, parent: TokenStream, foreign_key: TokenStream) -> TokenStream {
+    let rt = rt();
+    let diesel = quote!(#rt::diesel);
+    let on_clause = quote! {
+        #diesel::dsl::Eq<
+            #diesel::dsl::Nullable<#foreign_key>,
+            #diesel::dsl::Nullable<<#parent as #diesel::Table>::PrimaryKey>,
+        >
+    };
+    quote! {
+        impl #diesel::JoinTo<#parent> for #child {
+            type FromClause = #parent;
+            type OnClause = #on_clause;
+            fn join_target(rhs: #parent) -> (Self::FromClause, Self::OnClause) {
+                use #diesel::{ExpressionMethods, NullableExpressionMethods, Table};
+                let on = <#foreign_key as ::core::default::Default>::default()
+                    .nullable()
+                    .eq(rhs.primary_key().nullable());
+                (rhs, on)
+            }
+        }
+        impl #diesel::JoinTo<#child> for #parent {
+            type FromClause = #child;
+            type OnClause = #on_clause;
+            fn join_target(rhs: #child) -> (Self::FromClause, Self::OnClause) {
+                use #diesel::{ExpressionMethods, NullableExpressionMethods, Table};
+                let on = <#foreign_key as ::core::default::Default>::default().nullable().eq(
+                    <#parent as ::core::default::Default>::default()
+                        .primary_key()
+                        .nullable(),
+                );
+                (rhs, on)
+            }
+        }
+        impl #diesel::query_source::TableNotEqual<#parent> for #child {}
+        impl #diesel::query_source::TableNotEqual<#child> for #parent {}
     }
 }

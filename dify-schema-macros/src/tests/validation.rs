@@ -8,7 +8,7 @@ use syn::parse_quote;
 use super::messages;
 use crate::ctxt::Ctxt;
 use crate::ir::{
-    Audit, Capability, ClientDefault, Column, Default, Entity, IndexMethod, Ownership,
+    Access, Audit, Capability, ClientDefault, Column, Default, Entity, IndexMethod, Ownership,
     ServerFunction, SoftDelete, SqlType,
 };
 use crate::parse::parse_entity;
@@ -278,7 +278,14 @@ fn via_owned_declaration() {
     );
     assert_eq!(conversation.primary_key.name, "conversation_pkey");
     let app_id = position(&conversation, "app_id");
-    assert!(matches!(conversation.ownership, Ownership::Via { column } if column == app_id));
+    let parent: syn::Path = parse_quote!(crate::app::App);
+    assert!(
+        matches!(&conversation.ownership, Ownership::Via { column, parent: via } if *column == app_id && *via == parent),
+        "a via entity's ownership carries its parent"
+    );
+    assert!(
+        matches!(conversation.access, Access::Scoped { key } if key == position(&conversation, "id"))
+    );
     assert!(conversation.ownership_is_tenant());
     assert!(
         conversation.tenant_column().is_none(),
@@ -367,6 +374,30 @@ fn composite_primary_key() {
     );
     assert_eq!(entity.primary_key.name, "app_tag_pkey");
     assert_eq!(entity.primary_key.columns, [0, 1]);
+    assert!(matches!(entity.access, Access::SystemOnly));
+}
+
+/// Scoped accessors take a key of one NOT NULL uuid: a tenant-owned entity
+/// with a composite key (Dify's `conversation_variables`) is legal, and
+/// validation says it is reached through the system path only.
+#[test]
+fn a_tenant_owned_entity_with_a_composite_key_is_system_only() {
+    let entity = valid(
+        quote!(table = "conversation_variables", owner = tenant),
+        quote! {
+            pub struct ConversationVariable {
+                #[column(uuid, primary_key)]
+                pub id: Uuid,
+                #[column(uuid, primary_key, no_reference = "a conversation, by id")]
+                pub conversation_id: Uuid,
+                #[column(uuid)]
+                pub tenant_id: Uuid,
+            }
+        },
+    );
+    assert!(entity.ownership_is_tenant());
+    assert!(matches!(entity.access, Access::SystemOnly));
+    assert!(matches!(app().access, Access::Scoped { key } if key == position(&app(), "id")));
 }
 
 /// The brief's case: three independent mistakes, all reported by one run,

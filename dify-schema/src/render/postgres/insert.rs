@@ -34,7 +34,7 @@ impl InsertTemplate {
         let mut builder = Builder::new(format!(
             "INSERT INTO {} ({}) VALUES (",
             ident(&table.name),
-            column_list(columns)
+            column_list(table, columns)
         ));
         for (index, column) in columns.iter().enumerate() {
             if index > 0 {
@@ -45,7 +45,7 @@ impl InsertTemplate {
                 Fill::ValueOrDefault => {
                     builder.sql("COALESCE(");
                     builder.bind(index);
-                    builder.sql(&format!(", {})", default_of(table, column.name)));
+                    builder.sql(&format!(", {})", default_of(table, column)));
                 }
             }
         }
@@ -68,19 +68,19 @@ impl InsertTemplate {
         let mut builder = Builder::new(format!(
             "INSERT INTO {} ({}) SELECT ",
             ident(&table.name),
-            column_list(columns)
+            column_list(table, columns)
         ));
         for (index, column) in columns.iter().enumerate() {
             if index > 0 {
                 builder.sql(", ");
             }
-            let name = ident(column.name);
+            let name = ident(name_of(table, column));
             match column.fill {
                 Fill::Constant => builder.bind(index),
                 Fill::Value => builder.sql(&format!("u.{name}")),
                 Fill::ValueOrDefault => builder.sql(&format!(
                     "COALESCE(u.{name}, {})",
-                    default_of(table, column.name)
+                    default_of(table, column)
                 )),
             }
         }
@@ -98,7 +98,7 @@ impl InsertTemplate {
         }
         let aliases = per_row
             .iter()
-            .map(|(_, column)| ident(column.name))
+            .map(|(_, column)| ident(name_of(table, column)))
             .collect::<Vec<_>>()
             .join(", ");
         builder.sql(&format!(") AS u({aliases})"));
@@ -150,10 +150,10 @@ impl Builder {
     }
 }
 
-fn column_list(columns: &[InsertColumn]) -> String {
+fn column_list(table: &Table, columns: &[InsertColumn]) -> String {
     columns
         .iter()
-        .map(|column| ident(column.name))
+        .map(|column| ident(name_of(table, column)))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -169,14 +169,18 @@ fn returning_list(table: &Table) -> String {
 
 /// The server default of a `ValueOrDefault` column. Generated code only
 /// marks a column so when it has one; `NULL` keeps a hand-made list honest.
-/// The one place an insert column's default is looked up (by name, in
-/// [`Table::columns`]); both templates call it.
-fn default_of(table: &Table, name: &str) -> String {
-    table
-        .columns
-        .iter()
-        .find(|column| column.name == name)
-        .and_then(|column| column.default.as_ref())
+/// The SQL name of an insert column: generated code passes the column's
+/// index in the table, which the macro knew, so nothing is looked up by name.
+fn name_of<'a>(table: &'a Table, column: &InsertColumn) -> &'a str {
+    &table.columns[column.column].name
+}
+
+/// The server default of a `ValueOrDefault` column. Generated code only
+/// marks a column so when it has one; `NULL` keeps a hand-made list honest.
+fn default_of(table: &Table, column: &InsertColumn) -> String {
+    table.columns[column.column]
+        .default
+        .as_ref()
         .map(default_expression)
         .unwrap_or_else(|| "NULL".into())
 }
@@ -242,19 +246,19 @@ mod tests {
     };
     const INSERT: &[InsertColumn] = &[
         InsertColumn {
-            name: "id",
+            column: 0,
             fill: Fill::ValueOrDefault,
         },
         InsertColumn {
-            name: "tenant_id",
+            column: 1,
             fill: Fill::Constant,
         },
         InsertColumn {
-            name: "name",
+            column: 2,
             fill: Fill::Value,
         },
         InsertColumn {
-            name: "order",
+            column: 3,
             fill: Fill::ValueOrDefault,
         },
     ];
