@@ -223,7 +223,7 @@
 //!
 //!     // Row-level security: tenant-owned tables get ENABLE + FORCE and
 //!     // policies; a via table's policy goes up to its parent.
-//!     let security = SCHEMA.table_security(conversations);
+//!     let security = dify_schema::rls::security_for(&SCHEMA, conversations);
 //!     assert!(security.contains("ALTER TABLE conversations FORCE ROW LEVEL SECURITY;"));
 //!     assert!(security.contains("FROM apps"));
 //!
@@ -311,7 +311,7 @@
 //!     assert_eq!(<RecommendedApp as Entity>::TABLE.visibility, Visibility::All);
 //!     assert_eq!(<ProviderSecret as Entity>::TABLE.visibility, Visibility::None);
 //!     // A table no scope may read is not granted to the service role at all.
-//!     let secrets = SCHEMA.table_security(<ProviderSecret as Entity>::TABLE);
+//!     let secrets = dify_schema::rls::security_for(&SCHEMA, <ProviderSecret as Entity>::TABLE);
 //!     assert!(!secrets.contains("TO dify_service"));
 //!
 //!     // The renamed forms. A reference to a global entity is a plain `Uuid`.

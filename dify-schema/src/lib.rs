@@ -25,6 +25,7 @@ pub mod migrate;
 pub mod page;
 pub mod persist;
 pub mod pool;
+mod quote;
 pub mod render;
 pub mod rls;
 pub mod role;

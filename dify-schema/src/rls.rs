@@ -50,8 +50,8 @@ use sha2::{Digest, Sha256};
 
 use crate::error::Result;
 pub use crate::error::RlsProblem;
-use crate::render::postgres::{ident, string_literal};
-use crate::schema::{Capability, Ownership, Schema, Table, Visibility};
+use crate::quote::{ident, string_literal};
+use crate::schema::{Capability, Ownership, Schema, Security, Table, Visibility};
 
 /// The group role the Rust service's login role is granted.
 pub const SERVICE_ROLE: &str = "dify_service";
@@ -240,6 +240,26 @@ pub fn policies(schema: &Schema) -> String {
         out.push_str(&table_security(schema, table));
     }
     out
+}
+
+/// The SQL that installs row-level security's support objects for this
+/// schema, when it has row-level security: this crate's, or the SQL a
+/// snapshot recorded.
+pub fn support_for(schema: &Schema) -> Option<String> {
+    match schema.security() {
+        Security::None => None,
+        Security::Current => Some(support_migration()),
+        Security::Recorded(sql) => Some(sql.to_string()),
+    }
+}
+
+/// The row-level security of one table of this schema ([`table_security`]),
+/// empty when the schema has none.
+pub fn security_for(schema: &Schema, table: &Table) -> String {
+    match schema.security() {
+        Security::None => String::new(),
+        _ => table_security(schema, table),
+    }
 }
 
 /// What [`policies`] installs on one table: a global table that every

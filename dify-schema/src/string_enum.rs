@@ -17,9 +17,9 @@ pub trait StringEnum: Sized + Copy + 'static {
     /// Every stored value, in declaration order.
     const VALUES: &'static [&'static str];
     /// The same values as the schema IR holds them (a column's
-    /// [`crate::schema::EnumInfo`]); `#[derive(StringEnum)]` writes both.
+    /// `schema::EnumInfo`); `#[derive(StringEnum)]` writes both.
     #[doc(hidden)]
-    const IR_VALUES: &'static [crate::schema::Text];
+    const IR_VALUES: &'static [std::borrow::Cow<'static, str>];
 
     /// The stored value of this variant.
     fn as_str(&self) -> &'static str;
@@ -74,7 +74,7 @@ pub const fn assert_string_enum<T: StringEnumColumn>() {}
 pub trait StringEnumColumn: Sized {
     const NAME: &'static str;
     const VALUES: &'static [&'static str];
-    const IR_VALUES: &'static [crate::schema::Text];
+    const IR_VALUES: &'static [std::borrow::Cow<'static, str>];
     fn to_db_str(self) -> &'static str;
     fn from_db_string(value: &str) -> Result<Self, UnknownEnumValue>;
 }
@@ -82,7 +82,7 @@ pub trait StringEnumColumn: Sized {
 impl<T: StringEnum> StringEnumColumn for T {
     const NAME: &'static str = T::NAME;
     const VALUES: &'static [&'static str] = T::VALUES;
-    const IR_VALUES: &'static [crate::schema::Text] = T::IR_VALUES;
+    const IR_VALUES: &'static [std::borrow::Cow<'static, str>] = T::IR_VALUES;
     fn to_db_str(self) -> &'static str {
         self.as_str()
     }

@@ -164,7 +164,7 @@ pub fn compare(schema: &Schema, live: &BTreeMap<String, LiveTable>, ignore: &[&s
         }
     }
     for name in live.keys() {
-        let support = schema.security_support().is_some() && name == crate::rls::KEYS_TABLE;
+        let support = crate::rls::support_for(schema).is_some() && name == crate::rls::KEYS_TABLE;
         if schema.table(name).is_none() && !ignore.contains(&name.as_str()) && !support {
             drift.push(Drift::ExtraTable(name.clone()));
         }

@@ -26,7 +26,7 @@ use diesel::pg::Pg;
 use sha2::{Digest, Sha256};
 
 use super::diff::{diff, Diff};
-use crate::schema::snapshot::SchemaSnapshot;
+use crate::migrate::snapshot::SchemaSnapshot;
 use crate::schema::Schema;
 
 /// The file beside the migrations that records the schema they produce.

@@ -7,6 +7,7 @@ pub mod adopt;
 pub mod diff;
 pub mod files;
 pub mod runner;
+pub mod snapshot;
 pub mod sql;
 
 pub use adopt::{adopt, adopt_with_lock_wait, dify_revision, AdoptError, Adopted};

@@ -2,7 +2,7 @@
 //! snapshots of the up and down SQL.
 
 use super::diff::{diff, unacknowledged, Diff};
-use crate::schema::snapshot::SchemaSnapshot;
+use crate::migrate::snapshot::SchemaSnapshot;
 use crate::schema::{
     Capability, Column, Default, Index, IndexColumn, IndexMethod, Ownership, PrimaryKey, Schema,
     SqlType, Table, Visibility,

@@ -7,6 +7,7 @@
 
 pub mod insert;
 
+pub use crate::quote::{ident, string_literal};
 use std::fmt::Write;
 
 use crate::schema::{
@@ -47,12 +48,12 @@ pub fn create_schema(schema: &Schema) -> String {
         }
     }
     // Row-level security last: a via table's policy names its parents.
-    if let Some(support) = schema.security_support() {
+    if let Some(support) = crate::rls::support_for(schema) {
         out.push('\n');
         out.push_str(&support);
         for table in &tables {
             out.push('\n');
-            out.push_str(&schema.table_security(table));
+            out.push_str(&crate::rls::security_for(schema, table));
         }
     }
     while out.ends_with("\n\n") {
@@ -358,112 +359,9 @@ pub fn add_foreign_key(table: &Table, relation: &Relation) -> String {
     )
 }
 
-/// A string literal, quotes doubled.
-pub fn string_literal(value: &str) -> String {
-    format!("'{}'", value.replace('\'', "''"))
-}
-
-/// An identifier, quoted only when PostgreSQL needs it (a reserved word or
-/// an unusual character), the way `pg_dump` writes them.
-pub fn ident(name: &str) -> String {
-    let plain = name
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
-        && name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-    if plain && !RESERVED.contains(&name) {
-        name.to_owned()
-    } else {
-        format!("\"{}\"", name.replace('"', "\"\""))
-    }
-}
-
 fn ident_list<'a>(names: impl Iterator<Item = &'a str>) -> String {
     names.map(ident).collect::<Vec<_>>().join(", ")
 }
-
-/// PostgreSQL's reserved key words (those that cannot name a column unquoted).
-const RESERVED: &[&str] = &[
-    "all",
-    "analyse",
-    "analyze",
-    "and",
-    "any",
-    "array",
-    "as",
-    "asc",
-    "asymmetric",
-    "both",
-    "case",
-    "cast",
-    "check",
-    "collate",
-    "column",
-    "constraint",
-    "create",
-    "current_catalog",
-    "current_date",
-    "current_role",
-    "current_time",
-    "current_timestamp",
-    "current_user",
-    "default",
-    "deferrable",
-    "desc",
-    "distinct",
-    "do",
-    "else",
-    "end",
-    "except",
-    "false",
-    "fetch",
-    "for",
-    "foreign",
-    "from",
-    "grant",
-    "group",
-    "having",
-    "in",
-    "initially",
-    "intersect",
-    "into",
-    "lateral",
-    "leading",
-    "limit",
-    "localtime",
-    "localtimestamp",
-    "not",
-    "null",
-    "offset",
-    "on",
-    "only",
-    "or",
-    "order",
-    "placing",
-    "primary",
-    "references",
-    "returning",
-    "select",
-    "session_user",
-    "some",
-    "symmetric",
-    "table",
-    "then",
-    "to",
-    "trailing",
-    "true",
-    "union",
-    "unique",
-    "user",
-    "using",
-    "variadic",
-    "when",
-    "where",
-    "window",
-    "with",
-];
 
 #[cfg(test)]
 mod tests {

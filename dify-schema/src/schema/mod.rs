@@ -10,8 +10,6 @@
 //! how PostgreSQL spells it. A backend is a renderer plus a type mapping
 //! (see [`crate::render`]).
 
-pub mod snapshot;
-
 /// The vocabulary the macros share (one definition, in `dify-schema-ir`).
 pub use dify_schema_ir::{Audit, Capability, ClientDefault, IndexMethod, ServerFunction, SqlType};
 
@@ -335,23 +333,11 @@ impl Schema {
         }
     }
 
-    /// The SQL that installs row-level security's support objects, when
-    /// the schema has row-level security.
-    pub fn security_support(&self) -> Option<String> {
-        match &self.security {
-            Security::None => None,
-            Security::Current => Some(crate::rls::support_migration()),
-            Security::Recorded(sql) => Some(sql.to_string()),
-        }
-    }
-
-    /// The row-level security of one table (see [`crate::rls::table_security`]),
-    /// empty when the schema has none.
-    pub fn table_security(&self, table: &Table) -> String {
-        match self.security {
-            Security::None => String::new(),
-            _ => crate::rls::table_security(self, table),
-        }
+    /// Which row-level-security support the schema has; `crate::rls`
+    /// renders it (`rls::support_for`, `rls::security_for`), so the IR
+    /// depends on no renderer.
+    pub fn security(&self) -> &Security {
+        &self.security
     }
 
     /// The tables in declaration order.

@@ -87,8 +87,8 @@ pub(super) fn diff_sequences(old: &Schema, new: &Schema, main: &mut Main) {
 
 /// Row-level security's support functions and keys.
 pub(super) fn diff_security_support(old: &Schema, new: &Schema, main: &mut Main) {
-    let old_support = old.security_support();
-    let new_support = new.security_support();
+    let old_support = crate::rls::support_for(old);
+    let new_support = crate::rls::support_for(new);
     if old_support != new_support {
         let undo = || crate::rls::DROP_SUPPORT_SQL.to_owned();
         main.security_support.push((
@@ -107,12 +107,12 @@ pub(super) fn diff_table_security(
     main: &mut Main,
 ) {
     for (name, table) in new_tables {
-        let security = new.table_security(table);
+        let security = crate::rls::security_for(new, table);
         match old_tables.get(name) {
             None if security.is_empty() => {}
             None => main.table_security.push((security, String::new())),
             Some(previous) => {
-                let before = old.table_security(previous);
+                let before = crate::rls::security_for(old, previous);
                 if before != security {
                     let revoke_before = if before.is_empty() {
                         String::new()

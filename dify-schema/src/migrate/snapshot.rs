@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Schema, Security, Table};
+use crate::schema::{Schema, Security, Table};
 
 /// The file: the tables, sorted by name, and the row-level-security
 /// support the migrations installed.
@@ -26,7 +26,7 @@ impl SchemaSnapshot {
     pub fn of(schema: &Schema) -> SchemaSnapshot {
         SchemaSnapshot {
             tables: schema.sorted_tables().into_iter().cloned().collect(),
-            row_level_security: schema.security_support(),
+            row_level_security: crate::rls::support_for(schema),
         }
     }
 
