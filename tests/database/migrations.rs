@@ -11,10 +11,10 @@ use diesel::{PgConnection, QueryableByName, RunQueryDsl};
 use dify_models::SCHEMA;
 use dify_schema::introspect::{compare, live_tables};
 use dify_schema::migrate::runner::CHECKSUM_TABLE;
+use dify_schema::migrate::snapshot::SchemaSnapshot;
 use dify_schema::migrate::{
     recorded_schema, Event, MigrateError, MigrationFile, MigrationSet, Runner,
 };
-use dify_schema::schema::snapshot::SchemaSnapshot;
 use dify_tests::TestDatabase;
 
 const BOOKKEEPING: [&str; 2] = ["__diesel_schema_migrations", CHECKSUM_TABLE];

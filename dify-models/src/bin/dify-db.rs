@@ -14,12 +14,12 @@ use dify_models::SCHEMA;
 use dify_schema::introspect::{compare, live_tables};
 use dify_schema::migrate::diff::unacknowledged;
 use dify_schema::migrate::files::{generate_dify_revision, SCHEMA_RECORD};
+use dify_schema::migrate::snapshot::SchemaSnapshot;
 use dify_schema::migrate::{
     adopt_with_lock_wait, dify_revision, generate, AdoptError, Event, MigrateError, MigrationSet,
     Runner,
 };
 use dify_schema::render;
-use dify_schema::schema::snapshot::SchemaSnapshot;
 use indicatif::{ProgressBar, ProgressStyle};
 
 /// The exit code when another runner kept the migration lock past
