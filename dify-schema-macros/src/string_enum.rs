@@ -104,8 +104,8 @@ pub fn derive(item: TokenStream) -> syn::Result<TokenStream> {
             const NAME: &'static str = #name;
             const ALL: &'static [Self] = &[#(#ident::#variants),*];
             const VALUES: &'static [&'static str] = &[#(#values),*];
-            const IR_VALUES: &'static [::dify_schema::__private::Cow<'static, str>] =
-                &[#(::dify_schema::__private::Cow::Borrowed(#values)),*];
+            const IR_VALUES: &'static [#rt::Cow<'static, str>] =
+                &[#(#rt::Cow::Borrowed(#values)),*];
             fn as_str(&self) -> &'static str {
                 match self {
                     #(#ident::#variants => #values,)*
