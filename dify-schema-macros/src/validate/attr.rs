@@ -4,6 +4,7 @@
 //! fields or two columns are `check.rs`'s (serde keeps the two apart in
 //! `attr.rs` and `check.rs`).
 
+use proc_macro2::Span;
 use syn::{Ident, LitStr};
 
 use crate::ctxt::Ctxt;
@@ -115,23 +116,11 @@ pub fn default(
     serial_sequence: &str,
 ) -> Option<Default> {
     let span = decl.span();
-    let wrong = |cx: &mut Ctxt, what: &str| {
-        cx.error_at(
-            span,
-            format!(
-                "{what} cannot be the default of {} column{}",
-                article(sql_type),
-                default_hint(sql_type)
-            ),
-        );
-        None
-    };
-    let integral = matches!(sql_type, SqlType::Integer | SqlType::BigInt);
     match decl {
         DefaultDecl::Sql { sql, .. } => Some(Default::Sql(sql.value())),
         DefaultDecl::Sequence { name, .. } => {
-            if !integral {
-                return wrong(cx, "a sequence");
+            if !is_integral(sql_type) {
+                return wrong_default(cx, span, sql_type, "a sequence");
             }
             sql_name(cx, name, "sequence");
             Some(Default::Sequence {
@@ -140,8 +129,8 @@ pub fn default(
             })
         }
         DefaultDecl::Function { name, args: None } if name == "serial" => {
-            if !integral {
-                return wrong(cx, "`serial`");
+            if !is_integral(sql_type) {
+                return wrong_default(cx, span, sql_type, "`serial`");
             }
             Some(Default::Sequence {
                 name: serial_sequence.to_owned(),
@@ -149,102 +138,166 @@ pub fn default(
             })
         }
         DefaultDecl::Literal { lit, negative, .. } => {
-            let negative = *negative;
-            match lit {
-                syn::Lit::Str(text) if !negative => {
-                    if !(sql_type.is_textual() || sql_type.is_json()) {
-                        return wrong(cx, "a string");
-                    }
-                    let value = text.value();
-                    if let SqlType::Varchar(Some(max)) = sql_type {
-                        if value.chars().count() > max as usize {
-                            cx.error_at(
-                            span,
-                            format!("this default has {} characters, more than varchar({max}) holds", value.chars().count()),
-                        );
-                            return None;
-                        }
-                    }
-                    if rust == RustKind::Custom && value.is_empty() {
-                        cx.error_at(span, "an empty string is not a value of a string enum");
-                        return None;
-                    }
-                    Some(Default::Str(value))
-                }
-                syn::Lit::Int(int) => {
-                    let digits = if negative {
-                        format!("-{}", int.base10_digits())
-                    } else {
-                        int.base10_digits().to_owned()
-                    };
-                    let Ok(value) = digits.parse::<i64>() else {
-                        cx.error_at(span, "this integer does not fit in 64 bits");
-                        return None;
-                    };
-                    match sql_type {
-                        SqlType::Integer if i32::try_from(value).is_err() => {
-                            cx.error_at(span, "this integer does not fit an `integer` column (32 bits); use `bigint`");
-                            None
-                        }
-                        SqlType::Integer | SqlType::BigInt => Some(Default::Int(value)),
-                        SqlType::Float | SqlType::Numeric(_) => Some(Default::Decimal(digits)),
-                        _ => wrong(cx, "an integer"),
-                    }
-                }
-                syn::Lit::Float(float) => match sql_type {
-                    SqlType::Float | SqlType::Numeric(_) => {
-                        let digits = float.base10_digits();
-                        Some(Default::Decimal(if negative {
-                            format!("-{digits}")
-                        } else {
-                            digits.to_owned()
-                        }))
-                    }
-                    _ => wrong(cx, "a decimal number"),
-                },
-                syn::Lit::Bool(boolean) if !negative => match sql_type {
-                    SqlType::Boolean => Some(Default::Bool(boolean.value)),
-                    _ => wrong(cx, &format!("`{}`", boolean.value)),
-                },
-                _ => wrong(cx, "this literal"),
-            }
+            literal_default(cx, span, lit, *negative, sql_type, rust)
         }
         DefaultDecl::Function { name, args } => {
-            let function = match (name.to_string().as_str(), args.as_deref()) {
-                ("uuid_generate_v4", Some([])) => ServerFunction::UuidGenerateV4,
-                ("gen_random_uuid", Some([])) => ServerFunction::GenRandomUuid,
-                ("uuidv7", Some([])) => ServerFunction::UuidV7,
-                ("CURRENT_TIMESTAMP", None) => ServerFunction::CurrentTimestamp(None),
-                ("CURRENT_TIMESTAMP", Some([precision])) => match precision.base10_parse::<u8>() {
-                    Ok(p) if p <= 6 => ServerFunction::CurrentTimestamp(Some(p)),
-                    _ => {
-                        cx.error_at(precision.span(), "a timestamp precision is between 0 and 6");
-                        return None;
-                    }
-                },
-                ("now", Some([])) => ServerFunction::Now,
-                _ => {
-                    cx.error_at(
-                        span,
-                        format!(
-                            "unknown default `{name}`; the server functions are uuid_generate_v4(), gen_random_uuid(), uuidv7(), CURRENT_TIMESTAMP, CURRENT_TIMESTAMP(p) and now(); a sequence is `serial` (owned by the column) or `nextval(\"name\")`; for other SQL write `default = sql(\"...\")`, and for a string `default = \"...\"`"
-                        ),
-                    );
-                    return None;
-                }
-            };
-            let fits = match function {
-                ServerFunction::UuidGenerateV4
-                | ServerFunction::GenRandomUuid
-                | ServerFunction::UuidV7 => sql_type == SqlType::Uuid,
-                ServerFunction::CurrentTimestamp(_) | ServerFunction::Now => sql_type.is_time(),
-            };
-            if !fits {
-                return wrong(cx, &format!("`{name}`"));
-            }
-            Some(Default::Function(function))
+            function_default(cx, span, name, args.as_deref(), sql_type)
         }
     }
+}
+
+fn is_integral(sql_type: SqlType) -> bool {
+    matches!(sql_type, SqlType::Integer | SqlType::BigInt)
+}
+
+/// Reports a default of the wrong kind for its column, with a hint of
+/// what the column's type takes.
+fn wrong_default(cx: &mut Ctxt, span: Span, sql_type: SqlType, what: &str) -> Option<Default> {
+    cx.error_at(
+        span,
+        format!(
+            "{what} cannot be the default of {} column{}",
+            article(sql_type),
+            default_hint(sql_type)
+        ),
+    );
+    None
+}
+
+/// `default = "..."`, `0`, `-1.5`, `true`.
+fn literal_default(
+    cx: &mut Ctxt,
+    span: Span,
+    lit: &syn::Lit,
+    negative: bool,
+    sql_type: SqlType,
+    rust: RustKind,
+) -> Option<Default> {
+    match lit {
+        syn::Lit::Str(text) if !negative => string_default(cx, span, text, sql_type, rust),
+        syn::Lit::Int(int) => integer_default(cx, span, int, negative, sql_type),
+        syn::Lit::Float(float) => match sql_type {
+            SqlType::Float | SqlType::Numeric(_) => {
+                let digits = float.base10_digits();
+                Some(Default::Decimal(if negative {
+                    format!("-{digits}")
+                } else {
+                    digits.to_owned()
+                }))
+            }
+            _ => wrong_default(cx, span, sql_type, "a decimal number"),
+        },
+        syn::Lit::Bool(boolean) if !negative => match sql_type {
+            SqlType::Boolean => Some(Default::Bool(boolean.value)),
+            _ => wrong_default(cx, span, sql_type, &format!("`{}`", boolean.value)),
+        },
+        _ => wrong_default(cx, span, sql_type, "this literal"),
+    }
+}
+
+/// A string default: on a textual or JSON column, within its length, and
+/// never empty for a string enum.
+fn string_default(
+    cx: &mut Ctxt,
+    span: Span,
+    text: &syn::LitStr,
+    sql_type: SqlType,
+    rust: RustKind,
+) -> Option<Default> {
+    if !(sql_type.is_textual() || sql_type.is_json()) {
+        return wrong_default(cx, span, sql_type, "a string");
+    }
+    let value = text.value();
+    if let SqlType::Varchar(Some(max)) = sql_type {
+        let length = value.chars().count();
+        if length > max as usize {
+            cx.error_at(
+                span,
+                format!("this default has {length} characters, more than varchar({max}) holds"),
+            );
+            return None;
+        }
+    }
+    if rust == RustKind::Custom && value.is_empty() {
+        cx.error_at(span, "an empty string is not a value of a string enum");
+        return None;
+    }
+    Some(Default::Str(value))
+}
+
+/// An integer default: 64 bits, 32 on an `integer` column; kept as written
+/// on a decimal column.
+fn integer_default(
+    cx: &mut Ctxt,
+    span: Span,
+    int: &syn::LitInt,
+    negative: bool,
+    sql_type: SqlType,
+) -> Option<Default> {
+    let digits = if negative {
+        format!("-{}", int.base10_digits())
+    } else {
+        int.base10_digits().to_owned()
+    };
+    let Ok(value) = digits.parse::<i64>() else {
+        cx.error_at(span, "this integer does not fit in 64 bits");
+        return None;
+    };
+    match sql_type {
+        SqlType::Integer if i32::try_from(value).is_err() => {
+            cx.error_at(
+                span,
+                "this integer does not fit an `integer` column (32 bits); use `bigint`",
+            );
+            None
+        }
+        SqlType::Integer | SqlType::BigInt => Some(Default::Int(value)),
+        SqlType::Float | SqlType::Numeric(_) => Some(Default::Decimal(digits)),
+        _ => wrong_default(cx, span, sql_type, "an integer"),
+    }
+}
+
+/// A server function default, on a column of the type it returns.
+fn function_default(
+    cx: &mut Ctxt,
+    span: Span,
+    name: &Ident,
+    args: Option<&[syn::LitInt]>,
+    sql_type: SqlType,
+) -> Option<Default> {
+    let function = match (name.to_string().as_str(), args) {
+        ("uuid_generate_v4", Some([])) => ServerFunction::UuidGenerateV4,
+        ("gen_random_uuid", Some([])) => ServerFunction::GenRandomUuid,
+        ("uuidv7", Some([])) => ServerFunction::UuidV7,
+        ("CURRENT_TIMESTAMP", None) => ServerFunction::CurrentTimestamp(None),
+        ("CURRENT_TIMESTAMP", Some([precision])) => match precision.base10_parse::<u8>() {
+            Ok(p) if p <= 6 => ServerFunction::CurrentTimestamp(Some(p)),
+            _ => {
+                cx.error_at(precision.span(), "a timestamp precision is between 0 and 6");
+                return None;
+            }
+        },
+        ("now", Some([])) => ServerFunction::Now,
+        _ => {
+            cx.error_at(
+                span,
+                format!(
+                    "unknown default `{name}`; the server functions are uuid_generate_v4(), gen_random_uuid(), uuidv7(), CURRENT_TIMESTAMP, CURRENT_TIMESTAMP(p) and now(); a sequence is `serial` (owned by the column) or `nextval(\"name\")`; for other SQL write `default = sql(\"...\")`, and for a string `default = \"...\"`"
+                ),
+            );
+            return None;
+        }
+    };
+    let fits = match function {
+        ServerFunction::UuidGenerateV4 | ServerFunction::GenRandomUuid | ServerFunction::UuidV7 => {
+            sql_type == SqlType::Uuid
+        }
+        ServerFunction::CurrentTimestamp(_) | ServerFunction::Now => sql_type.is_time(),
+    };
+    if !fits {
+        return wrong_default(cx, span, sql_type, &format!("`{name}`"));
+    }
+    Some(Default::Function(function))
 }
 
 fn default_hint(sql_type: SqlType) -> &'static str {
