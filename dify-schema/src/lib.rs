@@ -105,7 +105,8 @@ pub mod __private {
     pub use crate::schema::{all_contained, contains_name};
     pub use crate::scope::{
         after_cursor, enum_list, enum_value, push_column, ComposableQuery, FilterValue,
-        FilterValueList, FilterValueRepr, IsFalse, QueryColumn, TenantFilter, TenantPredicate,
+        FilterValueList, FilterValueRepr, IsFalse, QueryColumn, TenantChain, TenantFilter,
+        TenantPredicate,
     };
     pub use crate::scope::{BelongsTo, ScopedAccess, SoftDeletable};
     pub use crate::string_enum::{

@@ -51,7 +51,7 @@ use sha2::{Digest, Sha256};
 use crate::error::Result;
 pub use crate::error::RlsProblem;
 use crate::quote::{ident, string_literal};
-use crate::schema::{Capability, Ownership, Schema, Security, Table, Visibility};
+use crate::schema::{tenant_path, Capability, Schema, Security, Table, TenantStep, Visibility};
 
 /// The group role the Rust service's login role is granted.
 pub const SERVICE_ROLE: &str = "dify_service";
@@ -441,40 +441,36 @@ fn role_condition(capability: Capability) -> Option<String> {
 pub fn tenant_condition(schema: &Schema, table: &Table) -> Option<String> {
     let mut condition = String::new();
     let mut closing = String::new();
-    let mut current = table;
-    // A cycle cannot be declared (a via parent is checked to be tenant-owned,
-    // and the chain ends at a tenant column), but stay finite regardless.
-    for _ in 0..16 {
-        match &current.ownership {
-            Ownership::Global => return None,
-            Ownership::Tenant { column } => {
+    for step in tenant_path(table, |name| schema.table(name)) {
+        match step {
+            TenantStep::Tenant { table, column } => {
                 condition.push_str(&format!(
                     "{}.{} = {TENANT}",
-                    ident(&current.name),
+                    ident(&table.name),
                     ident(column)
                 ));
                 condition.push_str(&closing);
                 return Some(condition);
             }
-            Ownership::Via {
+            TenantStep::Via {
+                table,
                 column,
-                parent_table,
+                parent,
+                key,
             } => {
-                let parent = schema.table(parent_table)?;
-                let key = parent.primary_key.columns.first()?;
                 condition.push_str(&format!(
                     "{}.{} IN (SELECT {}.{} FROM {} WHERE ",
-                    ident(&current.name),
+                    ident(&table.name),
                     ident(column),
                     ident(&parent.name),
                     ident(key),
                     ident(&parent.name)
                 ));
                 closing.push(')');
-                current = parent;
             }
         }
     }
+    // The path ended before a tenant column: a global table.
     None
 }
 

@@ -32,36 +32,17 @@ pub fn scoped_impls(entity: &Entity) -> TokenStream {
     }
 }
 
-/// `TenantPredicate`: writes `"apps"."tenant_id" = $1`, or for a via-owned
-/// entity `"conversations"."app_id" = ANY(SELECT "apps"."id" FROM "apps"
-/// WHERE <the parent's predicate>)`.
+/// `TenantPredicate`: the chain of tables to the tenant, from which the
+/// runtime writes `"apps"."tenant_id" = $1`, or for a via-owned entity
+/// `"conversations"."app_id" = ANY(SELECT "apps"."id" FROM "apps" WHERE ...)`.
 fn tenant_predicate(entity: &Entity) -> TokenStream {
     let rt = rt();
     let ident = &entity.ident;
-    let table = entity.table.value();
-    let body = match &entity.ownership {
+    let parent = match &entity.ownership {
         Ownership::Global => return quote!(),
-        Ownership::Tenant { column } => {
-            let column = &entity.column(*column).name;
-            quote! {
-                #rt::push_column(out, #table, #column)?;
-                out.push_sql(" = ");
-                out.push_bind_param::<#rt::diesel::sql_types::Uuid, _>(tenant)?;
-            }
-        }
-        Ownership::Via { column, parent } => {
-            let name = &entity.column(*column).name;
-            quote! {
-                let parent = <#parent as #rt::Entity>::TABLE;
-                #rt::push_column(out, #table, #name)?;
-                out.push_sql(" = ANY(SELECT ");
-                #rt::push_column(out, &parent.name, &parent.primary_key.columns[0])?;
-                out.push_sql(" FROM ");
-                out.push_identifier(&parent.name)?;
-                out.push_sql(" WHERE ");
-                <#parent as #rt::TenantPredicate>::walk_tenant_sql(out, tenant)?;
-                out.push_sql(")");
-            }
+        Ownership::Tenant { .. } => quote!(::core::option::Option::None),
+        Ownership::Via { parent, .. } => {
+            quote!(::core::option::Option::Some(&<#parent as #rt::TenantPredicate>::TENANT_CHAIN))
         }
     };
     let module = entity.table_module();
@@ -69,13 +50,10 @@ fn tenant_predicate(entity: &Entity) -> TokenStream {
         impl #rt::diesel::expression::AppearsOnTable<#module::table> for #rt::TenantFilter<#ident> {}
         impl #rt::diesel::expression::SelectableExpression<#module::table> for #rt::TenantFilter<#ident> {}
         impl #rt::TenantPredicate for #ident {
-            fn walk_tenant_sql<'b>(
-                out: &mut #rt::diesel::query_builder::AstPass<'_, 'b, #rt::diesel::pg::Pg>,
-                tenant: &'b #rt::types::Uuid,
-            ) -> #rt::diesel::QueryResult<()> {
-                #body
-                ::core::result::Result::Ok(())
-            }
+            const TENANT_CHAIN: #rt::TenantChain = #rt::TenantChain {
+                table: <#ident as #rt::Entity>::TABLE,
+                parent: #parent,
+            };
         }
     }
 }

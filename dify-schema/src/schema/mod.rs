@@ -246,6 +246,80 @@ impl Ownership {
     }
 }
 
+/// One step from a table's rows toward their tenant, as the tables'
+/// [`Ownership`] declares it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TenantStep<'a> {
+    /// `table.column` holds the tenant: the last step.
+    Tenant { table: &'a Table, column: &'a str },
+    /// `table.column` holds the key (`key`) of a row of `parent`, whose
+    /// own step follows.
+    Via {
+        table: &'a Table,
+        column: &'a str,
+        parent: &'a Table,
+        key: &'a str,
+    },
+}
+
+/// The steps from `table`'s rows to their tenant: the one walk of the
+/// `via` chain, which the scope's tenant predicate and row-level security
+/// both render. `parent` finds a via parent by its table name (in a
+/// schema, or in the chain generated code carries). The path is complete
+/// when its last step is [`TenantStep::Tenant`]; it ends early for a global
+/// table or an unknown parent, and after 16 steps (a cycle cannot be
+/// declared, but the walk stays finite regardless).
+pub fn tenant_path<'a, F>(table: &'a Table, parent: F) -> TenantPath<'a, F>
+where
+    F: FnMut(&str) -> Option<&'a Table>,
+{
+    TenantPath {
+        current: Some(table),
+        parent,
+        steps: 0,
+    }
+}
+
+/// The iterator [`tenant_path`] returns.
+pub struct TenantPath<'a, F> {
+    current: Option<&'a Table>,
+    parent: F,
+    steps: usize,
+}
+
+impl<'a, F> Iterator for TenantPath<'a, F>
+where
+    F: FnMut(&str) -> Option<&'a Table>,
+{
+    type Item = TenantStep<'a>;
+
+    fn next(&mut self) -> Option<TenantStep<'a>> {
+        let table = self.current.take()?;
+        self.steps += 1;
+        if self.steps > 16 {
+            return None;
+        }
+        match &table.ownership {
+            Ownership::Global => None,
+            Ownership::Tenant { column } => Some(TenantStep::Tenant { table, column }),
+            Ownership::Via {
+                column,
+                parent_table,
+            } => {
+                let parent = (self.parent)(parent_table)?;
+                let key = parent.primary_key.columns.first()?;
+                self.current = Some(parent);
+                Some(TenantStep::Via {
+                    table,
+                    column,
+                    parent,
+                    key,
+                })
+            }
+        }
+    }
+}
+
 /// How a soft-deleted row is marked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SoftDelete {

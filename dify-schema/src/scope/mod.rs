@@ -82,7 +82,7 @@ pub use filter::{Subquery, SubqueryBuilder};
 pub(crate) use id::Brand;
 pub use id::{AnyId, Id, ScopedId};
 #[doc(hidden)]
-pub use predicate::{push_column, TenantFilter, TenantPredicate};
+pub use predicate::{push_column, TenantChain, TenantFilter, TenantPredicate};
 pub use query::Query;
 #[doc(hidden)]
 pub use query::{Contains, Joined};

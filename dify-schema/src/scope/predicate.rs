@@ -23,10 +23,13 @@ use diesel::QueryResult;
 use uuid::Uuid;
 
 use crate::entity::TenantOwned;
+use crate::schema::{tenant_path, Table, TenantStep};
 
 /// How an entity's rows reach their tenant; generated for every tenant-owned
 /// and via-owned entity (with `AppearsOnTable` for `TenantFilter<E>` on the
-/// entity's table, which only the entity's crate can name).
+/// entity's table, which only the entity's crate can name). Generated code
+/// gives only the chain of tables; the predicate is rendered here from
+/// [`tenant_path`], the same walk of the IR that row-level security renders.
 #[doc(hidden)]
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not tenant-owned, so it cannot be the parent of a `via` entity",
@@ -34,8 +37,69 @@ use crate::entity::TenantOwned;
     note = "a `via` entity belongs to a tenant through its parent, so the parent must be `owner = tenant` or `owner = via(...)`"
 )]
 pub trait TenantPredicate: TenantOwned {
+    /// This entity's table, then its via parent's chain.
+    const TENANT_CHAIN: TenantChain;
+
     /// Writes the condition, binding `tenant` once at the end of the chain.
-    fn walk_tenant_sql<'b>(out: &mut AstPass<'_, 'b, Pg>, tenant: &'b Uuid) -> QueryResult<()>;
+    fn walk_tenant_sql<'b>(out: &mut AstPass<'_, 'b, Pg>, tenant: &'b Uuid) -> QueryResult<()> {
+        walk_tenant_chain(out, &Self::TENANT_CHAIN, tenant)
+    }
+}
+
+/// The tables from an entity's up to the one that holds the tenant, as
+/// constants: `#[entity]` writes `TenantChain { table: Self::TABLE,
+/// parent: Some(&<Parent as TenantPredicate>::TENANT_CHAIN) }`.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy)]
+pub struct TenantChain {
+    pub table: &'static Table,
+    pub parent: Option<&'static TenantChain>,
+}
+
+/// `"t"."tenant_id" = $1`, or `"t"."app_id" = ANY(SELECT "apps"."id" FROM
+/// "apps" WHERE ...)` up the chain.
+fn walk_tenant_chain<'b>(
+    out: &mut AstPass<'_, 'b, Pg>,
+    chain: &TenantChain,
+    tenant: &'b Uuid,
+) -> QueryResult<()> {
+    let mut next = chain.parent;
+    let parent = |name: &str| {
+        let link = next?;
+        next = link.parent;
+        (link.table.name == name).then_some(link.table)
+    };
+    let mut closing = 0;
+    for step in tenant_path(chain.table, parent) {
+        match step {
+            TenantStep::Tenant { table, column } => {
+                push_column(out, &table.name, column)?;
+                out.push_sql(" = ");
+                out.push_bind_param::<diesel::sql_types::Uuid, _>(tenant)?;
+                for _ in 0..closing {
+                    out.push_sql(")");
+                }
+                return Ok(());
+            }
+            TenantStep::Via {
+                table,
+                column,
+                parent,
+                key,
+            } => {
+                push_column(out, &table.name, column)?;
+                out.push_sql(" = ANY(SELECT ");
+                push_column(out, &parent.name, key)?;
+                out.push_sql(" FROM ");
+                out.push_identifier(&parent.name)?;
+                out.push_sql(" WHERE ");
+                closing += 1;
+            }
+        }
+    }
+    Err(diesel::result::Error::QueryBuilderError(
+        format!("`{}` does not reach a tenant column", chain.table.name).into(),
+    ))
 }
 
 /// `"table"."column"`.
