@@ -357,9 +357,10 @@ pub fn load(conn: &mut PgConnection, scale: &Scale) -> Vec<(String, f64)> {
                SELECT a.n, gen_random_uuid() AS id, a.id AS app_id, a.tenant_id, a.owner FROM bench_app a;
              CREATE INDEX ON bench_workflow (n);
              INSERT INTO workflows (id, tenant_id, app_id, type, version, graph, features, created_by,
-                                    environment_variables, conversation_variables, rag_pipeline_variables)
+                                    environment_variables, conversation_variables, rag_pipeline_variables,
+                                    updated_at)
                SELECT id, tenant_id, app_id, 'workflow', 'draft', '{{\"nodes\": []}}', '{{}}', owner,
-                      '[]', '[]', '[]'
+                      '[]', '[]', '[]', timestamp '2025-03-01'
                FROM bench_workflow;
              CREATE TABLE bench_run AS
                SELECT g - 1 AS n, gen_random_uuid() AS id, w.id AS workflow_id, w.app_id, w.tenant_id,
