@@ -22,6 +22,7 @@ pub mod insert;
 pub mod introspect;
 pub mod json;
 pub mod migrate;
+pub mod mysql;
 pub mod page;
 pub mod persist;
 pub mod pool;

@@ -12,6 +12,7 @@
 //! configured.
 
 pub mod catalogue;
+pub mod mysql;
 pub mod throwaway;
 
 use std::sync::atomic::{AtomicU32, Ordering};

@@ -1,0 +1,33 @@
+//! MySQL and MariaDB, Dify's second backend (`DB_TYPE=mysql`).
+//!
+//! The connection is Diesel's MySQL backend over a pure-Rust client
+//! (`mysql_async`, through diesel-async's sync wrapper), so building and
+//! testing need no `libmysqlclient`. It is a plain
+//! `diesel::Connection<Backend = diesel::mysql::Mysql>`: `sql_query`,
+//! `batch_execute` and transactions work as on Diesel's own
+//! `MysqlConnection`.
+//!
+//! MySQL has no row-level security: on MySQL the typed API of the scopes is
+//! the whole wall between workspaces (see the README).
+
+use diesel::Connection;
+
+use crate::error::{Error, Result};
+
+/// A connection to MySQL or MariaDB.
+pub type MysqlConnection = diesel_async::async_connection_wrapper::AsyncConnectionWrapper<
+    diesel_async::AsyncMysqlConnection,
+>;
+
+/// Opens a connection to a `mysql://user:password@host:port/database` URL.
+pub fn connect(url: &str) -> Result<MysqlConnection> {
+    MysqlConnection::establish(url).map_err(|error| Error::Unavailable(error.to_string()))
+}
+
+/// Whether a database URL names MySQL or MariaDB (`mysql://`, as Diesel
+/// CLI reads it) rather than PostgreSQL.
+pub fn is_mysql_url(url: &str) -> bool {
+    url.split("://")
+        .next()
+        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("mysql"))
+}
