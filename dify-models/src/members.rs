@@ -17,7 +17,9 @@
 //! same on the database. A workspace's first owner is made by the system
 //! path that creates the workspace ([`create_workspace_owner`]).
 
-use diesel::RunQueryDsl;
+use diesel::connection::SimpleConnection;
+use dify_schema::dialect::Dialect;
+use dify_schema::persist::Persist;
 use dify_schema::scope::{Allows, Owner, Privileged, Scope};
 use dify_schema::system::SystemAccess;
 use dify_schema::types::Uuid;
@@ -114,11 +116,14 @@ pub fn remove_member(scope: &mut Scope<'_, Owner>, member: Uuid) -> Result<(), M
 /// Makes `account` the owner of the new workspace `tenant`: the system
 /// path of workspace creation (Dify's `create_owner_tenant_if_not_exist`),
 /// since no scope exists before the workspace has a member.
-pub fn create_workspace_owner(
-    system: &mut SystemAccess<'_>,
+pub fn create_workspace_owner<D: Dialect>(
+    system: &mut SystemAccess<'_, D>,
     tenant: Uuid,
     account: Uuid,
-) -> Result<TenantAccountJoin, Error> {
+) -> Result<TenantAccountJoin, Error>
+where
+    TenantAccountJoin: Persist<D>,
+{
     let join = system.insert::<TenantAccountJoin>(
         Some(tenant),
         None,
@@ -132,9 +137,12 @@ pub fn create_workspace_owner(
         },
     )?;
     // The insert form cannot say `owner` (on purpose); system work may.
-    diesel::sql_query("UPDATE tenant_account_joins SET role = 'owner' WHERE id = $1")
-        .bind::<diesel::sql_types::Uuid, _>(join.id)
-        .execute(system.connection())?;
+    // The uuid is written as a literal (hex and hyphens only), which both
+    // dialects read, PostgreSQL as a uuid and MySQL as its `char(36)`.
+    system.connection().batch_execute(&format!(
+        "UPDATE tenant_account_joins SET role = 'owner' WHERE id = '{}'",
+        join.id.hyphenated()
+    ))?;
     Ok(TenantAccountJoin {
         role: TenantAccountRole::Owner,
         ..join

@@ -12,6 +12,7 @@ mod ctxt;
 mod embed;
 mod expand;
 mod fallback;
+mod insert_plan;
 mod ir;
 mod meta;
 mod parse;

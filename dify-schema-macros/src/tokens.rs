@@ -189,6 +189,26 @@ pub fn diesel_sql_type(column: &Column) -> TokenStream {
     }
 }
 
+/// The SQL type a column is read and bound as on MySQL, with `Nullable`
+/// for a nullable column: Dify's MySQL schema holds a uuid as `char(36)`,
+/// a timestamp as a `datetime` of whole seconds and json as `json` (see
+/// `dify_schema::mysql`); the others as on PostgreSQL.
+pub fn mysql_sql_type(column: &Column) -> TokenStream {
+    let rt = rt();
+    let base = match column.sql_type {
+        SqlType::Uuid => quote!(#rt::mysql::Char36),
+        SqlType::Timestamp => quote!(#rt::mysql::Datetime),
+        SqlType::Timestamptz => quote!(#rt::mysql::UtcDatetime),
+        SqlType::Json | SqlType::Jsonb => quote!(#rt::diesel::sql_types::Json),
+        other => diesel_base_type(other),
+    };
+    if column.nullable {
+        quote!(#rt::diesel::sql_types::Nullable<#base>)
+    } else {
+        base
+    }
+}
+
 /// The Diesel SQL type of a value of this SQL type, never `Nullable`.
 pub fn diesel_base_type(sql_type: SqlType) -> TokenStream {
     let rt = rt();

@@ -24,6 +24,7 @@
 use std::fmt;
 use std::marker::PhantomData;
 
+use diesel::backend::Backend;
 use diesel::pg::Pg;
 use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
 use diesel::serialize::ToSql;
@@ -88,8 +89,8 @@ pub enum OnConflict {
 /// A value to bind, with its SQL type; generated code makes one per
 /// column and passes them as `&dyn BindValue`, so one statement type
 /// serves every entity.
-pub trait BindValue: fmt::Debug {
-    fn push_to<'b>(&'b self, out: &mut AstPass<'_, 'b, Pg>) -> QueryResult<()>;
+pub trait BindValue<DB: Backend = Pg>: fmt::Debug {
+    fn push_to<'b>(&'b self, out: &mut AstPass<'_, 'b, DB>) -> QueryResult<()>;
 }
 
 /// `value` bound as the SQL type `ST` (an `Array<..>` in a bulk insert).
@@ -113,12 +114,12 @@ impl<ST, T: fmt::Debug> fmt::Debug for Bind<ST, T> {
     }
 }
 
-impl<ST, T> BindValue for Bind<ST, T>
+impl<ST, T, DB> BindValue<DB> for Bind<ST, T>
 where
-    Pg: HasSqlType<ST>,
-    T: ToSql<ST, Pg>,
+    DB: Backend + HasSqlType<ST>,
+    T: ToSql<ST, DB> + fmt::Debug,
 {
-    fn push_to<'b>(&'b self, out: &mut AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+    fn push_to<'b>(&'b self, out: &mut AstPass<'_, 'b, DB>) -> QueryResult<()> {
         out.push_bind_param::<ST, T>(&self.value)
     }
 }

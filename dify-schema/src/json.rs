@@ -123,6 +123,29 @@ impl FromSql<Nullable<Jsonb>, Pg> for ReadNullableJson {
     }
 }
 
+// MySQL: MariaDB stores `json` as `longtext` and sends the text; MySQL 8
+// sends its native `json` as text too.
+impl FromSql<Json, diesel::mysql::Mysql> for ReadJson {
+    fn from_sql(value: diesel::mysql::MysqlValue<'_>) -> deserialize::Result<Self> {
+        parse(value.as_bytes()).map(ReadJson)
+    }
+}
+
+impl FromSql<Nullable<Json>, diesel::mysql::Mysql> for ReadNullableJson {
+    fn from_sql(value: diesel::mysql::MysqlValue<'_>) -> deserialize::Result<Self> {
+        parse(value.as_bytes()).map(|value| ReadNullableJson(Some(value)))
+    }
+
+    fn from_nullable_sql(
+        value: Option<diesel::mysql::MysqlValue<'_>>,
+    ) -> deserialize::Result<Self> {
+        match value {
+            Some(value) => <Self as FromSql<Nullable<Json>, diesel::mysql::Mysql>>::from_sql(value),
+            None => Ok(ReadNullableJson(None)),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

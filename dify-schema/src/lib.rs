@@ -15,6 +15,7 @@
 // must resolve inside this crate's own tests too.
 extern crate self as dify_schema;
 
+pub mod dialect;
 pub mod dsl;
 pub mod entity;
 pub mod error;
@@ -23,6 +24,8 @@ pub mod introspect;
 pub mod json;
 pub mod migrate;
 pub mod mysql;
+#[doc(hidden)]
+pub mod mysql_queries;
 pub mod page;
 pub mod persist;
 pub mod pool;
@@ -95,6 +98,7 @@ macro_rules! schema {
 /// `schema!`). Not a public API: it changes without notice.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::dialect::{MySql, Postgres};
     pub use crate::entity::{assert_tenant_owned, RefValue, TenantOwned, Token};
     pub use crate::insert::{
         Bind, BindValue, Bulk, BulkCount, Fill, InsertColumn, InsertStatement, InsertTemplate,
@@ -113,7 +117,7 @@ pub mod __private {
     pub use crate::string_enum::{
         assert_string_enum, enum_from_row, max_len, StringEnum, StringEnumColumn, UnknownEnumValue,
     };
-    pub use crate::{schema, scope, types};
+    pub use crate::{mysql, mysql_queries, schema, scope, types};
     pub use crate::{AnyId, Cursor, Entity, Error, Id, OrderKey, Page, Ref, Result};
     pub use std::borrow::Cow;
     pub use {chrono, diesel, serde_json, uuid};

@@ -10,9 +10,13 @@
 //! MySQL has no row-level security: on MySQL the typed API of the scopes is
 //! the whole wall between workspaces (see the README).
 
+mod types;
+
 use diesel::Connection;
 
 use crate::error::{Error, Result};
+
+pub use types::{whole_seconds, Char36, Datetime, UtcDatetime};
 
 /// A connection to MySQL or MariaDB.
 pub type MysqlConnection = diesel_async::async_connection_wrapper::AsyncConnectionWrapper<
@@ -30,4 +34,28 @@ pub fn is_mysql_url(url: &str) -> bool {
     url.split("://")
         .next()
         .is_some_and(|scheme| scheme.eq_ignore_ascii_case("mysql"))
+}
+
+/// Whether an error says the connection to MySQL is gone. The pure-Rust
+/// client reports a broken connection as an I/O or driver error, which
+/// Diesel's MySQL error mapping leaves with kind `Unknown`; its text is
+/// all there is to go by.
+pub fn is_connection_error(error: &diesel::result::Error) -> bool {
+    use diesel::result::{DatabaseErrorKind, Error as Diesel};
+    match error {
+        Diesel::DatabaseError(DatabaseErrorKind::ClosedConnection, _)
+        | Diesel::BrokenTransactionManager => true,
+        Diesel::DatabaseError(DatabaseErrorKind::Unknown, info) => {
+            let message = info.message();
+            [
+                "Input/output error",
+                "Driver error",
+                "Connection",
+                "connection",
+            ]
+            .iter()
+            .any(|sign| message.starts_with(sign))
+        }
+        _ => false,
+    }
 }

@@ -3,8 +3,9 @@
 //! and what an insert fills in besides the caller's values
 //! ([`InsertContext`]). The statements themselves are in [`crate::insert`].
 
-use diesel::PgConnection;
 use uuid::Uuid;
+
+use crate::dialect::{Dialect, Postgres};
 
 use crate::entity::{Entity, Token};
 use crate::error::Result;
@@ -21,9 +22,9 @@ pub struct InsertContext {
 }
 
 /// The concrete unscoped queries generated for each entity, used by the
-/// system escape hatch.
+/// system escape hatch, for each dialect `D`.
 #[doc(hidden)]
-pub trait Persist: Entity {
+pub trait Persist<D: Dialect = Postgres>: Entity {
     /// The columns an insert writes, in bind order, and where each value
     /// comes from; the insert statements are rendered from these and
     /// [`Entity::TABLE`] once per entity (see [`crate::insert`]).
@@ -33,7 +34,7 @@ pub trait Persist: Entity {
     /// and the row conflicted with a unique key.
     fn insert_row(
         token: Token,
-        conn: &mut PgConnection,
+        conn: &mut D::Conn,
         cx: InsertContext,
         new: Self::New<'_>,
         conflict: OnConflict,
@@ -46,13 +47,13 @@ pub trait Persist: Entity {
     /// back only the count).
     fn insert_rows(
         token: Token,
-        conn: &mut PgConnection,
+        conn: &mut D::Conn,
         cx: InsertContext,
         news: Vec<Self::New<'_>>,
         returning: bool,
     ) -> Result<(usize, Vec<Self>)>;
     /// Reads one row by key, with no tenant predicate.
-    fn find_row(token: Token, conn: &mut PgConnection, key: Self::Key) -> Result<Option<Self>>;
+    fn find_row(token: Token, conn: &mut D::Conn, key: Self::Key) -> Result<Option<Self>>;
     /// Reads every row ordered by key, with no tenant predicate.
-    fn list_rows(token: Token, conn: &mut PgConnection) -> Result<Vec<Self>>;
+    fn list_rows(token: Token, conn: &mut D::Conn) -> Result<Vec<Self>>;
 }

@@ -32,6 +32,7 @@ use diesel::connection::SimpleConnection;
 use diesel::r2d2::{self, ManageConnection};
 use diesel::{Connection, PgConnection};
 
+use crate::dialect::{Dialect, MySql, Postgres};
 use crate::error::{Error, Result};
 
 /// How the pool behaves; the defaults are Dify's.
@@ -217,12 +218,16 @@ impl Tracked {
     }
 }
 
-/// A connection a scope can run on: a `PgConnection`, or one from this
+/// A connection a scope can run on: a `PgConnection`, one from this
 /// crate's pool (which then goes back to the pool: a scope leaves no
-/// session state).
+/// session state), or a [`crate::mysql::MysqlConnection`].
 pub trait ScopeConnection {
+    /// The dialect the scope speaks on it.
     #[doc(hidden)]
-    fn scope_connection(&mut self) -> &mut PgConnection;
+    type Dialect: Dialect;
+
+    #[doc(hidden)]
+    fn scope_connection(&mut self) -> &mut <Self::Dialect as Dialect>::Conn;
 
     /// Replaces a connection found dead before anything was sent on it:
     /// `None` when this kind of connection cannot (a bare `PgConnection`
@@ -240,12 +245,24 @@ pub trait ScopeConnection {
 }
 
 impl ScopeConnection for PgConnection {
+    type Dialect = Postgres;
+
     fn scope_connection(&mut self) -> &mut PgConnection {
         self
     }
 }
 
+impl ScopeConnection for crate::mysql::MysqlConnection {
+    type Dialect = MySql;
+
+    fn scope_connection(&mut self) -> &mut crate::mysql::MysqlConnection {
+        self
+    }
+}
+
 impl ScopeConnection for Tracked {
+    type Dialect = Postgres;
+
     fn scope_connection(&mut self) -> &mut PgConnection {
         &mut self.conn
     }
@@ -270,6 +287,8 @@ impl ScopeConnection for Tracked {
 }
 
 impl ScopeConnection for PooledConnection {
+    type Dialect = Postgres;
+
     fn scope_connection(&mut self) -> &mut PgConnection {
         let tracked: &mut Tracked = self;
         &mut tracked.conn

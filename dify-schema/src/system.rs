@@ -2,8 +2,9 @@
 //! cleanup jobs, billing). Every use is a call to
 //! [`bypass_tenant_isolation`]: grep for it to review them all.
 
-use diesel::PgConnection;
 use uuid::Uuid;
+
+use crate::dialect::{Dialect, DialectConnection, Postgres};
 
 use crate::entity::Token;
 use crate::error::Result;
@@ -12,8 +13,8 @@ use crate::persist::{InsertContext, Persist};
 use crate::scope::Id;
 
 /// Unscoped access to every table, on one connection.
-pub struct SystemAccess<'c> {
-    conn: &'c mut PgConnection,
+pub struct SystemAccess<'c, D: Dialect = Postgres> {
+    conn: &'c mut D::Conn,
     reason: &'static str,
     // Invariant, like a scope's brand: an access made from a leaked
     // `'static` connection cannot pass its ids off as a scope's.
@@ -22,10 +23,10 @@ pub struct SystemAccess<'c> {
 
 /// Opens unscoped access for system work. `reason` says why, for review
 /// and for logs; it is not checked.
-pub fn bypass_tenant_isolation<'c>(
-    conn: &'c mut PgConnection,
+pub fn bypass_tenant_isolation<'c, Conn: DialectConnection>(
+    conn: &'c mut Conn,
     reason: &'static str,
-) -> SystemAccess<'c> {
+) -> SystemAccess<'c, Conn::Dialect> {
     SystemAccess {
         conn,
         reason,
@@ -33,7 +34,7 @@ pub fn bypass_tenant_isolation<'c>(
     }
 }
 
-impl<'c> SystemAccess<'c> {
+impl<'c, D: Dialect> SystemAccess<'c, D> {
     /// Why this access was opened.
     pub fn reason(&self) -> &'static str {
         self.reason
@@ -41,7 +42,7 @@ impl<'c> SystemAccess<'c> {
 
     /// Inserts a row; `tenant` fills `tenant_id` of a tenant-owned entity,
     /// `actor` fills its `created_by` / `updated_by`.
-    pub fn insert<E: Persist>(
+    pub fn insert<E: Persist<D>>(
         &mut self,
         tenant: Option<Uuid>,
         actor: Option<Uuid>,
@@ -59,7 +60,7 @@ impl<'c> SystemAccess<'c> {
 
     /// Inserts a row unless it conflicts with a unique key (`ON CONFLICT
     /// DO NOTHING`): `None` then, and nothing written.
-    pub fn insert_or_ignore<E: Persist>(
+    pub fn insert_or_ignore<E: Persist<D>>(
         &mut self,
         tenant: Option<Uuid>,
         actor: Option<Uuid>,
@@ -75,7 +76,7 @@ impl<'c> SystemAccess<'c> {
     }
 
     /// Inserts many rows (see [`crate::Scope::insert_many`]).
-    pub fn insert_many<E: Persist>(
+    pub fn insert_many<E: Persist<D>>(
         &mut self,
         tenant: Option<Uuid>,
         actor: Option<Uuid>,
@@ -87,7 +88,7 @@ impl<'c> SystemAccess<'c> {
     }
 
     /// Inserts many rows and returns how many (see [`crate::Scope::bulk_insert`]).
-    pub fn bulk_insert<E: Persist>(
+    pub fn bulk_insert<E: Persist<D>>(
         &mut self,
         tenant: Option<Uuid>,
         actor: Option<Uuid>,
@@ -99,12 +100,12 @@ impl<'c> SystemAccess<'c> {
     }
 
     /// Reads a row by key, whichever tenant owns it.
-    pub fn find<E: Persist>(&mut self, key: E::Key) -> Result<Option<E>> {
+    pub fn find<E: Persist<D>>(&mut self, key: E::Key) -> Result<Option<E>> {
         E::find_row(Token::new(), self.conn, key)
     }
 
     /// Reads every row of a table, ordered by key.
-    pub fn list<E: Persist>(&mut self) -> Result<Vec<E>> {
+    pub fn list<E: Persist<D>>(&mut self) -> Result<Vec<E>> {
         E::list_rows(Token::new(), self.conn)
     }
 
@@ -116,7 +117,7 @@ impl<'c> SystemAccess<'c> {
     }
 
     /// The raw connection.
-    pub fn connection(&mut self) -> &mut PgConnection {
+    pub fn connection(&mut self) -> &mut D::Conn {
         self.conn
     }
 }

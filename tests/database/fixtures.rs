@@ -11,6 +11,8 @@ use dify_models::conversation::*;
 use dify_models::dataset::*;
 use dify_models::members::create_workspace_owner;
 use dify_models::SCHEMA;
+use dify_schema::dialect::{Dialect, DialectConnection};
+use dify_schema::persist::Persist;
 use dify_schema::render::postgres;
 use dify_schema::system::{bypass_tenant_isolation, SystemAccess};
 use dify_schema::types::{BigDecimal, Uuid};
@@ -84,7 +86,10 @@ pub fn two_workspaces(conn: &mut PgConnection) -> (Workspace, Workspace) {
 }
 
 /// A new account (accounts are global: one may belong to several workspaces).
-pub fn account(system: &mut SystemAccess<'_>, name: &str) -> Uuid {
+pub fn account<D: Dialect>(system: &mut SystemAccess<'_, D>, name: &str) -> Uuid
+where
+    Account: Persist<D>,
+{
     let account: Account = system
         .insert(
             None,
@@ -113,12 +118,15 @@ pub fn account(system: &mut SystemAccess<'_>, name: &str) -> Uuid {
 /// Makes `account` a member of `tenant` with `role`; the join's id. The
 /// owner is made as a workspace's first member is (the insert form has no
 /// owner role).
-pub fn member(
-    system: &mut SystemAccess<'_>,
+pub fn member<D: Dialect>(
+    system: &mut SystemAccess<'_, D>,
     tenant: Uuid,
     account: Uuid,
     role: TenantAccountRole,
-) -> Uuid {
+) -> Uuid
+where
+    TenantAccountJoin: Persist<D>,
+{
     let Ok(role) = InvitedRole::try_from(role) else {
         return create_workspace_owner(system, tenant, account).unwrap().id;
     };
@@ -140,7 +148,10 @@ pub fn member(
 }
 
 /// A new workspace (tenant) with nothing in it.
-pub fn tenant(system: &mut SystemAccess<'_>, name: &str) -> Uuid {
+pub fn tenant<D: Dialect>(system: &mut SystemAccess<'_, D>, name: &str) -> Uuid
+where
+    Tenant: Persist<D>,
+{
     let tenant: Tenant = system
         .insert(
             None,
@@ -171,7 +182,12 @@ pub struct Team {
 
 /// A workspace named `name` with an owner, an admin, an editor, a normal
 /// member and a dataset operator.
-pub fn team(conn: &mut PgConnection, name: &str) -> Team {
+pub fn team<Conn: DialectConnection>(conn: &mut Conn, name: &str) -> Team
+where
+    Tenant: Persist<Conn::Dialect>,
+    Account: Persist<Conn::Dialect>,
+    TenantAccountJoin: Persist<Conn::Dialect>,
+{
     let mut system = bypass_tenant_isolation(conn, "test fixtures");
     let tenant = tenant(&mut system, name);
     let mut join = |role: TenantAccountRole| {

@@ -33,6 +33,8 @@ mod isolation;
 mod migration_faults;
 mod migrations;
 mod mysql_connect;
+mod mysql_flows;
+mod mysql_scope;
 mod outcome;
 mod panic;
 mod pool;

@@ -10,6 +10,7 @@
 mod checks;
 mod describe;
 mod model;
+mod mysql;
 mod persist;
 mod scoped;
 mod table;
@@ -31,6 +32,7 @@ pub fn expand(entity: &Entity) -> TokenStream {
     let queryable = model::queryable(entity);
     let persist = persist::persist_impl(entity);
     let scoped = scoped::scoped_impls(entity);
+    let mysql = mysql::mysql_impls(entity);
     let joins = table::joins(entity);
     let checks = checks::checks(entity);
     quote! {
@@ -43,6 +45,7 @@ pub fn expand(entity: &Entity) -> TokenStream {
             #queryable
             #persist
             #scoped
+            #mysql
             #joins
             #checks
         };

@@ -9,7 +9,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use crate::ir::{Column, Entity};
-use crate::tokens::{diesel_sql_type, rt, rt_at};
+use crate::tokens::{diesel_sql_type, mysql_sql_type, rt, rt_at};
 
 /// The row struct, as declared minus the DSL attributes.
 pub fn row_struct(entity: &Entity) -> TokenStream {
@@ -135,27 +135,37 @@ pub fn changes_form(entity: &Entity) -> TokenStream {
 /// `StringEnumColumn` bound only: a type that is not a string enum then
 /// fails with that bound's message at the field, not with a page of Diesel
 /// trait errors at the attribute.
+///
+/// The same for MySQL, over the SQL types Dify's MySQL schema holds
+/// (`char(36)` uuids, `datetime` timestamps): the row is built alike.
 pub fn queryable(entity: &Entity) -> TokenStream {
     let rt = rt();
     let ident = &entity.ident;
-    let sql_types = entity.columns.iter().map(diesel_sql_type);
-    let row_types = entity.columns.iter().map(read_type);
-    let fields = entity.columns.iter().map(|column| &column.field);
-    let values = entity
+    let sql_types: Vec<_> = entity.columns.iter().map(diesel_sql_type).collect();
+    let mysql_types: Vec<_> = entity.columns.iter().map(mysql_sql_type).collect();
+    let row_types: Vec<_> = entity.columns.iter().map(read_type).collect();
+    let fields: Vec<_> = entity.columns.iter().map(|column| &column.field).collect();
+    let values: Vec<_> = entity
         .columns
         .iter()
         .enumerate()
-        .map(|(position, column)| read_value(column, syn::Index::from(position)));
-    quote! {
-        impl #rt::diesel::deserialize::Queryable<(#(#sql_types,)*), #rt::diesel::pg::Pg> for #ident {
-            type Row = (#(#row_types,)*);
-            fn build(row: Self::Row) -> #rt::diesel::deserialize::Result<Self> {
-                ::core::result::Result::Ok(#ident {
-                    #(#fields: #values,)*
-                })
+        .map(|(position, column)| read_value(column, syn::Index::from(position)))
+        .collect();
+    let queryable_on = |sql_types: &[TokenStream], backend: TokenStream| {
+        quote! {
+            impl #rt::diesel::deserialize::Queryable<(#(#sql_types,)*), #backend> for #ident {
+                type Row = (#(#row_types,)*);
+                fn build(row: Self::Row) -> #rt::diesel::deserialize::Result<Self> {
+                    ::core::result::Result::Ok(#ident {
+                        #(#fields: #values,)*
+                    })
+                }
             }
         }
-    }
+    };
+    let postgres = queryable_on(&sql_types, quote!(#rt::diesel::pg::Pg));
+    let mysql = queryable_on(&mysql_types, quote!(#rt::diesel::mysql::Mysql));
+    quote!(#postgres #mysql)
 }
 
 /// The Rust type Diesel reads a column as.

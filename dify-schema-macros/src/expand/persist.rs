@@ -11,11 +11,9 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::ir::{Column, Entity, Fill};
-use crate::props::InsertSource;
-use crate::tokens::{
-    client_default_generator, diesel_sql_type, fill, length_check, rt, some_if_nullable, sql_value,
-};
+use crate::insert_plan::{Binding, Dialect, Insert};
+use crate::ir::{Entity, Fill};
+use crate::tokens::{diesel_sql_type, fill, rt};
 
 pub fn persist_impl(entity: &Entity) -> TokenStream {
     let rt = rt();
@@ -26,8 +24,10 @@ pub fn persist_impl(entity: &Entity) -> TokenStream {
         let fill = fill(binding.fill);
         quote!(#rt::InsertColumn { column: #index, fill: #fill })
     });
-    let insert_row = insert_row(&insert);
-    let insert_rows = insert_rows(&insert);
+    let row_sql_types = entity.columns.iter().map(diesel_sql_type);
+    let row_sql_type = quote!((#(#row_sql_types,)*));
+    let insert_row = insert_row(&insert, &row_sql_type);
+    let insert_rows = insert_rows(&insert, &row_sql_type);
     let find_row = find_row(entity);
     let list_rows = list_rows(entity);
     quote! {
@@ -41,126 +41,19 @@ pub fn persist_impl(entity: &Entity) -> TokenStream {
     }
 }
 
-/// What both inserts of an entity share: the checks before the write, the
-/// scope's values they need, and how each column is bound.
-struct Insert {
-    /// The length checks of the form `new`.
-    length_checks: Vec<TokenStream>,
-    /// `let tenant = ...?;` where a column takes the scope's tenant.
-    tenant: Option<TokenStream>,
-    /// `let actor = ...?;` where a NOT NULL column takes the scope's actor.
-    actor: Option<TokenStream>,
-    bindings: Vec<Binding>,
-    /// The SQL types of a row (every column), which the statement returns.
-    row_sql_type: TokenStream,
-}
-
-/// One column of the insert: its value (an expression over `new`, or the
-/// scope's tenant or actor) and the SQL type it is bound as.
-struct Binding {
-    /// The column's index in `Entity::columns`, and so in `TABLE.columns`.
-    index: usize,
-    fill: Fill,
-    value: TokenStream,
-    sql_type: TokenStream,
-}
-
-impl Insert {
-    fn of(entity: &Entity) -> Insert {
-        let rt = rt();
-        let table_name = entity.table.value();
-        let length_checks = entity
-            .insert_form()
-            .filter_map(|column| {
-                let optional = column.nullable || column.optional_on_insert();
-                let value = &column.field;
-                length_check(
-                    &table_name,
-                    column,
-                    quote!(new.#value),
-                    usize::from(optional),
-                )
-            })
-            .collect();
-        let tenant = entity.tenant_column().map(|_| {
-            quote! {
-                let tenant = cx.tenant.ok_or(#rt::Error::MissingTenant { table: #table_name })?;
-            }
-        });
-        let actor = entity.required_actor().map(|column| {
-            let name = &column.name;
-            quote! {
-                let actor = cx.actor.ok_or(#rt::Error::MissingActor { table: #table_name, column: #name })?;
-            }
-        });
-        let bindings = (0..entity.columns.len())
-            .filter_map(|index| {
-                let source = entity.insert_source(index)?;
-                Some(binding(entity.column(index), index, source))
-            })
-            .collect();
-        let row_sql_types = entity.columns.iter().map(diesel_sql_type);
-        Insert {
-            length_checks,
-            tenant,
-            actor,
-            bindings,
-            row_sql_type: quote!((#(#row_sql_types,)*)),
-        }
-    }
-}
-
-/// How column `index`, filled from `source`, is bound.
-fn binding(column: &Column, index: usize, source: InsertSource) -> Binding {
-    let rt = rt();
-    let field = &column.field;
-    let mut sql_type = diesel_sql_type(column);
-    let value = match source {
-        InsertSource::Tenant => some_if_nullable(column, quote!(tenant)),
-        InsertSource::Actor if column.nullable => quote!(cx.actor),
-        InsertSource::Actor => quote!(actor),
-        InsertSource::ClientClock => some_if_nullable(column, quote!(#rt::now())),
-        InsertSource::ClientDefault(client_default) => {
-            let generate = client_default_generator(client_default);
-            some_if_nullable(column, quote!(new.#field.unwrap_or_else(#generate)))
-        }
-        InsertSource::FormOrServerDefault => {
-            // `None` in the form is NULL on the wire, which the statement
-            // turns into the server default: `COALESCE($n, <default>)`.
-            if !column.nullable {
-                sql_type = quote!(#rt::diesel::sql_types::Nullable<#sql_type>);
-            }
-            sql_value(column.insert_conversion(), quote!(new.#field), true)
-        }
-        InsertSource::Form => sql_value(
-            column.insert_conversion(),
-            quote!(new.#field),
-            column.nullable,
-        ),
-    };
-    Binding {
-        index,
-        fill: source.fill(),
-        value,
-        sql_type,
-    }
-}
-
 /// `insert_row`: one row, every value bound as its column's type, through
 /// one of two cached templates (a conflict an error, or ignored).
-fn insert_row(insert: &Insert) -> TokenStream {
+fn insert_row(insert: &Insert, row_sql_type: &TokenStream) -> TokenStream {
     let rt = rt();
     let Insert {
         length_checks,
         tenant,
         actor,
         bindings,
-        row_sql_type,
     } = insert;
     let binds = bindings.iter().map(|binding| {
-        let Binding {
-            value, sql_type, ..
-        } = binding;
+        let value = binding.value(Dialect::Postgres);
+        let sql_type = binding.sql_type(Dialect::Postgres);
         quote!(&#rt::Bind::<#sql_type, _>::new(#value) as &dyn #rt::BindValue)
     });
     quote! {
@@ -210,14 +103,13 @@ fn insert_row(insert: &Insert) -> TokenStream {
 
 /// `insert_rows`: many rows, each per-row column gathered into a Vec and
 /// bound as an array one chunk at a time, the constants bound once.
-fn insert_rows(insert: &Insert) -> TokenStream {
+fn insert_rows(insert: &Insert, row_sql_type: &TokenStream) -> TokenStream {
     let rt = rt();
     let Insert {
         length_checks,
         tenant,
         actor,
         bindings,
-        row_sql_type,
     } = insert;
     let arrays: Vec<Ident> = (0..bindings.len())
         .map(|position| format_ident!("column_{}", position))
@@ -231,16 +123,13 @@ fn insert_rows(insert: &Insert) -> TokenStream {
         .iter()
         .map(|(_, array)| quote!(let mut #array = ::std::vec::Vec::with_capacity(count);));
     let push = per_row.iter().map(|(binding, array)| {
-        let value = &binding.value;
+        let value = binding.value(Dialect::Postgres);
         quote!(#array.push(#value);)
     });
     let binds = bindings.iter().zip(&arrays).map(|(binding, array)| {
-        let Binding {
-            value,
-            sql_type,
-            fill,
-            ..
-        } = binding;
+        let Binding { fill, .. } = binding;
+        let value = binding.value(Dialect::Postgres);
+        let sql_type = binding.sql_type(Dialect::Postgres);
         if *fill == Fill::Constant {
             quote!(&#rt::Bind::<#sql_type, _>::new(#value) as &dyn #rt::BindValue)
         } else {

@@ -4,8 +4,9 @@
 //! their parent ([`BelongsTo`]), every one carrying the tenant predicate,
 //! and what makes an entity queryable compositionally ([`ComposableQuery`]).
 
-use diesel::PgConnection;
 use uuid::Uuid;
+
+use crate::dialect::{Dialect, Postgres};
 
 use super::predicate::TenantPredicate;
 use crate::entity::{Entity, TenantOwned, Token};
@@ -16,14 +17,14 @@ use crate::role::Capability;
 /// The concrete scoped queries generated for each tenant-owned entity with
 /// a uuid key; every one carries the tenant predicate.
 #[doc(hidden)]
-pub trait ScopedAccess: TenantOwned + Entity<Key = Uuid> + OrderKey {
+pub trait ScopedAccess<D: Dialect = Postgres>: TenantOwned + Entity<Key = Uuid> + OrderKey {
     /// The capability an update or a delete needs (`#[entity(write = ...)]`).
     type Need: Capability;
     /// The capability an insert needs (`#[entity(create = ...)]`, else `write`).
     type CreateNeed: Capability;
     fn scoped_find(
         token: Token,
-        conn: &mut PgConnection,
+        conn: &mut D::Conn,
         tenant: Uuid,
         id: Uuid,
     ) -> Result<Option<Self>>;
@@ -31,7 +32,7 @@ pub trait ScopedAccess: TenantOwned + Entity<Key = Uuid> + OrderKey {
     /// tenant predicate), in no particular order.
     fn scoped_find_many(
         token: Token,
-        conn: &mut PgConnection,
+        conn: &mut D::Conn,
         tenant: Uuid,
         ids: &[Uuid],
     ) -> Result<Vec<Self>>;
@@ -39,51 +40,46 @@ pub trait ScopedAccess: TenantOwned + Entity<Key = Uuid> + OrderKey {
     /// an error in its place.
     fn scoped_list(
         token: Token,
-        conn: &mut PgConnection,
+        conn: &mut D::Conn,
         tenant: Uuid,
         page: Page,
     ) -> Result<Vec<Result<Self>>>;
-    fn scoped_count(token: Token, conn: &mut PgConnection, tenant: Uuid) -> Result<i64>;
+    fn scoped_count(token: Token, conn: &mut D::Conn, tenant: Uuid) -> Result<i64>;
     fn scoped_insert(
         token: Token,
-        conn: &mut PgConnection,
+        conn: &mut D::Conn,
         tenant: Uuid,
         actor: Uuid,
         new: Self::New<'_>,
     ) -> Result<Self>;
     fn scoped_update(
         token: Token,
-        conn: &mut PgConnection,
+        conn: &mut D::Conn,
         tenant: Uuid,
         actor: Uuid,
         id: Uuid,
         changes: Self::Changes<'_>,
     ) -> Result<Option<Self>>;
-    fn scoped_delete(token: Token, conn: &mut PgConnection, tenant: Uuid, id: Uuid)
-        -> Result<bool>;
+    fn scoped_delete(token: Token, conn: &mut D::Conn, tenant: Uuid, id: Uuid) -> Result<bool>;
 }
 
 /// A scoped entity with `soft_delete = ...`.
 #[doc(hidden)]
-pub trait SoftDeletable: ScopedAccess {
-    fn scoped_soft_delete(
-        token: Token,
-        conn: &mut PgConnection,
-        tenant: Uuid,
-        id: Uuid,
-    ) -> Result<bool>;
+pub trait SoftDeletable<D: Dialect = Postgres>: ScopedAccess<D> {
+    fn scoped_soft_delete(token: Token, conn: &mut D::Conn, tenant: Uuid, id: Uuid)
+        -> Result<bool>;
 }
 
 /// A via-owned entity and the parent that owns it.
 #[doc(hidden)]
-pub trait BelongsTo<P>: ScopedAccess {
+pub trait BelongsTo<P, D: Dialect = Postgres>: ScopedAccess<D> {
     /// The owning parent's uuid (the `via` column).
     fn parent_uuid(&self) -> Uuid;
     /// The children of a parent the caller holds as a branded id (with the
     /// tenant predicate all the same).
     fn scoped_children(
         token: Token,
-        conn: &mut PgConnection,
+        conn: &mut D::Conn,
         tenant: Uuid,
         parent: Uuid,
         page: Page,

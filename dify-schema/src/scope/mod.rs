@@ -51,6 +51,7 @@
 //! return `id.get()`, the plain uuid, instead.
 
 mod access;
+mod dialect;
 mod enter;
 mod filter;
 mod id;
@@ -64,8 +65,8 @@ mod sql;
 use std::marker::PhantomData;
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 
-use diesel::connection::{AnsiTransactionManager, TransactionManager};
-use diesel::{PgConnection, RunQueryDsl};
+use diesel::connection::TransactionManager;
+use diesel::{Connection, PgConnection};
 
 use outcome::Outcome;
 use uuid::Uuid;
@@ -90,27 +91,34 @@ pub use row::Row;
 #[doc(hidden)]
 pub use sql::{after_cursor, AfterCursor, IsFalse};
 
-use enter::Enter;
+#[doc(hidden)]
+pub use dialect::ScopeDialect;
 
+use crate::dialect::{Dialect, Postgres};
 use crate::entity::Token;
 use crate::error::{Error, Result};
 use crate::page::Page;
 use crate::persist::{InsertContext, Persist};
-use crate::StringEnum;
 
 /// An open tenant scope: a transaction on one connection, a tenant, an
 /// account, its role, and the capability `C` checked so far.
+///
+/// `D` is the SQL dialect, taken from the connection the scope was opened
+/// on: [`Postgres`] unless it was a [`crate::mysql::MysqlConnection`].
 #[repr(transparent)]
-pub struct Scope<'t, C = Member> {
-    inner: ScopeInner<'t>,
+pub struct Scope<'t, C = Member, D: Dialect = Postgres> {
+    inner: ScopeInner<'t, D>,
     capability: PhantomData<C>,
 }
 
-struct ScopeInner<'t> {
-    conn: &'t mut PgConnection,
+struct ScopeInner<'t, D: Dialect> {
+    conn: &'t mut D::Conn,
     tenant: Uuid,
     account: Uuid,
     role: Role,
+    /// The database's clock when the scope began, where the dialect has no
+    /// transaction clock of its own (MySQL).
+    clock: Option<chrono::NaiveDateTime>,
     brand: Brand<'t>,
     outcome: Outcome,
 }
@@ -140,17 +148,19 @@ struct ScopeInner<'t> {
 ///   the only case in which the work may have been committed or not.
 /// * [`Error::NotMember`] when the account is not a member of the tenant;
 ///   `f` does not run.
-pub fn with_tenant<T, E, F>(
-    conn: &mut impl crate::pool::ScopeConnection,
+pub fn with_tenant<Conn, T, E, F>(
+    conn: &mut Conn,
     tenant: Uuid,
     account: Uuid,
     f: F,
 ) -> std::result::Result<T, E>
 where
-    F: for<'t> FnOnce(&mut Scope<'t, Member>) -> std::result::Result<T, E>,
+    Conn: crate::pool::ScopeConnection,
+    Conn::Dialect: ScopeDialect,
+    F: for<'t> FnOnce(&mut Scope<'t, Member, Conn::Dialect>) -> std::result::Result<T, E>,
     E: From<Error>,
 {
-    outcome::begin(conn, enter::BEGIN).map_err(E::from)?;
+    <Conn::Dialect as ScopeDialect>::begin(conn).map_err(E::from)?;
     // Until the scope ends, this thread may not take a second connection
     // of the same pool (see `crate::pool`).
     let _running = crate::pool::scope_running(conn.pool_id());
@@ -158,8 +168,11 @@ where
     let result = catch_unwind(AssertUnwindSafe(
         || -> (std::result::Result<T, E>, Outcome) {
             let mut outcome = Outcome::default();
-            let role = match outcome.note(enter(conn, tenant, account)) {
-                Ok(role) => role,
+            let entered = outcome.note(<Conn::Dialect as ScopeDialect>::enter(
+                conn, tenant, account,
+            ));
+            let (role, clock) = match entered {
+                Ok(entered) => entered,
                 Err(error) => return (Err(E::from(error)), outcome),
             };
             let mut scope = Scope {
@@ -168,6 +181,7 @@ where
                     tenant,
                     account,
                     role,
+                    clock,
                     brand: PhantomData,
                     outcome,
                 },
@@ -179,50 +193,22 @@ where
     ));
     match result {
         Ok((Ok(value), outcome)) => {
-            outcome::commit(conn, &outcome).map_err(E::from)?;
+            <Conn::Dialect as ScopeDialect>::commit(conn, outcome.refusal()).map_err(E::from)?;
             Ok(value)
         }
         Ok((Err(error), _)) => {
             // The caller's error is the one worth reporting.
-            outcome::rollback(conn);
+            <Conn::Dialect as ScopeDialect>::rollback(conn);
             Err(error)
         }
         Err(panic) => {
-            outcome::rollback(conn);
+            <Conn::Dialect as ScopeDialect>::rollback(conn);
             resume_unwind(panic)
         }
     }
 }
 
-/// Sets the tenant and reads the role in one round trip. The role lookup
-/// is a subquery correlated with the row that `set_config` produced, so it
-/// runs after the tenant is set (row-level security on
-/// `tenant_account_joins` needs the setting to see the membership).
-fn enter(conn: &mut PgConnection, tenant: Uuid, account: Uuid) -> Result<Role> {
-    let role: Option<String> = Enter { tenant, account }
-        .get_result(conn)
-        .map_err(|error| match &error {
-            diesel::result::Error::DatabaseError(_, info)
-                if info.message().contains(crate::rls::ENTER_FUNCTION) =>
-            {
-                Error::NotMigrated(info.message().to_owned())
-            }
-            diesel::result::Error::DatabaseError(_, info)
-                if info.message().contains("already inside a transaction")
-                    || info.message().contains("already open in this transaction") =>
-            {
-                Error::InsideTransaction
-            }
-            _ => Error::from(error),
-        })?;
-    let role = role.ok_or(Error::NotMember { tenant, account })?;
-    Role::from_db_str(&role).map_err(|value| Error::UnknownEnumValue {
-        column: Some("tenant_account_joins.role".into()),
-        value,
-    })
-}
-
-impl<'t, C: Capability> Scope<'t, C> {
+impl<'t, C: Capability, D: ScopeDialect> Scope<'t, C, D> {
     /// The tenant (workspace) of this scope.
     pub fn tenant_id(&self) -> Uuid {
         self.inner.tenant
@@ -240,18 +226,18 @@ impl<'t, C: Capability> Scope<'t, C> {
 
     /// This scope with capability `D`, if the member's role has it; ids read
     /// before keep working, since the brand stays the same.
-    pub fn require<D: Capability>(&mut self) -> Result<&mut Scope<'t, D>> {
-        if !D::granted_to(self.inner.role) {
+    pub fn require<N: Capability>(&mut self) -> Result<&mut Scope<'t, N, D>> {
+        if !N::granted_to(self.inner.role) {
             return Err(Error::Forbidden {
-                need: D::NAME,
+                need: N::NAME,
                 role: self.inner.role,
             });
         }
         // SAFETY: `Scope` is `repr(transparent)` over `ScopeInner`, which
-        // does not depend on `C`, so `Scope<'t, C>` and `Scope<'t, D>` have
-        // the same layout; only the phantom capability changes, and it was
-        // just checked.
-        Ok(unsafe { &mut *(self as *mut Scope<'t, C>).cast::<Scope<'t, D>>() })
+        // does not depend on `C`, so `Scope<'t, C, D>` and `Scope<'t, N, D>`
+        // have the same layout; only the phantom capability changes, and it
+        // was just checked.
+        Ok(unsafe { &mut *(self as *mut Scope<'t, C, D>).cast::<Scope<'t, N, D>>() })
     }
 
     /// Runs `f` in a savepoint, for work that may fail while the rest of
@@ -266,7 +252,7 @@ impl<'t, C: Capability> Scope<'t, C> {
     /// and that was undone names nothing any more.
     pub fn savepoint<T, E>(
         &mut self,
-        f: impl FnOnce(&mut Scope<'t, C>) -> std::result::Result<T, E>,
+        f: impl FnOnce(&mut Scope<'t, C, D>) -> std::result::Result<T, E>,
     ) -> std::result::Result<T, E>
     where
         E: From<Error>,
@@ -275,13 +261,16 @@ impl<'t, C: Capability> Scope<'t, C> {
             return Err(E::from(refusal));
         }
         let before = self.inner.outcome.clone();
-        let begun = AnsiTransactionManager::begin_transaction(self.inner.conn).map_err(Error::from);
+        let begun = <D::Conn as Connection>::TransactionManager::begin_transaction(self.inner.conn)
+            .map_err(Error::from);
         self.inner.outcome.note(begun).map_err(E::from)?;
         let result = f(self);
         match result {
             Ok(value) if self.inner.outcome.healthy() => {
-                let released = AnsiTransactionManager::commit_transaction(self.inner.conn)
-                    .map_err(Error::from);
+                let released = <D::Conn as Connection>::TransactionManager::commit_transaction(
+                    self.inner.conn,
+                )
+                .map_err(Error::from);
                 self.inner.outcome.note(released).map_err(E::from)?;
                 Ok(value)
             }
@@ -304,7 +293,8 @@ impl<'t, C: Capability> Scope<'t, C> {
     /// cannot go on and says why.
     fn undo_savepoint<E: From<Error>>(&mut self, before: Outcome) -> std::result::Result<(), E> {
         let undone =
-            AnsiTransactionManager::rollback_transaction(self.inner.conn).map_err(Error::from);
+            <D::Conn as Connection>::TransactionManager::rollback_transaction(self.inner.conn)
+                .map_err(Error::from);
         match undone {
             Ok(()) => {
                 self.inner.outcome.restore(before);
@@ -318,10 +308,11 @@ impl<'t, C: Capability> Scope<'t, C> {
     }
 
     /// The row with this id, unless it was (soft-)deleted.
-    pub fn find<E: ScopedAccess>(
+    pub fn find<E: ScopedAccess<D>>(
         &mut self,
         id: impl ScopedId<'t, E>,
     ) -> Result<Option<Row<'t, E>>> {
+        self.guard()?;
         let row = self.inner.outcome.note(E::scoped_find(
             Token::new(),
             self.inner.conn,
@@ -331,6 +322,268 @@ impl<'t, C: Capability> Scope<'t, C> {
         Ok(row.map(Row::new))
     }
 
+    /// The database's clock, in UTC without a time zone as Dify stores
+    /// times: the same instant for every statement of the scope (the
+    /// transaction's start).
+    pub fn now(&mut self) -> Result<chrono::NaiveDateTime> {
+        if let Some(clock) = self.inner.clock {
+            return Ok(clock);
+        }
+        self.guard()?;
+        let now = D::now(self.inner.conn);
+        self.inner.outcome.note(now)
+    }
+
+    /// Checks an untrusted uuid (from a request) against the tenant: the
+    /// row if it exists in this tenant, `None` otherwise, whoever owns it.
+    pub fn lookup<E: ScopedAccess<D>>(&mut self, raw: Uuid) -> Result<Option<Row<'t, E>>> {
+        self.guard()?;
+        let row = self.inner.outcome.note(E::scoped_find(
+            Token::new(),
+            self.inner.conn,
+            self.inner.tenant,
+            raw,
+        ))?;
+        Ok(row.map(Row::new))
+    }
+
+    /// Checks many untrusted uuids at once: the rows among them that exist
+    /// in this tenant (and are not soft-deleted), in no particular order;
+    /// the others, whoever owns them, are simply absent. One query
+    /// (`id = ANY($1)` and the tenant predicate), so the parents of a page
+    /// of rows (a page of messages, then their conversations and apps) cost
+    /// one query per parent table instead of one per row.
+    pub fn lookup_many<E: ScopedAccess<D>>(&mut self, raw: &[Uuid]) -> Result<Vec<Row<'t, E>>> {
+        self.guard()?;
+        let rows = self.inner.outcome.note(E::scoped_find_many(
+            Token::new(),
+            self.inner.conn,
+            self.inner.tenant,
+            raw,
+        ))?;
+        Ok(rows.into_iter().map(Row::new).collect())
+    }
+
+    /// A page of the tenant's rows, in the entity's key order. One row
+    /// that cannot be read fails the page; [`Scope::list_each`] returns the
+    /// others.
+    pub fn list<E: ScopedAccess<D>>(&mut self, page: Page) -> Result<Vec<Row<'t, E>>> {
+        self.list_each(page)?.into_iter().collect()
+    }
+
+    /// A page like [`Scope::list`], each row read on its own: a row that
+    /// cannot be read (a string enum value this build does not know, a
+    /// `NaN` numeric, an infinite timestamp: values Dify's Python may
+    /// write) is an error in its place, and the rest of the page is there.
+    pub fn list_each<E: ScopedAccess<D>>(&mut self, page: Page) -> Result<Vec<Result<Row<'t, E>>>> {
+        self.guard()?;
+        page.check()?;
+        let rows = self.inner.outcome.note(E::scoped_list(
+            Token::new(),
+            self.inner.conn,
+            self.inner.tenant,
+            page,
+        ))?;
+        Ok(rows.into_iter().map(|row| row.map(Row::new)).collect())
+    }
+
+    /// How many rows the tenant has (not counting soft-deleted ones).
+    pub fn count<E: ScopedAccess<D>>(&mut self) -> Result<i64> {
+        self.guard()?;
+        self.inner.outcome.note(E::scoped_count(
+            Token::new(),
+            self.inner.conn,
+            self.inner.tenant,
+        ))
+    }
+
+    /// A page of the children of a parent held as a branded id. The tenant
+    /// predicate is there as well, so even an id whose brand was forged
+    /// reads nothing of another workspace. One row that cannot be read
+    /// fails the page; [`Scope::children_each`] returns the others.
+    pub fn children<E: BelongsTo<P, D>, P>(
+        &mut self,
+        parent: impl ScopedId<'t, P>,
+        page: Page,
+    ) -> Result<Vec<Row<'t, E>>> {
+        self.children_each(parent, page)?.into_iter().collect()
+    }
+
+    /// A page like [`Scope::children`], each row read on its own (see
+    /// [`Scope::list_each`]).
+    pub fn children_each<E: BelongsTo<P, D>, P>(
+        &mut self,
+        parent: impl ScopedId<'t, P>,
+        page: Page,
+    ) -> Result<Vec<Result<Row<'t, E>>>> {
+        self.guard()?;
+        page.check()?;
+        let rows = self.inner.outcome.note(E::scoped_children(
+            Token::new(),
+            self.inner.conn,
+            self.inner.tenant,
+            parent.scoped_uuid(),
+            page,
+        ))?;
+        Ok(rows.into_iter().map(|row| row.map(Row::new)).collect())
+    }
+
+    /// Inserts a row owned by this tenant; the tenant and the audit columns
+    /// come from the scope.
+    pub fn insert<E: ScopedAccess<D>>(&mut self, new: E::New<'t>) -> Result<Row<'t, E>>
+    where
+        C: Allows<E::CreateNeed>,
+    {
+        self.guard()?;
+        let row = self.inner.outcome.note_write(E::scoped_insert(
+            Token::new(),
+            self.inner.conn,
+            self.inner.tenant,
+            self.inner.account,
+            new,
+        ))?;
+        Ok(Row::new(row))
+    }
+
+    /// Inserts a row unless it conflicts with a unique key (Dify's "get
+    /// or create": a tag binding, a star, a membership): `None` then, and
+    /// nothing written, while the scope's transaction goes on. Unlike a
+    /// failed [`Scope::insert`], the conflict does not abort the scope.
+    pub fn insert_or_ignore<E: ScopedAccess<D> + Persist<D>>(
+        &mut self,
+        new: E::New<'t>,
+    ) -> Result<Option<Row<'t, E>>>
+    where
+        C: Allows<E::CreateNeed>,
+    {
+        self.guard()?;
+        let row = self.inner.outcome.note_write(E::insert_row(
+            Token::new(),
+            self.inner.conn,
+            self.insert_context(),
+            new,
+            crate::insert::OnConflict::Ignore,
+        ))?;
+        Ok(row.map(Row::new))
+    }
+
+    /// Inserts many rows at once, in this scope's transaction: each batch of
+    /// up to [`crate::insert::BULK_ROWS_PER_STATEMENT`] rows is one prepared
+    /// statement (`INSERT ... SELECT ... FROM unnest(...)`, one array per
+    /// column), and row-level security still checks every row. Every row is
+    /// checked first: one bad row writes nothing. Rows come back in the
+    /// order given.
+    pub fn insert_many<E: ScopedAccess<D> + Persist<D>>(
+        &mut self,
+        news: Vec<E::New<'t>>,
+    ) -> Result<Vec<Row<'t, E>>>
+    where
+        C: Allows<E::CreateNeed>,
+    {
+        self.guard()?;
+        let (_, rows) = self.inner.outcome.note_write(E::insert_rows(
+            Token::new(),
+            self.inner.conn,
+            self.insert_context(),
+            news,
+            true,
+        ))?;
+        Ok(rows.into_iter().map(Row::new).collect())
+    }
+
+    /// Inserts many rows like [`Scope::insert_many`] but returns only how
+    /// many: the server sends no rows back. For bulk loads (segments, node
+    /// executions) whose caller does not need what the server filled in.
+    pub fn bulk_insert<E: ScopedAccess<D> + Persist<D>>(
+        &mut self,
+        news: Vec<E::New<'t>>,
+    ) -> Result<usize>
+    where
+        C: Allows<E::CreateNeed>,
+    {
+        self.guard()?;
+        let (written, _) = self.inner.outcome.note_write(E::insert_rows(
+            Token::new(),
+            self.inner.conn,
+            self.insert_context(),
+            news,
+            false,
+        ))?;
+        Ok(written)
+    }
+
+    /// Writes the `Some` fields of `changes`; `None` when the row is gone.
+    pub fn update<E: ScopedAccess<D>>(
+        &mut self,
+        id: impl ScopedId<'t, E>,
+        changes: E::Changes<'t>,
+    ) -> Result<Option<Row<'t, E>>>
+    where
+        C: Allows<E::Need>,
+    {
+        self.guard()?;
+        let row = self.inner.outcome.note_write(E::scoped_update(
+            Token::new(),
+            self.inner.conn,
+            self.inner.tenant,
+            self.inner.account,
+            id.scoped_uuid(),
+            changes,
+        ))?;
+        Ok(row.map(Row::new))
+    }
+
+    /// Marks the row deleted (`is_deleted = true`, or `deleted_at = now`);
+    /// false when it was not there.
+    pub fn soft_delete<E: SoftDeletable<D>>(&mut self, id: impl ScopedId<'t, E>) -> Result<bool>
+    where
+        C: Allows<E::Need>,
+    {
+        self.guard()?;
+        self.inner.outcome.note_write(E::scoped_soft_delete(
+            Token::new(),
+            self.inner.conn,
+            self.inner.tenant,
+            id.scoped_uuid(),
+        ))
+    }
+
+    /// Deletes the row; false when it was not there.
+    pub fn delete<E: ScopedAccess<D>>(&mut self, id: impl ScopedId<'t, E>) -> Result<bool>
+    where
+        C: Allows<E::Need>,
+    {
+        self.guard()?;
+        self.inner.outcome.note_write(E::scoped_delete(
+            Token::new(),
+            self.inner.conn,
+            self.inner.tenant,
+            id.scoped_uuid(),
+        ))
+    }
+
+    /// On a dialect whose server runs statements after one failed (MySQL),
+    /// refuses to send another: the failed work must not be half-kept.
+    fn guard(&self) -> Result<()> {
+        match self.inner.outcome.refusal() {
+            Some(refusal) if D::REFUSES_AFTER_FAILURE => Err(refusal),
+            _ => Ok(()),
+        }
+    }
+
+    /// What an insert in this scope fills in: the tenant, and the account
+    /// for `created_by` / `updated_by`.
+    fn insert_context(&self) -> InsertContext {
+        InsertContext {
+            tenant: Some(self.inner.tenant),
+            actor: Some(self.inner.account),
+        }
+    }
+}
+
+/// What only PostgreSQL scopes have so far: composable queries and
+/// locks (on MySQL, the scope's typed reads and writes).
+impl<'t, C: Capability> Scope<'t, C, Postgres> {
     /// The row with this id, locked (`SELECT ... FOR UPDATE`) until the
     /// scope's transaction ends; `None` when it is gone. Locking is the
     /// first half of a write, so it needs the write capability of `E` (see
@@ -359,77 +612,6 @@ impl<'t, C: Capability> Scope<'t, C> {
             .first()
     }
 
-    /// The database's clock, in UTC without a time zone as Dify stores
-    /// times: the same instant for every statement of the scope (the
-    /// transaction's start).
-    pub fn now(&mut self) -> Result<chrono::NaiveDateTime> {
-        let now = diesel::select(diesel::dsl::sql::<diesel::sql_types::Timestamp>(
-            "now() AT TIME ZONE 'UTC'",
-        ))
-        .get_result(self.inner.conn)
-        .map_err(Error::from);
-        self.inner.outcome.note(now)
-    }
-
-    /// Checks an untrusted uuid (from a request) against the tenant: the
-    /// row if it exists in this tenant, `None` otherwise, whoever owns it.
-    pub fn lookup<E: ScopedAccess>(&mut self, raw: Uuid) -> Result<Option<Row<'t, E>>> {
-        let row = self.inner.outcome.note(E::scoped_find(
-            Token::new(),
-            self.inner.conn,
-            self.inner.tenant,
-            raw,
-        ))?;
-        Ok(row.map(Row::new))
-    }
-
-    /// Checks many untrusted uuids at once: the rows among them that exist
-    /// in this tenant (and are not soft-deleted), in no particular order;
-    /// the others, whoever owns them, are simply absent. One query
-    /// (`id = ANY($1)` and the tenant predicate), so the parents of a page
-    /// of rows (a page of messages, then their conversations and apps) cost
-    /// one query per parent table instead of one per row.
-    pub fn lookup_many<E: ScopedAccess>(&mut self, raw: &[Uuid]) -> Result<Vec<Row<'t, E>>> {
-        let rows = self.inner.outcome.note(E::scoped_find_many(
-            Token::new(),
-            self.inner.conn,
-            self.inner.tenant,
-            raw,
-        ))?;
-        Ok(rows.into_iter().map(Row::new).collect())
-    }
-
-    /// A page of the tenant's rows, in the entity's key order. One row
-    /// that cannot be read fails the page; [`Scope::list_each`] returns the
-    /// others.
-    pub fn list<E: ScopedAccess>(&mut self, page: Page) -> Result<Vec<Row<'t, E>>> {
-        self.list_each(page)?.into_iter().collect()
-    }
-
-    /// A page like [`Scope::list`], each row read on its own: a row that
-    /// cannot be read (a string enum value this build does not know, a
-    /// `NaN` numeric, an infinite timestamp: values Dify's Python may
-    /// write) is an error in its place, and the rest of the page is there.
-    pub fn list_each<E: ScopedAccess>(&mut self, page: Page) -> Result<Vec<Result<Row<'t, E>>>> {
-        page.check()?;
-        let rows = self.inner.outcome.note(E::scoped_list(
-            Token::new(),
-            self.inner.conn,
-            self.inner.tenant,
-            page,
-        ))?;
-        Ok(rows.into_iter().map(|row| row.map(Row::new)).collect())
-    }
-
-    /// How many rows the tenant has (not counting soft-deleted ones).
-    pub fn count<E: ScopedAccess>(&mut self) -> Result<i64> {
-        self.inner.outcome.note(E::scoped_count(
-            Token::new(),
-            self.inner.conn,
-            self.inner.tenant,
-        ))
-    }
-
     /// A composable query on the tenant's rows of `E`: add filters, order
     /// and paging, then `load`. The tenant predicate is already in it.
     pub fn query<E: ComposableQuery>(&mut self) -> Query<'_, 't, E, (), C> {
@@ -440,168 +622,5 @@ impl<'t, C: Capability> Scope<'t, C> {
     /// (`c.id.is_in(subquery)`); it carries `E`'s tenant predicate.
     pub fn subquery<E: ComposableQuery>(&self) -> SubqueryBuilder<'t, E> {
         SubqueryBuilder::new(self.inner.tenant)
-    }
-
-    /// A page of the children of a parent held as a branded id. The tenant
-    /// predicate is there as well, so even an id whose brand was forged
-    /// reads nothing of another workspace. One row that cannot be read
-    /// fails the page; [`Scope::children_each`] returns the others.
-    pub fn children<E: BelongsTo<P>, P>(
-        &mut self,
-        parent: impl ScopedId<'t, P>,
-        page: Page,
-    ) -> Result<Vec<Row<'t, E>>> {
-        self.children_each(parent, page)?.into_iter().collect()
-    }
-
-    /// A page like [`Scope::children`], each row read on its own (see
-    /// [`Scope::list_each`]).
-    pub fn children_each<E: BelongsTo<P>, P>(
-        &mut self,
-        parent: impl ScopedId<'t, P>,
-        page: Page,
-    ) -> Result<Vec<Result<Row<'t, E>>>> {
-        page.check()?;
-        let rows = self.inner.outcome.note(E::scoped_children(
-            Token::new(),
-            self.inner.conn,
-            self.inner.tenant,
-            parent.scoped_uuid(),
-            page,
-        ))?;
-        Ok(rows.into_iter().map(|row| row.map(Row::new)).collect())
-    }
-
-    /// Inserts a row owned by this tenant; the tenant and the audit columns
-    /// come from the scope.
-    pub fn insert<E: ScopedAccess>(&mut self, new: E::New<'t>) -> Result<Row<'t, E>>
-    where
-        C: Allows<E::CreateNeed>,
-    {
-        let row = self.inner.outcome.note_write(E::scoped_insert(
-            Token::new(),
-            self.inner.conn,
-            self.inner.tenant,
-            self.inner.account,
-            new,
-        ))?;
-        Ok(Row::new(row))
-    }
-
-    /// Inserts a row unless it conflicts with a unique key (Dify's "get
-    /// or create": a tag binding, a star, a membership): `None` then, and
-    /// nothing written, while the scope's transaction goes on. Unlike a
-    /// failed [`Scope::insert`], the conflict does not abort the scope.
-    pub fn insert_or_ignore<E: ScopedAccess + Persist>(
-        &mut self,
-        new: E::New<'t>,
-    ) -> Result<Option<Row<'t, E>>>
-    where
-        C: Allows<E::CreateNeed>,
-    {
-        let row = self.inner.outcome.note_write(E::insert_row(
-            Token::new(),
-            self.inner.conn,
-            self.insert_context(),
-            new,
-            crate::insert::OnConflict::Ignore,
-        ))?;
-        Ok(row.map(Row::new))
-    }
-
-    /// Inserts many rows at once, in this scope's transaction: each batch of
-    /// up to [`crate::insert::BULK_ROWS_PER_STATEMENT`] rows is one prepared
-    /// statement (`INSERT ... SELECT ... FROM unnest(...)`, one array per
-    /// column), and row-level security still checks every row. Every row is
-    /// checked first: one bad row writes nothing. Rows come back in the
-    /// order given.
-    pub fn insert_many<E: ScopedAccess + Persist>(
-        &mut self,
-        news: Vec<E::New<'t>>,
-    ) -> Result<Vec<Row<'t, E>>>
-    where
-        C: Allows<E::CreateNeed>,
-    {
-        let (_, rows) = self.inner.outcome.note_write(E::insert_rows(
-            Token::new(),
-            self.inner.conn,
-            self.insert_context(),
-            news,
-            true,
-        ))?;
-        Ok(rows.into_iter().map(Row::new).collect())
-    }
-
-    /// Inserts many rows like [`Scope::insert_many`] but returns only how
-    /// many: the server sends no rows back. For bulk loads (segments, node
-    /// executions) whose caller does not need what the server filled in.
-    pub fn bulk_insert<E: ScopedAccess + Persist>(&mut self, news: Vec<E::New<'t>>) -> Result<usize>
-    where
-        C: Allows<E::CreateNeed>,
-    {
-        let (written, _) = self.inner.outcome.note_write(E::insert_rows(
-            Token::new(),
-            self.inner.conn,
-            self.insert_context(),
-            news,
-            false,
-        ))?;
-        Ok(written)
-    }
-
-    /// Writes the `Some` fields of `changes`; `None` when the row is gone.
-    pub fn update<E: ScopedAccess>(
-        &mut self,
-        id: impl ScopedId<'t, E>,
-        changes: E::Changes<'t>,
-    ) -> Result<Option<Row<'t, E>>>
-    where
-        C: Allows<E::Need>,
-    {
-        let row = self.inner.outcome.note_write(E::scoped_update(
-            Token::new(),
-            self.inner.conn,
-            self.inner.tenant,
-            self.inner.account,
-            id.scoped_uuid(),
-            changes,
-        ))?;
-        Ok(row.map(Row::new))
-    }
-
-    /// Marks the row deleted (`is_deleted = true`, or `deleted_at = now`);
-    /// false when it was not there.
-    pub fn soft_delete<E: SoftDeletable>(&mut self, id: impl ScopedId<'t, E>) -> Result<bool>
-    where
-        C: Allows<E::Need>,
-    {
-        self.inner.outcome.note_write(E::scoped_soft_delete(
-            Token::new(),
-            self.inner.conn,
-            self.inner.tenant,
-            id.scoped_uuid(),
-        ))
-    }
-
-    /// Deletes the row; false when it was not there.
-    pub fn delete<E: ScopedAccess>(&mut self, id: impl ScopedId<'t, E>) -> Result<bool>
-    where
-        C: Allows<E::Need>,
-    {
-        self.inner.outcome.note_write(E::scoped_delete(
-            Token::new(),
-            self.inner.conn,
-            self.inner.tenant,
-            id.scoped_uuid(),
-        ))
-    }
-
-    /// What an insert in this scope fills in: the tenant, and the account
-    /// for `created_by` / `updated_by`.
-    fn insert_context(&self) -> InsertContext {
-        InsertContext {
-            tenant: Some(self.inner.tenant),
-            actor: Some(self.inner.account),
-        }
     }
 }

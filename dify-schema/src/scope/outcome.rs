@@ -154,7 +154,10 @@ fn describe(error: &Error) -> String {
 /// changes data). A connection found dead here is replaced once, when it
 /// can be, and the `BEGIN` sent again; otherwise the failure is
 /// [`Error::Unavailable`]: nothing was done.
-pub(super) fn begin(conn: &mut impl ScopeConnection, begin: &str) -> Result<()> {
+pub(super) fn begin(
+    conn: &mut impl ScopeConnection<Dialect = crate::dialect::Postgres>,
+    begin: &str,
+) -> Result<()> {
     match AnsiTransactionManager::begin_transaction_sql(conn.scope_connection(), begin) {
         Ok(()) => Ok(()),
         Err(error) if is_connection_error(&error) => {
@@ -186,8 +189,8 @@ pub(super) fn begin(conn: &mut impl ScopeConnection, begin: &str) -> Result<()> 
 /// The `COMMIT` goes in one message with a `SELECT 1`, which PostgreSQL
 /// refuses in an aborted transaction: a failure that did not pass through
 /// [`Outcome::note`] is still not reported as a commit.
-pub(super) fn commit(conn: &mut PgConnection, outcome: &Outcome) -> Result<()> {
-    if let Some(refusal) = outcome.refusal() {
+pub(super) fn commit(conn: &mut PgConnection, refusal: Option<Error>) -> Result<()> {
+    if let Some(refusal) = refusal {
         rollback(conn);
         return Err(refusal);
     }
