@@ -310,3 +310,98 @@ fn a_failed_statement_rolls_the_whole_scope_back_on_mysql() {
     .unwrap();
     assert_eq!(rows(&mut conn, "apps"), 2);
 }
+
+#[test]
+fn composable_queries_keep_the_tenant_on_mysql() {
+    let Some((_db, mut conn, acme, globex)) = dify_created() else {
+        return;
+    };
+    // The same names in both workspaces: a query that lost its tenant
+    // predicate would return the other's rows.
+    let mut apps = Vec::new();
+    for team in [&acme, &globex] {
+        let ids = with_tenant(&mut conn, team.tenant, team.editor, |scope| {
+            let scope = scope.require::<Editing>()?;
+            let mut ids = Vec::new();
+            for name in ["Alpha bot", "beta bot", "Gamma"] {
+                let app = scope.insert::<App>(NewApp {
+                    name: name.into(),
+                    mode: AppMode::Chat,
+                    ..samples::app()
+                })?;
+                let conversation = scope.insert::<Conversation>(samples::conversation(app.id()))?;
+                scope.insert::<Message>(samples::message(app.id(), conversation.id()))?;
+                ids.push(app.id);
+            }
+            Ok::<_, Error>(ids)
+        })
+        .unwrap();
+        apps.push(ids);
+    }
+    let (acme_apps, globex_apps) = (&apps[0], &apps[1]);
+
+    with_tenant(&mut conn, acme.tenant, acme.editor, |scope| {
+        let bots = scope
+            .query::<App>()
+            .filter(|a| a.name.ilike("%BOT"))
+            .order_by(|a| a.name.asc())
+            .load()?;
+        assert_eq!(
+            bots.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(),
+            ["Alpha bot", "beta bot"],
+            "ILIKE ignores case, and only this workspace's rows"
+        );
+        let exact = scope
+            .query::<App>()
+            .filter(|a| a.name.like("alpha%"))
+            .count()?;
+        assert_eq!(exact, 0, "LIKE counts case, as on PostgreSQL");
+
+        // A list of ids, the other workspace's among them.
+        let mixed: Vec<_> = acme_apps.iter().chain(globex_apps).copied().collect();
+        let found = scope
+            .query::<App>()
+            .filter(|a| a.id.eq_any(mixed.clone()))
+            .count()?;
+        assert_eq!(found, 3);
+        let none = scope
+            .query::<App>()
+            .filter(|a| a.id.eq_any(Vec::<Uuid>::new()))
+            .count()?;
+        assert_eq!(none, 0, "an empty list holds for no row");
+        let skipped = scope
+            .query::<App>()
+            .order_by(|a| a.name.asc())
+            .offset(1)
+            .load()?;
+        assert_eq!(skipped.len(), 2, "an offset without a limit");
+
+        // A join keeps each side's tenant predicate; a subquery its own.
+        let pairs = scope
+            .query::<Message>()
+            .join(|m| m.conversation_id)
+            .filter_joined::<Conversation, _>(|c| c.from_source.eq(ConversationFromSource::Api))
+            .load()?;
+        assert_eq!(pairs.len(), 3);
+        assert!(pairs
+            .iter()
+            .all(|(message, conversation)| message.conversation_id == conversation.id));
+        let gamma = scope
+            .subquery::<App>()
+            .filter(|a| a.name.eq("Gamma"))
+            .select(|a| a.id);
+        let gamma_conversations = scope
+            .query::<Conversation>()
+            .filter(|c| c.app_id.is_in(gamma))
+            .load()?;
+        assert_eq!(gamma_conversations.len(), 1);
+        assert!(acme_apps.contains(&gamma_conversations[0].app_id));
+
+        // A lock reads what a read reads, of this workspace only.
+        let app = scope.lookup::<App>(acme_apps[0])?.unwrap();
+        let scope = scope.require::<Editing>()?;
+        assert!(scope.lock::<App>(app.id())?.is_some());
+        Ok::<_, Error>(())
+    })
+    .unwrap();
+}

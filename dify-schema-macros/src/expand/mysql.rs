@@ -1,7 +1,9 @@
 //! The MySQL side of an entity: how its rows load (`MysqlRows`), the
 //! system escape hatch's queries (`Persist<MySql>`) and, for an entity
 //! with scoped access, the scoped queries (`ScopedAccess<MySql>`,
-//! `SoftDeletable<MySql>`, `BelongsTo<P, MySql>`).
+//! `SoftDeletable<MySql>`, `BelongsTo<P, MySql>`) and the row type of its
+//! composable queries (`ComposableQuery<MySql>`, whose columns are the
+//! same `XColumns` as on PostgreSQL).
 //!
 //! The SQL is rendered by the runtime from the IR
 //! (`dify_schema::mysql_queries`), tenant predicate included; what is
@@ -278,7 +280,14 @@ fn scoped(entity: &Entity) -> TokenStream {
             }
         }
     });
+    let columns_ident = entity.columns_ident();
+    let sql_types = entity.columns.iter().map(mysql_sql_type);
     quote! {
+        impl #rt::ComposableQuery<#rt::MySql> for #ident {
+            type Columns = #columns_ident;
+            type SqlRow = (#(#sql_types,)*);
+        }
+
         impl #rt::ScopedAccess<#rt::MySql> for #ident {
             type Need = #need;
             type CreateNeed = #create_need;

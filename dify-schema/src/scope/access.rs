@@ -88,9 +88,9 @@ pub trait BelongsTo<P, D: Dialect = Postgres>: ScopedAccess<D> {
 
 /// An entity that can be queried compositionally; generated.
 #[doc(hidden)]
-pub trait ComposableQuery: ScopedAccess + TenantPredicate {
+pub trait ComposableQuery<D: Dialect = Postgres>: ScopedAccess<D> + TenantPredicate {
     /// One [`super::QueryColumn`] per column.
     type Columns: Default;
-    /// The Diesel SQL types of a row, in column order.
+    /// The Diesel SQL types of a row on `D`, in column order.
     type SqlRow;
 }

@@ -31,7 +31,7 @@ use crate::StringEnum;
 /// The scope's life on one dialect. Sealed in practice: its methods are
 /// called only by `with_tenant` and `Scope`.
 #[doc(hidden)]
-pub trait ScopeDialect: Dialect {
+pub trait ScopeDialect: Dialect<Backend: super::backend::QueryBackend> {
     /// Whether the scope itself must refuse to send a statement after one
     /// failed (the server would run it, outside the failed work).
     const REFUSES_AFTER_FAILURE: bool;

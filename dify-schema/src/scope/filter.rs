@@ -20,15 +20,12 @@ use std::marker::PhantomData;
 
 use bigdecimal::BigDecimal;
 use chrono::NaiveDateTime;
-use diesel::pg::Pg;
 use diesel::query_builder::AstPass;
-use diesel::sql_types::{
-    Array, BigInt, Bool, Double, Integer, Numeric, Text, Timestamp, Timestamptz, Uuid as SqlUuid,
-};
 use diesel::QueryResult;
 use uuid::Uuid;
 
 use super::access::ComposableQuery;
+use super::backend::QueryBackend;
 use super::id::Brand;
 use super::predicate::push_column;
 use super::source::Source;
@@ -174,8 +171,9 @@ pub enum Value {
     Numeric(BigDecimal),
 }
 
-/// A bound array, for `= ANY($1)`: one parameter whatever its length, so
-/// the statement keeps one shape.
+/// A list of values, for `= ANY($1)` (PostgreSQL: one array parameter
+/// whatever its length, so the statement keeps one shape) or `IN (?, ...)`
+/// (MySQL).
 #[doc(hidden)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ValueList {
@@ -201,7 +199,7 @@ pub struct ColumnName {
 }
 
 impl ColumnName {
-    pub(crate) fn walk(&self, out: &mut AstPass<'_, '_, Pg>) -> QueryResult<()> {
+    pub(crate) fn walk<DB: QueryBackend>(&self, out: &mut AstPass<'_, '_, DB>) -> QueryResult<()> {
         let column = self.column.ok_or_else(|| {
             diesel::result::Error::QueryBuilderError(
                 "a query column that its table does not have".into(),
@@ -272,7 +270,8 @@ pub enum Node {
     },
     Like {
         column: ColumnName,
-        op: &'static str,
+        case_sensitive: bool,
+        negated: bool,
         pattern: String,
     },
     InSubquery {
@@ -287,7 +286,10 @@ pub enum Node {
 
 impl Node {
     /// Writes the condition, always parenthesised.
-    pub(crate) fn walk<'b>(&'b self, out: &mut AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+    pub(crate) fn walk<'b, DB: QueryBackend>(
+        &'b self,
+        out: &mut AstPass<'_, 'b, DB>,
+    ) -> QueryResult<()> {
         out.push_sql("(");
         match self {
             Node::Compare { column, op, value } => {
@@ -295,7 +297,7 @@ impl Node {
                 out.push_sql(" ");
                 out.push_sql(op);
                 out.push_sql(" ");
-                push_value(out, value)?;
+                DB::push_value(out, value)?;
             }
             Node::Any {
                 column,
@@ -306,9 +308,7 @@ impl Node {
                     out.push_sql("NOT ");
                 }
                 column.walk(out)?;
-                out.push_sql(" = ANY(");
-                push_list(out, values)?;
-                out.push_sql(")");
+                DB::push_among(out, values)?;
             }
             Node::Null { column, negated } => {
                 column.walk(out)?;
@@ -316,14 +316,15 @@ impl Node {
             }
             Node::Like {
                 column,
-                op,
+                case_sensitive,
+                negated,
                 pattern,
             } => {
                 column.walk(out)?;
                 out.push_sql(" ");
-                out.push_sql(op);
+                out.push_sql(DB::like(*case_sensitive, *negated));
                 out.push_sql(" ");
-                out.push_bind_param::<Text, _>(pattern)?;
+                DB::push_text(out, pattern)?;
             }
             Node::InSubquery {
                 column,
@@ -352,34 +353,6 @@ impl Node {
         }
         out.push_sql(")");
         Ok(())
-    }
-}
-
-fn push_value<'b>(out: &mut AstPass<'_, 'b, Pg>, value: &'b Value) -> QueryResult<()> {
-    match value {
-        Value::Uuid(v) => out.push_bind_param::<SqlUuid, _>(v),
-        Value::Text(v) => out.push_bind_param::<Text, _>(v),
-        Value::Integer(v) => out.push_bind_param::<Integer, _>(v),
-        Value::BigInt(v) => out.push_bind_param::<BigInt, _>(v),
-        Value::Float(v) => out.push_bind_param::<Double, _>(v),
-        Value::Bool(v) => out.push_bind_param::<Bool, _>(v),
-        Value::Timestamp(v) => out.push_bind_param::<Timestamp, _>(v),
-        Value::Timestamptz(v) => out.push_bind_param::<Timestamptz, _>(v),
-        Value::Numeric(v) => out.push_bind_param::<Numeric, _>(v),
-    }
-}
-
-fn push_list<'b>(out: &mut AstPass<'_, 'b, Pg>, values: &'b ValueList) -> QueryResult<()> {
-    match values {
-        ValueList::Uuid(v) => out.push_bind_param::<Array<SqlUuid>, _>(v),
-        ValueList::Text(v) => out.push_bind_param::<Array<Text>, _>(v),
-        ValueList::Integer(v) => out.push_bind_param::<Array<Integer>, _>(v),
-        ValueList::BigInt(v) => out.push_bind_param::<Array<BigInt>, _>(v),
-        ValueList::Float(v) => out.push_bind_param::<Array<Double>, _>(v),
-        ValueList::Bool(v) => out.push_bind_param::<Array<Bool>, _>(v),
-        ValueList::Timestamp(v) => out.push_bind_param::<Array<Timestamp>, _>(v),
-        ValueList::Timestamptz(v) => out.push_bind_param::<Array<Timestamptz>, _>(v),
-        ValueList::Numeric(v) => out.push_bind_param::<Array<Numeric>, _>(v),
     }
 }
 
@@ -487,27 +460,34 @@ impl<E: Entity, T, R> QueryColumn<E, Option<T>, R> {
 }
 
 impl<E: Entity, T: ColumnType<Value = String>, R> QueryColumn<E, T, R> {
-    fn pattern<'t>(self, op: &'static str, pattern: impl Into<String>) -> Filter<'t, E> {
+    fn pattern<'t>(
+        self,
+        case_sensitive: bool,
+        negated: bool,
+        pattern: impl Into<String>,
+    ) -> Filter<'t, E> {
         Filter::new(Node::Like {
             column: self.name(),
-            op,
+            case_sensitive,
+            negated,
             pattern: pattern.into(),
         })
     }
 
-    /// `column LIKE pattern` (`%` and `_` are wildcards).
+    /// `column LIKE pattern` (`%` and `_` are wildcards), case counting
+    /// (on MySQL, whose tables ignore case, `LIKE BINARY`).
     pub fn like<'t>(self, pattern: impl Into<String>) -> Filter<'t, E> {
-        self.pattern("LIKE", pattern)
+        self.pattern(true, false, pattern)
     }
 
-    /// `column ILIKE pattern`: like `like`, ignoring case.
+    /// `column ILIKE pattern`: like `like`, ignoring case (`LIKE` on MySQL).
     pub fn ilike<'t>(self, pattern: impl Into<String>) -> Filter<'t, E> {
-        self.pattern("ILIKE", pattern)
+        self.pattern(false, false, pattern)
     }
 
     /// `column NOT LIKE pattern`.
     pub fn not_like<'t>(self, pattern: impl Into<String>) -> Filter<'t, E> {
-        self.pattern("NOT LIKE", pattern)
+        self.pattern(true, true, pattern)
     }
 }
 
@@ -610,7 +590,10 @@ impl std::fmt::Debug for SourceDebug {
 }
 
 impl SubqueryColumn {
-    pub(crate) fn walk<'b>(&'b self, out: &mut AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+    pub(crate) fn walk<'b, DB: QueryBackend>(
+        &'b self,
+        out: &mut AstPass<'_, 'b, DB>,
+    ) -> QueryResult<()> {
         let source = &self.source.0;
         out.push_sql("SELECT ");
         self.column.walk(out)?;
@@ -633,14 +616,14 @@ impl SubqueryColumn {
 
 /// The rows of `E` a subquery selects from; built by
 /// [`super::Scope::subquery`].
-pub struct SubqueryBuilder<'t, E> {
+pub struct SubqueryBuilder<'t, E, D = crate::dialect::Postgres> {
     tenant: Uuid,
     filters: Vec<Node>,
     brand: Brand<'t>,
-    entity: PhantomData<fn() -> E>,
+    entity: PhantomData<fn() -> (E, D)>,
 }
 
-impl<'t, E: ComposableQuery> SubqueryBuilder<'t, E> {
+impl<'t, E: ComposableQuery<D>, D: crate::dialect::Dialect> SubqueryBuilder<'t, E, D> {
     pub(super) fn new(tenant: Uuid) -> Self {
         SubqueryBuilder {
             tenant,

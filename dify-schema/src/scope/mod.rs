@@ -51,6 +51,7 @@
 //! return `id.get()`, the plain uuid, instead.
 
 mod access;
+mod backend;
 mod dialect;
 mod enter;
 mod filter;
@@ -66,7 +67,7 @@ use std::marker::PhantomData;
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
 
 use diesel::connection::TransactionManager;
-use diesel::{Connection, PgConnection};
+use diesel::Connection;
 
 use outcome::Outcome;
 use uuid::Uuid;
@@ -91,6 +92,8 @@ pub use row::Row;
 #[doc(hidden)]
 pub use sql::{after_cursor, AfterCursor, IsFalse};
 
+#[doc(hidden)]
+pub use backend::QueryBackend;
 #[doc(hidden)]
 pub use dialect::ScopeDialect;
 
@@ -562,39 +565,18 @@ impl<'t, C: Capability, D: ScopeDialect> Scope<'t, C, D> {
         ))
     }
 
-    /// On a dialect whose server runs statements after one failed (MySQL),
-    /// refuses to send another: the failed work must not be half-kept.
-    fn guard(&self) -> Result<()> {
-        match self.inner.outcome.refusal() {
-            Some(refusal) if D::REFUSES_AFTER_FAILURE => Err(refusal),
-            _ => Ok(()),
-        }
-    }
-
-    /// What an insert in this scope fills in: the tenant, and the account
-    /// for `created_by` / `updated_by`.
-    fn insert_context(&self) -> InsertContext {
-        InsertContext {
-            tenant: Some(self.inner.tenant),
-            actor: Some(self.inner.account),
-        }
-    }
-}
-
-/// What only PostgreSQL scopes have so far: composable queries and
-/// locks (on MySQL, the scope's typed reads and writes).
-impl<'t, C: Capability> Scope<'t, C, Postgres> {
     /// The row with this id, locked (`SELECT ... FOR UPDATE`) until the
     /// scope's transaction ends; `None` when it is gone. Locking is the
     /// first half of a write, so it needs the write capability of `E` (see
     /// [`Query::for_update`]).
-    pub fn lock<E: ComposableQuery>(
+    pub fn lock<E: ComposableQuery<D>>(
         &mut self,
         id: impl ScopedId<'t, E>,
     ) -> Result<Option<Row<'t, E>>>
     where
-        C: Allows<E::Need>,
-        query::Select<E::SqlRow>: for<'q> diesel::query_dsl::LoadQuery<'q, PgConnection, E>,
+        C: Allows<<E as ScopedAccess<D>>::Need>,
+        query::Select<<E as ComposableQuery<D>>::SqlRow, D::Backend>:
+            for<'q> diesel::query_dsl::LoadQuery<'q, D::Conn, E>,
     {
         let key = E::TABLE
             .primary_key
@@ -614,13 +596,31 @@ impl<'t, C: Capability> Scope<'t, C, Postgres> {
 
     /// A composable query on the tenant's rows of `E`: add filters, order
     /// and paging, then `load`. The tenant predicate is already in it.
-    pub fn query<E: ComposableQuery>(&mut self) -> Query<'_, 't, E, (), C> {
+    pub fn query<E: ComposableQuery<D>>(&mut self) -> Query<'_, 't, E, (), C, D> {
         Query::new(self.inner.conn, &mut self.inner.outcome, self.inner.tenant)
     }
 
     /// A column of `E`'s rows of this scope, to filter another query by
     /// (`c.id.is_in(subquery)`); it carries `E`'s tenant predicate.
-    pub fn subquery<E: ComposableQuery>(&self) -> SubqueryBuilder<'t, E> {
+    pub fn subquery<E: ComposableQuery<D>>(&self) -> SubqueryBuilder<'t, E, D> {
         SubqueryBuilder::new(self.inner.tenant)
+    }
+
+    /// On a dialect whose server runs statements after one failed (MySQL),
+    /// refuses to send another: the failed work must not be half-kept.
+    fn guard(&self) -> Result<()> {
+        match self.inner.outcome.refusal() {
+            Some(refusal) if D::REFUSES_AFTER_FAILURE => Err(refusal),
+            _ => Ok(()),
+        }
+    }
+
+    /// What an insert in this scope fills in: the tenant, and the account
+    /// for `created_by` / `updated_by`.
+    fn insert_context(&self) -> InsertContext {
+        InsertContext {
+            tenant: Some(self.inner.tenant),
+            actor: Some(self.inner.account),
+        }
     }
 }

@@ -15,6 +15,7 @@
 
 use std::marker::PhantomData;
 
+use diesel::backend::Backend;
 use diesel::expression::{is_aggregate, Expression, ValidGrouping};
 use diesel::pg::Pg;
 use diesel::query_builder::{AstPass, QueryFragment, QueryId};
@@ -22,6 +23,7 @@ use diesel::sql_types::Bool;
 use diesel::QueryResult;
 use uuid::Uuid;
 
+use super::backend::QueryBackend;
 use crate::entity::TenantOwned;
 use crate::schema::{tenant_path, Table, TenantStep};
 
@@ -58,8 +60,8 @@ pub struct TenantChain {
 
 /// `"t"."tenant_id" = $1`, or `"t"."app_id" = ANY(SELECT "apps"."id" FROM
 /// "apps" WHERE ...)` up the chain.
-fn walk_tenant_chain<'b>(
-    out: &mut AstPass<'_, 'b, Pg>,
+pub(super) fn walk_tenant_chain<'b, DB: QueryBackend>(
+    out: &mut AstPass<'_, 'b, DB>,
     chain: &TenantChain,
     tenant: &'b Uuid,
 ) -> QueryResult<()> {
@@ -75,7 +77,7 @@ fn walk_tenant_chain<'b>(
             TenantStep::Tenant { table, column } => {
                 push_column(out, &table.name, column)?;
                 out.push_sql(" = ");
-                out.push_bind_param::<diesel::sql_types::Uuid, _>(tenant)?;
+                DB::push_uuid(out, tenant)?;
                 for _ in 0..closing {
                     out.push_sql(")");
                 }
@@ -88,7 +90,7 @@ fn walk_tenant_chain<'b>(
                 key,
             } => {
                 push_column(out, &table.name, column)?;
-                out.push_sql(" = ANY(SELECT ");
+                out.push_sql(DB::IN_SUBQUERY);
                 push_column(out, &parent.name, key)?;
                 out.push_sql(" FROM ");
                 out.push_identifier(&parent.name)?;
@@ -104,7 +106,11 @@ fn walk_tenant_chain<'b>(
 
 /// `"table"."column"`.
 #[doc(hidden)]
-pub fn push_column(out: &mut AstPass<'_, '_, Pg>, table: &str, column: &str) -> QueryResult<()> {
+pub fn push_column<DB: Backend>(
+    out: &mut AstPass<'_, '_, DB>,
+    table: &str,
+    column: &str,
+) -> QueryResult<()> {
     out.push_identifier(table)?;
     out.push_sql(".");
     out.push_identifier(column)

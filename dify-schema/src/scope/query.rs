@@ -31,20 +31,22 @@
 
 use std::marker::PhantomData;
 
-use diesel::pg::Pg;
 use diesel::query_builder::{AstPass, Query as DieselQuery, QueryFragment, QueryId};
 use diesel::query_dsl::LoadQuery;
 use diesel::sql_types::BigInt;
-use diesel::{PgConnection, QueryResult, RunQueryDsl};
+use diesel::{QueryResult, RunQueryDsl};
 use uuid::Uuid;
 
 use super::access::ComposableQuery;
+use super::backend::QueryBackend;
+use super::dialect::ScopeDialect;
 use super::filter::{ColumnName, Filter, IntoOrder, Node, QueryColumn};
 use super::id::Brand;
 use super::outcome::Outcome;
 use super::predicate::push_column;
 use super::row::Row;
 use super::source::Source;
+use crate::dialect::{Dialect, Postgres};
 use crate::error::{Error, Result};
 use crate::role::{Allows, Member};
 
@@ -72,10 +74,10 @@ struct Spec {
 }
 
 impl Spec {
-    fn walk_select<'b>(
+    fn walk_select<'b, DB: QueryBackend>(
         &'b self,
         projection: Projection,
-        out: &mut AstPass<'_, 'b, Pg>,
+        out: &mut AstPass<'_, 'b, DB>,
     ) -> QueryResult<()> {
         if let Some(problem) = &self.invalid {
             return Err(diesel::result::Error::QueryBuilderError(
@@ -106,20 +108,25 @@ impl Spec {
         }
         if let Some(limit) = &self.limit {
             out.push_sql(" LIMIT ");
-            out.push_bind_param::<BigInt, _>(limit)?;
+            DB::push_count(out, limit)?;
         }
         if let Some(offset) = &self.offset {
+            if self.limit.is_none() {
+                out.push_sql(DB::NO_LIMIT);
+            }
             out.push_sql(" OFFSET ");
-            out.push_bind_param::<BigInt, _>(offset)?;
+            DB::push_count(out, offset)?;
         }
         if self.for_update {
-            out.push_sql(" FOR UPDATE OF ");
-            out.push_identifier(&self.base.table.name)?;
+            out.push_sql(&DB::for_update(&self.base.table.name));
         }
         Ok(())
     }
 
-    fn walk_from_where<'b>(&'b self, out: &mut AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+    fn walk_from_where<'b, DB: QueryBackend>(
+        &'b self,
+        out: &mut AstPass<'_, 'b, DB>,
+    ) -> QueryResult<()> {
         out.push_sql(" FROM ");
         out.push_identifier(&self.base.table.name)?;
         for join in &self.joins {
@@ -158,34 +165,34 @@ enum Projection {
 /// statement by the SQL text. Public only because `load`'s bounds name it;
 /// nothing outside this module can make one.
 #[doc(hidden)]
-pub struct Select<ST> {
+pub struct Select<ST, DB = diesel::pg::Pg> {
     spec: Spec,
     projection: Projection,
-    sql_type: PhantomData<fn() -> ST>,
+    sql_type: PhantomData<fn() -> (ST, DB)>,
 }
 
-impl<ST> QueryFragment<Pg> for Select<ST> {
-    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+impl<ST, DB: QueryBackend> QueryFragment<DB> for Select<ST, DB> {
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, DB>) -> QueryResult<()> {
         self.spec.walk_select(self.projection, &mut out)
     }
 }
 
-impl<ST> QueryId for Select<ST> {
+impl<ST, DB> QueryId for Select<ST, DB> {
     type QueryId = ();
     const HAS_STATIC_QUERY_ID: bool = false;
 }
 
-impl<ST: 'static> DieselQuery for Select<ST> {
+impl<ST: 'static, DB> DieselQuery for Select<ST, DB> {
     type SqlType = ST;
 }
 
-impl<ST> RunQueryDsl<PgConnection> for Select<ST> {}
+impl<ST, DB, Conn> RunQueryDsl<Conn> for Select<ST, DB> {}
 
 /// A composable query on `E`'s rows of the scope `'t`, with the parents in
 /// `J` joined, in a scope with capability `C`; built by
 /// [`super::Scope::query`].
-pub struct Query<'s, 't, E, J = (), C = Member> {
-    pub(super) conn: &'s mut PgConnection,
+pub struct Query<'s, 't, E, J = (), C = Member, D: Dialect = Postgres> {
+    pub(super) conn: &'s mut D::Conn,
     outcome: &'s mut Outcome,
     spec: Spec,
     brand: Brand<'t>,
@@ -195,8 +202,8 @@ pub struct Query<'s, 't, E, J = (), C = Member> {
 /// What a [`Query`] is about, held without owning any of it.
 type Types<E, J, C> = PhantomData<fn() -> (E, J, C)>;
 
-impl<'s, 't, E: ComposableQuery, C> Query<'s, 't, E, (), C> {
-    pub(super) fn new(conn: &'s mut PgConnection, outcome: &'s mut Outcome, tenant: Uuid) -> Self {
+impl<'s, 't, E: ComposableQuery<D>, C, D: ScopeDialect> Query<'s, 't, E, (), C, D> {
+    pub(super) fn new(conn: &'s mut D::Conn, outcome: &'s mut Outcome, tenant: Uuid) -> Self {
         Query {
             conn,
             outcome,
@@ -219,28 +226,30 @@ impl<'s, 't, E: ComposableQuery, C> Query<'s, 't, E, (), C> {
     /// Joins the parent that `column` references (`INNER JOIN`, so rows
     /// whose reference is NULL or whose parent is deleted drop out); the
     /// parent keeps its own tenant predicate. `load` then returns pairs.
-    pub fn join<P: ComposableQuery, T>(
+    pub fn join<P: ComposableQuery<D>, T>(
         self,
         column: impl FnOnce(&E::Columns) -> QueryColumn<E, T, P>,
-    ) -> Query<'s, 't, E, (P,), C> {
+    ) -> Query<'s, 't, E, (P,), C, D> {
         let on = column(&E::Columns::default()).column_name();
         self.add_join::<P, _>(on)
     }
 }
 
-impl<'s, 't, E: ComposableQuery, P1: ComposableQuery, C> Query<'s, 't, E, (P1,), C> {
+impl<'s, 't, E: ComposableQuery<D>, P1: ComposableQuery<D>, C, D: ScopeDialect>
+    Query<'s, 't, E, (P1,), C, D>
+{
     /// Joins a second parent (see [`Query::join`]); `load` returns triples.
-    pub fn join<P: ComposableQuery, T>(
+    pub fn join<P: ComposableQuery<D>, T>(
         self,
         column: impl FnOnce(&E::Columns) -> QueryColumn<E, T, P>,
-    ) -> Query<'s, 't, E, (P1, P), C> {
+    ) -> Query<'s, 't, E, (P1, P), C, D> {
         let on = column(&E::Columns::default()).column_name();
         self.add_join::<P, _>(on)
     }
 }
 
-impl<'s, 't, E: ComposableQuery, J, C> Query<'s, 't, E, J, C> {
-    fn add_join<P: ComposableQuery, K>(mut self, on: ColumnName) -> Query<'s, 't, E, K, C> {
+impl<'s, 't, E: ComposableQuery<D>, J, C, D: ScopeDialect> Query<'s, 't, E, J, C, D> {
+    fn add_join<P: ComposableQuery<D>, K>(mut self, on: ColumnName) -> Query<'s, 't, E, K, C, D> {
         let parent = Source::of::<P>();
         let taken = std::iter::once(&self.spec.base.table.name)
             .chain(self.spec.joins.iter().map(|join| &join.parent.table.name));
@@ -267,7 +276,7 @@ impl<'s, 't, E: ComposableQuery, J, C> Query<'s, 't, E, J, C> {
     }
 
     /// Keeps the rows whose joined parent `P` matches `filter`.
-    pub fn filter_joined<P: ComposableQuery, Position>(
+    pub fn filter_joined<P: ComposableQuery<D>, Position>(
         mut self,
         filter: impl FnOnce(&P::Columns) -> Filter<'t, P>,
     ) -> Self
@@ -326,8 +335,11 @@ impl<'s, 't, E: ComposableQuery, J, C> Query<'s, 't, E, J, C> {
     }
 
     /// How many rows match (order, limit and offset aside).
-    pub fn count(self) -> Result<i64> {
-        let select = Select::<BigInt> {
+    pub fn count(self) -> Result<i64>
+    where
+        Select<BigInt, D::Backend>: for<'q> LoadQuery<'q, D::Conn, i64>,
+    {
+        let select = Select::<BigInt, D::Backend> {
             spec: self.spec,
             projection: Projection::Count,
             sql_type: PhantomData,
@@ -338,21 +350,21 @@ impl<'s, 't, E: ComposableQuery, J, C> Query<'s, 't, E, J, C> {
 
     /// The SQL text the query sends (without bind values), for review and tests.
     pub fn sql(&self) -> String {
+        use diesel::query_builder::QueryBuilder;
         let borrowed = BorrowedSelect { spec: &self.spec };
-        diesel::debug_query::<Pg, _>(&borrowed)
-            .to_string()
-            .split(" -- binds:")
-            .next()
-            .unwrap_or_default()
-            .to_owned()
+        let mut builder = <D::Backend as diesel::backend::Backend>::QueryBuilder::default();
+        match borrowed.to_sql(&mut builder, &D::Backend::default()) {
+            Ok(()) => builder.finish(),
+            Err(error) => format!("-- cannot be rendered: {error}"),
+        }
     }
 
     /// Runs the query. One row that cannot be read fails it;
     /// [`Query::load_each`] returns the others.
     pub fn load(self) -> Result<Vec<J::Rows<'t>>>
     where
-        J: Joined<E>,
-        Select<J::SqlType>: for<'q> LoadQuery<'q, PgConnection, J::Loaded>,
+        J: Joined<E, D>,
+        Select<J::SqlType, D::Backend>: for<'q> LoadQuery<'q, D::Conn, J::Loaded>,
     {
         self.load_each()?.into_iter().collect()
     }
@@ -362,10 +374,10 @@ impl<'s, 't, E: ComposableQuery, J, C> Query<'s, 't, E, J, C> {
     /// others come back.
     pub fn load_each(self) -> Result<Vec<Result<J::Rows<'t>>>>
     where
-        J: Joined<E>,
-        Select<J::SqlType>: for<'q> LoadQuery<'q, PgConnection, J::Loaded>,
+        J: Joined<E, D>,
+        Select<J::SqlType, D::Backend>: for<'q> LoadQuery<'q, D::Conn, J::Loaded>,
     {
-        let select = Select::<J::SqlType> {
+        let select = Select::<J::SqlType, D::Backend> {
             spec: self.spec,
             projection: Projection::Rows,
             sql_type: PhantomData,
@@ -382,8 +394,8 @@ impl<'s, 't, E: ComposableQuery, J, C> Query<'s, 't, E, J, C> {
     /// Runs the query for its first row.
     pub fn first(self) -> Result<Option<J::Rows<'t>>>
     where
-        J: Joined<E>,
-        Select<J::SqlType>: for<'q> LoadQuery<'q, PgConnection, J::Loaded>,
+        J: Joined<E, D>,
+        Select<J::SqlType, D::Backend>: for<'q> LoadQuery<'q, D::Conn, J::Loaded>,
     {
         Ok(self.limit(1).load()?.into_iter().next())
     }
@@ -405,15 +417,15 @@ struct BorrowedSelect<'a> {
     spec: &'a Spec,
 }
 
-impl QueryFragment<Pg> for BorrowedSelect<'_> {
-    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+impl<DB: QueryBackend> QueryFragment<DB> for BorrowedSelect<'_> {
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, DB>) -> QueryResult<()> {
         self.spec.walk_select(Projection::Rows, &mut out)
     }
 }
 
 /// The parents a query joined, and what its rows load as.
 #[doc(hidden)]
-pub trait Joined<E> {
+pub trait Joined<E, D: Dialect = Postgres> {
     /// The SQL types of one result row.
     type SqlType: 'static;
     /// What Diesel loads a row into.
@@ -423,7 +435,7 @@ pub trait Joined<E> {
     fn brand<'t>(loaded: Self::Loaded) -> Self::Rows<'t>;
 }
 
-impl<E: ComposableQuery> Joined<E> for ()
+impl<E: ComposableQuery<D>, D: Dialect> Joined<E, D> for ()
 where
     E::SqlRow: 'static,
 {
@@ -435,7 +447,7 @@ where
     }
 }
 
-impl<E: ComposableQuery, P1: ComposableQuery> Joined<E> for (P1,)
+impl<E: ComposableQuery<D>, P1: ComposableQuery<D>, D: Dialect> Joined<E, D> for (P1,)
 where
     E::SqlRow: 'static,
     P1::SqlRow: 'static,
@@ -448,7 +460,8 @@ where
     }
 }
 
-impl<E: ComposableQuery, P1: ComposableQuery, P2: ComposableQuery> Joined<E> for (P1, P2)
+impl<E: ComposableQuery<D>, P1: ComposableQuery<D>, P2: ComposableQuery<D>, D: Dialect> Joined<E, D>
+    for (P1, P2)
 where
     E::SqlRow: 'static,
     P1::SqlRow: 'static,

@@ -2,42 +2,38 @@
 //! and how its rows reach the tenant, rendered as the tenant predicate and
 //! the live-rows filter of a soft-deleted entity.
 
-use diesel::pg::Pg;
 use diesel::query_builder::AstPass;
 use diesel::QueryResult;
 use uuid::Uuid;
 
-use super::access::ComposableQuery;
-use super::predicate::push_column;
+use super::backend::QueryBackend;
+use super::predicate::{push_column, walk_tenant_chain, TenantChain, TenantPredicate};
 use crate::schema::{SoftDelete, Table};
-
-/// Writes an entity's tenant predicate (see [`super::TenantPredicate`]).
-type TenantWalk = for<'a, 'b, 'c> fn(&'a mut AstPass<'b, 'c, Pg>, &'c Uuid) -> QueryResult<()>;
 
 /// One table of a query: its description and how its rows reach the tenant.
 #[derive(Clone, Copy)]
 pub(super) struct Source {
     pub(super) table: &'static Table,
-    tenant: TenantWalk,
+    chain: &'static TenantChain,
 }
 
 impl Source {
-    pub(super) fn of<E: ComposableQuery>() -> Source {
+    pub(super) fn of<E: TenantPredicate>() -> Source {
         Source {
             table: E::TABLE,
-            tenant: E::walk_tenant_sql,
+            chain: &E::TENANT_CHAIN,
         }
     }
 
     /// The tenant predicate, and the live-rows filter of a soft-deleted
     /// entity, each parenthesised.
-    pub(super) fn walk_scope<'b>(
+    pub(super) fn walk_scope<'b, DB: QueryBackend>(
         &self,
-        out: &mut AstPass<'_, 'b, Pg>,
+        out: &mut AstPass<'_, 'b, DB>,
         tenant: &'b Uuid,
     ) -> QueryResult<()> {
         out.push_sql("(");
-        (self.tenant)(out, tenant)?;
+        walk_tenant_chain(out, self.chain, tenant)?;
         out.push_sql(")");
         match &self.table.soft_delete {
             None => {}
@@ -55,9 +51,9 @@ impl Source {
         Ok(())
     }
 
-    pub(super) fn walk_columns(
+    pub(super) fn walk_columns<DB: QueryBackend>(
         &self,
-        out: &mut AstPass<'_, '_, Pg>,
+        out: &mut AstPass<'_, '_, DB>,
         first: &mut bool,
     ) -> QueryResult<()> {
         for column in self.table.columns.iter() {
