@@ -5,7 +5,9 @@
 //! `ui/declaration/` holds mistakes in `#[entity]` declarations;
 //! `ui/isolation/` holds code against `dify_models` that would break tenant
 //! isolation (an unscoped query, an id used under another scope, a form
-//! that sets `tenant_id`, a write without the role's capability). An
+//! that sets `tenant_id`, a write without the role's capability);
+//! `ui/mysql/` holds the same isolation cases written against a MySQL
+//! connection (a `Scope<'_, C, MySql>`), which must fail alike. An
 //! isolation case must be otherwise valid code: a borrow-check error such
 //! as E0521 (the brand) is only reported when type checking succeeded, so
 //! any other mistake in the same function would hide it. Every category

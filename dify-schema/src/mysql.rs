@@ -59,3 +59,20 @@ pub fn is_connection_error(error: &diesel::result::Error) -> bool {
         _ => false,
     }
 }
+
+/// A pool of MySQL connections (r2d2, as Diesel's), each checked with a
+/// ping when it is taken out.
+pub type MysqlPool = diesel::r2d2::Pool<diesel::r2d2::ConnectionManager<MysqlConnection>>;
+
+/// A connection of a [`MysqlPool`]; a scope runs on it as on a bare one.
+pub type PooledMysqlConnection =
+    diesel::r2d2::PooledConnection<diesel::r2d2::ConnectionManager<MysqlConnection>>;
+
+/// Opens a pool of up to `max_size` connections to `url`.
+pub fn pool(url: &str, max_size: u32) -> Result<MysqlPool> {
+    diesel::r2d2::Pool::builder()
+        .max_size(max_size)
+        .test_on_check_out(true)
+        .build(diesel::r2d2::ConnectionManager::new(url))
+        .map_err(|error| Error::Pool(error.to_string()))
+}

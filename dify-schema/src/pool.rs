@@ -260,6 +260,14 @@ impl ScopeConnection for crate::mysql::MysqlConnection {
     }
 }
 
+impl ScopeConnection for crate::mysql::PooledMysqlConnection {
+    type Dialect = MySql;
+
+    fn scope_connection(&mut self) -> &mut crate::mysql::MysqlConnection {
+        self
+    }
+}
+
 impl ScopeConnection for Tracked {
     type Dialect = Postgres;
 

@@ -80,7 +80,18 @@ pub fn database_with_schema() -> (TestDatabase, PgConnection) {
 }
 
 /// Two workspaces with identical contents.
-pub fn two_workspaces(conn: &mut PgConnection) -> (Workspace, Workspace) {
+pub fn two_workspaces<Conn: DialectConnection>(conn: &mut Conn) -> (Workspace, Workspace)
+where
+    Tenant: Persist<Conn::Dialect>,
+    Account: Persist<Conn::Dialect>,
+    TenantAccountJoin: Persist<Conn::Dialect>,
+    App: Persist<Conn::Dialect>,
+    Conversation: Persist<Conn::Dialect>,
+    Message: Persist<Conn::Dialect>,
+    Dataset: Persist<Conn::Dialect>,
+    Document: Persist<Conn::Dialect>,
+    DocumentSegment: Persist<Conn::Dialect>,
+{
     let mut system = bypass_tenant_isolation(conn, "test fixtures");
     (seed(&mut system), seed(&mut system))
 }
@@ -207,7 +218,18 @@ where
 
 /// One workspace: members of four roles, an app with a conversation and a
 /// message, a dataset with a document and a segment.
-pub fn seed(system: &mut SystemAccess<'_>) -> Workspace {
+pub fn seed<D: Dialect>(system: &mut SystemAccess<'_, D>) -> Workspace
+where
+    Tenant: Persist<D>,
+    Account: Persist<D>,
+    TenantAccountJoin: Persist<D>,
+    App: Persist<D>,
+    Conversation: Persist<D>,
+    Message: Persist<D>,
+    Dataset: Persist<D>,
+    Document: Persist<D>,
+    DocumentSegment: Persist<D>,
+{
     let tenant: Tenant = system
         .insert(
             None,

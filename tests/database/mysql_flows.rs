@@ -22,7 +22,8 @@ use uuid::Uuid;
 use crate::fixtures::{team, Team};
 use crate::samples;
 
-const DIFY_MYSQL_SCHEMA: &str = include_str!("../reference/dify_upstream_mysql_schema.sql");
+pub(crate) const DIFY_MYSQL_SCHEMA: &str =
+    include_str!("../reference/dify_upstream_mysql_schema.sql");
 
 /// A MariaDB database as Dify's MySQL migrations created it, with two
 /// workspaces of every role; `None` where there is no MariaDB.

@@ -4,8 +4,9 @@
 use std::marker::PhantomData;
 use std::ops::Deref;
 
-use super::access::{BelongsTo, ScopedAccess};
+use super::access::BelongsTo;
 use super::id::{Brand, Id};
+use crate::entity::{Entity, TenantOwned};
 
 /// A row read under the scope `'t`: the row itself (through `Deref`) and
 /// the branded ids it carries.
@@ -30,7 +31,7 @@ impl<'t, E> Row<'t, E> {
     /// This row's id, branded by the scope it was read in.
     pub fn id(&self) -> Id<'t, E>
     where
-        E: ScopedAccess,
+        E: TenantOwned + Entity<Key = uuid::Uuid>,
     {
         Id::trusted(self.row.key())
     }

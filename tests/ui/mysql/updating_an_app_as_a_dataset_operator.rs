@@ -1,0 +1,28 @@
+//! On MySQL, as on PostgreSQL (the same case as `ui/isolation/updating_an_app_as_a_dataset_operator.rs`):
+//! `DatasetEditing` (Dify's dataset_operator) may not rename an app: app
+//! writes need `Editing`.
+
+use dify_models::app::{App, AppChanges};
+use dify_schema::scope::DatasetEditing;
+use dify_schema::types::Uuid;
+use dify_schema::{with_tenant, Error};
+
+fn rename_app(tenant: Uuid, account: Uuid, raw_app: Uuid) -> Result<(), Error> {
+    let mut conn = dify_schema::mysql::connect("mysql://root@localhost/dify").unwrap();
+    with_tenant(&mut conn, tenant, account, |scope| {
+        let scope = scope.require::<DatasetEditing>()?;
+        let Some(app) = scope.lookup::<App>(raw_app)? else {
+            return Ok(());
+        };
+        scope.update(
+            app.id(),
+            AppChanges {
+                name: Some("Renamed".into()),
+                ..Default::default()
+            },
+        )?;
+        Ok(())
+    })
+}
+
+fn main() {}
