@@ -19,8 +19,11 @@ use dify_models::enums::CreatorUserRole;
 use dify_models::state::move_workflow_run;
 use dify_models::workflow::*;
 use dify_models::SCHEMA;
+use dify_schema::dialect::{Dialect, DialectConnection};
 use dify_schema::migrate::{Event, Runner};
-use dify_schema::scope::{DatasetEditing, Editing};
+use dify_schema::persist::Persist;
+use dify_schema::pool::ScopeConnection;
+use dify_schema::scope::{BelongsTo, DatasetEditing, Editing, Loads, ScopeDialect, ScopedAccess};
 use dify_schema::system::bypass_tenant_isolation;
 use dify_schema::types::{BigDecimal, Uuid};
 use dify_schema::{with_tenant, Error, Page};
@@ -59,24 +62,47 @@ fn run() -> Result<()> {
     };
     let outcome = PgConnection::establish(&url)
         .map_err(Into::into)
-        .and_then(|mut conn| tour(&mut conn));
+        .and_then(|mut conn| tour(&mut conn, migrate_postgres));
     diesel::sql_query(format!("DROP DATABASE {name} WITH (FORCE)")).execute(&mut admin)?;
     println!("dropped database {name}");
     outcome
 }
 
-fn tour(conn: &mut PgConnection) -> Result<()> {
-    // The same runner a service uses at start-up: locked, transactional,
-    // checksummed.
+/// The same runner a service uses at start-up: locked, transactional,
+/// checksummed.
+fn migrate_postgres(conn: &mut PgConnection) -> Result<usize> {
     let migrations = dify_models::migrations();
     let applied = Runner::new(conn, &migrations).run_pending(|event| {
         if let Event::Applying { index, total, name } = event {
             println!("migrating [{}/{total}] {name}", index + 1);
         }
     })?;
+    Ok(applied.len())
+}
+
+/// The tour, on PostgreSQL or MySQL: the same code, the dialect taken from
+/// the connection. What it needs of each entity on that dialect is listed
+/// once, here; a service written for one backend names none of it.
+fn tour<Conn, D>(conn: &mut Conn, migrate: fn(&mut Conn) -> Result<usize>) -> Result<()>
+where
+    Conn: ScopeConnection<Dialect = D> + DialectConnection<Dialect = D>,
+    D: ScopeDialect<Conn = Conn>,
+    Tenant: Persist<D>,
+    Account: Persist<D>,
+    TenantAccountJoin: Persist<D>,
+    App: ScopedAccess<D>,
+    Conversation: ScopedAccess<D>,
+    Message: ScopedAccess<D> + BelongsTo<App, D>,
+    Workflow: ScopedAccess<D>,
+    WorkflowRun: Loads<D>,
+    Dataset: ScopedAccess<D>,
+    Document: ScopedAccess<D>,
+    DocumentSegment: ScopedAccess<D>,
+{
+    let applied = migrate(conn)?;
     println!(
-        "applied {} migration(s): {} tables",
-        applied.len(),
+        "applied {applied} migration(s) on {}: {} tables",
+        D::NAME,
         SCHEMA.tables().len()
     );
 
@@ -401,7 +427,15 @@ struct Workspace {
     dataset_operator: Uuid,
 }
 
-fn workspace(system: &mut dify_schema::system::SystemAccess<'_>, name: &str) -> Result<Workspace> {
+fn workspace<D: Dialect>(
+    system: &mut dify_schema::system::SystemAccess<'_, D>,
+    name: &str,
+) -> Result<Workspace>
+where
+    Tenant: Persist<D>,
+    Account: Persist<D>,
+    TenantAccountJoin: Persist<D>,
+{
     let tenant: Tenant = system.insert(
         None,
         None,

@@ -33,7 +33,7 @@
 
 use std::fmt;
 
-use dify_schema::scope::{Allows, DatasetEditing, Member, Scope};
+use dify_schema::scope::{Allows, DatasetEditing, Loads, Member, Scope, ScopeDialect};
 use dify_schema::types::Uuid;
 use dify_schema::{Entity, Id, Row, StringEnum};
 
@@ -183,11 +183,16 @@ impl WorkflowExecutionStatus {
 /// parsing starts, `parsing_completed_at` …, `completed_at`; `stopped_at`
 /// on an error; `is_paused`, `paused_at` and `paused_by` while paused), and
 /// returns the row as written. A refused move writes nothing.
-pub fn move_document<'t, C: Allows<DatasetEditing>>(
-    scope: &mut Scope<'t, C>,
+pub fn move_document<'t, C, D>(
+    scope: &mut Scope<'t, C, D>,
     id: Id<'t, Document>,
     to: IndexingStatus,
-) -> Result<Row<'t, Document>, TransitionError<IndexingStatus>> {
+) -> Result<Row<'t, Document>, TransitionError<IndexingStatus>>
+where
+    C: Allows<DatasetEditing>,
+    D: ScopeDialect,
+    Document: Loads<D>,
+{
     let gone = || TransitionError::Gone {
         table: Document::TABLE_NAME,
         id: id.get(),
@@ -240,11 +245,16 @@ pub fn move_document<'t, C: Allows<DatasetEditing>>(
 /// Moves a workflow run to `to` if the run state machine allows it; a move
 /// to a final state stamps `finished_at`. Returns the row as written; a
 /// refused move writes nothing.
-pub fn move_workflow_run<'t, C: Allows<Member>>(
-    scope: &mut Scope<'t, C>,
+pub fn move_workflow_run<'t, C, D>(
+    scope: &mut Scope<'t, C, D>,
     id: Id<'t, WorkflowRun>,
     to: WorkflowExecutionStatus,
-) -> Result<Row<'t, WorkflowRun>, TransitionError<WorkflowExecutionStatus>> {
+) -> Result<Row<'t, WorkflowRun>, TransitionError<WorkflowExecutionStatus>>
+where
+    C: Allows<Member>,
+    D: ScopeDialect,
+    WorkflowRun: Loads<D>,
+{
     let gone = || TransitionError::Gone {
         table: WorkflowRun::TABLE_NAME,
         id: id.get(),

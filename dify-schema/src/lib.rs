@@ -113,7 +113,7 @@ pub mod __private {
         FilterValueList, FilterValueRepr, IsFalse, QueryColumn, TenantChain, TenantFilter,
         TenantPredicate,
     };
-    pub use crate::scope::{BelongsTo, ScopedAccess, SoftDeletable};
+    pub use crate::scope::{BelongsTo, ScopedAccess, SoftDeletable, WriteCapability};
     pub use crate::string_enum::{
         assert_string_enum, enum_from_row, max_len, StringEnum, StringEnumColumn, UnknownEnumValue,
     };

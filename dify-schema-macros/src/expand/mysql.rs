@@ -16,7 +16,7 @@ use quote::{format_ident, quote};
 
 use crate::insert_plan::{Binding, Dialect, Insert};
 use crate::ir::{Audit, Column, Default, Entity, Fill};
-use crate::tokens::{capability_marker, length_check, mysql_sql_type, option, rt, sql_value};
+use crate::tokens::{length_check, mysql_sql_type, option, rt, sql_value};
 
 pub fn mysql_impls(entity: &Entity) -> TokenStream {
     let rows = mysql_rows(entity);
@@ -239,8 +239,6 @@ fn find_key(entity: &Entity) -> TokenStream {
 fn scoped(entity: &Entity) -> TokenStream {
     let rt = rt();
     let ident = &entity.ident;
-    let need = capability_marker(entity.write);
-    let create_need = capability_marker(entity.create);
     let update = scoped_update(entity);
     let soft_deletable = entity.soft_delete.as_ref().map(|_| {
         quote! {
@@ -289,9 +287,6 @@ fn scoped(entity: &Entity) -> TokenStream {
         }
 
         impl #rt::ScopedAccess<#rt::MySql> for #ident {
-            type Need = #need;
-            type CreateNeed = #create_need;
-
             fn scoped_find(
                 _: #rt::Token,
                 conn: &mut #rt::mysql::MysqlConnection,

@@ -196,9 +196,12 @@ fn scoped_access(query: &Query) -> TokenStream {
     let update = scoped_update(query);
     let delete = scoped_delete(query);
     quote! {
-        impl #rt::ScopedAccess for #ident {
+        impl #rt::WriteCapability for #ident {
             type Need = #need;
             type CreateNeed = #create_need;
+        }
+
+        impl #rt::ScopedAccess for #ident {
             #reads
             #insert
             #update

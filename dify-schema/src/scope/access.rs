@@ -14,14 +14,22 @@ use crate::error::Result;
 use crate::page::{OrderKey, Page};
 use crate::role::Capability;
 
-/// The concrete scoped queries generated for each tenant-owned entity with
-/// a uuid key; every one carries the tenant predicate.
+/// The capabilities a scope needs to write an entity: the same on every
+/// dialect, so code generic over the dialect knows them.
 #[doc(hidden)]
-pub trait ScopedAccess<D: Dialect = Postgres>: TenantOwned + Entity<Key = Uuid> + OrderKey {
+pub trait WriteCapability {
     /// The capability an update or a delete needs (`#[entity(write = ...)]`).
     type Need: Capability;
     /// The capability an insert needs (`#[entity(create = ...)]`, else `write`).
     type CreateNeed: Capability;
+}
+
+/// The concrete scoped queries generated for each tenant-owned entity with
+/// a uuid key, for each dialect; every one carries the tenant predicate.
+#[doc(hidden)]
+pub trait ScopedAccess<D: Dialect = Postgres>:
+    TenantOwned + Entity<Key = Uuid> + OrderKey + WriteCapability
+{
     fn scoped_find(
         token: Token,
         conn: &mut D::Conn,

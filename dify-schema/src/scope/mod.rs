@@ -76,7 +76,7 @@ pub use crate::role::{
     Allows, Capability, DatasetEditing, Editing, Member, Owner, Privileged, Role,
 };
 #[doc(hidden)]
-pub use access::{BelongsTo, ComposableQuery, ScopedAccess, SoftDeletable};
+pub use access::{BelongsTo, ComposableQuery, ScopedAccess, SoftDeletable, WriteCapability};
 #[doc(hidden)]
 pub use filter::{enum_list, enum_value, Value as FilterValueRepr, ValueList as FilterValueList};
 pub use filter::{ColumnType, Filter, FilterValue, IntoOrder, Order, QueryColumn};
@@ -85,9 +85,9 @@ pub(crate) use id::Brand;
 pub use id::{AnyId, Id, ScopedId};
 #[doc(hidden)]
 pub use predicate::{push_column, TenantChain, TenantFilter, TenantPredicate};
-pub use query::Query;
 #[doc(hidden)]
 pub use query::{Contains, Joined};
+pub use query::{Loads, Query};
 pub use row::Row;
 #[doc(hidden)]
 pub use sql::{after_cursor, AfterCursor, IsFalse};
@@ -569,14 +569,9 @@ impl<'t, C: Capability, D: ScopeDialect> Scope<'t, C, D> {
     /// scope's transaction ends; `None` when it is gone. Locking is the
     /// first half of a write, so it needs the write capability of `E` (see
     /// [`Query::for_update`]).
-    pub fn lock<E: ComposableQuery<D>>(
-        &mut self,
-        id: impl ScopedId<'t, E>,
-    ) -> Result<Option<Row<'t, E>>>
+    pub fn lock<E: Loads<D>>(&mut self, id: impl ScopedId<'t, E>) -> Result<Option<Row<'t, E>>>
     where
-        C: Allows<<E as ScopedAccess<D>>::Need>,
-        query::Select<<E as ComposableQuery<D>>::SqlRow, D::Backend>:
-            for<'q> diesel::query_dsl::LoadQuery<'q, D::Conn, E>,
+        C: Allows<E::Need>,
     {
         let key = E::TABLE
             .primary_key
@@ -591,7 +586,7 @@ impl<'t, C: Capability, D: ScopeDialect> Scope<'t, C, D> {
         self.query::<E>()
             .filter(|_| QueryColumn::<E, Uuid>::__new(index).eq(id.scoped_uuid()))
             .for_update()
-            .first()
+            .first_row()
     }
 
     /// A composable query on the tenant's rows of `E`: add filters, order

@@ -401,6 +401,52 @@ impl<'s, 't, E: ComposableQuery<D>, J, C, D: ScopeDialect> Query<'s, 't, E, J, C
     }
 }
 
+impl<'s, 't, E: Loads<D>, C, D: ScopeDialect> Query<'s, 't, E, (), C, D> {
+    /// [`Query::first`] through [`Loads`], for code generic over the
+    /// dialect, which cannot name Diesel's load bounds.
+    pub(super) fn first_row(self) -> Result<Option<Row<'t, E>>> {
+        let query = self.limit(1);
+        let select = Select::<E::SqlRow, D::Backend> {
+            spec: query.spec,
+            projection: Projection::Rows,
+            sql_type: PhantomData,
+        };
+        let rows = E::load_rows(select, query.conn).map_err(invalid_query);
+        let rows = query.outcome.note(rows)?;
+        match rows.into_iter().next() {
+            None => Ok(None),
+            Some(row) => Ok(Some(Row::new(row.map_err(Error::from)?))),
+        }
+    }
+}
+
+/// An entity whose rows a scope on `D` reads whole: every entity with
+/// scoped access is one on both dialects. Code generic over the dialect
+/// names this bound where it would otherwise need Diesel's load bounds.
+pub trait Loads<D: ScopeDialect>: ComposableQuery<D> {
+    #[doc(hidden)]
+    fn load_rows(
+        select: Select<Self::SqlRow, D::Backend>,
+        conn: &mut D::Conn,
+    ) -> QueryResult<Vec<QueryResult<Self>>>;
+}
+
+impl<E, D> Loads<D> for E
+where
+    D: ScopeDialect,
+    E: ComposableQuery<D>,
+    Select<E::SqlRow, D::Backend>: for<'q> LoadQuery<'q, D::Conn, E>,
+{
+    fn load_rows(
+        select: Select<Self::SqlRow, D::Backend>,
+        conn: &mut D::Conn,
+    ) -> QueryResult<Vec<QueryResult<Self>>> {
+        Ok(select
+            .load_iter::<E, diesel::connection::DefaultLoadingMode>(conn)?
+            .collect())
+    }
+}
+
 /// A mistake in how the query was composed comes back as
 /// [`Error::InvalidQuery`]; a database error stays one.
 fn invalid_query(error: diesel::result::Error) -> Error {
