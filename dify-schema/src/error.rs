@@ -79,6 +79,11 @@ pub enum Error {
     #[error("row-level security is not in force: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
     RowLevelSecurity(Vec<RlsProblem>),
 
+    /// The database server is set up in a way under which the API's
+    /// guarantees would not hold (a MySQL session that is not strict).
+    #[error("the database server's settings are not safe for this API: {0}")]
+    ServerSettings(String),
+
     /// A composable query was put together in a way that cannot run (a
     /// table joined twice); nothing was sent.
     #[error("this query cannot run: {0}")]
@@ -189,8 +194,11 @@ impl Error {
                 DatabaseErrorKind::SerializationFailure | DatabaseErrorKind::ClosedConnection,
                 _,
             )) => Retry::Safe,
+            // PostgreSQL's deadlock, and MySQL's (which rolled the whole
+            // transaction back).
             Error::Database(Diesel::DatabaseError(_, info))
-                if info.message().contains("deadlock detected") =>
+                if info.message().contains("deadlock detected")
+                    || info.message().starts_with("Deadlock found") =>
             {
                 Retry::Safe
             }

@@ -76,3 +76,66 @@ pub fn pool(url: &str, max_size: u32) -> Result<MysqlPool> {
         .build(diesel::r2d2::ConnectionManager::new(url))
         .map_err(|error| Error::Pool(error.to_string()))
 }
+
+/// What [`start_up_check`] found: the server, and what isolation rests on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StartUp {
+    /// `SELECT VERSION()`, e.g. `10.11.19-MariaDB-0+deb12u1` or `8.0.40`.
+    pub server_version: String,
+    /// The session's `sql_mode`.
+    pub sql_mode: String,
+}
+
+impl StartUp {
+    /// Always false: MySQL and MariaDB have no row-level security.
+    pub fn row_level_security(&self) -> bool {
+        false
+    }
+
+    /// What a service should log at start-up on MySQL.
+    pub fn notice(&self) -> String {
+        format!(
+            "MySQL {}: there is no row-level security on MySQL; tenant isolation rests on the \
+             typed API alone (every scoped query carries the tenant predicate), and raw SQL on \
+             this connection can read and write every workspace",
+            self.server_version
+        )
+    }
+}
+
+#[derive(diesel::QueryableByName)]
+struct ServerSettings {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    version: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    sql_mode: String,
+}
+
+/// The start-up check of a MySQL database, the counterpart of
+/// [`crate::rls::verify`]: there is no security to verify, and this says
+/// so ([`StartUp::notice`]). It refuses a session whose `sql_mode` is not
+/// strict, where MySQL would silently cut an over-long value or store a
+/// bad one instead of refusing the write (Dify's servers run strict, as
+/// MySQL 8 and MariaDB do by default).
+pub fn start_up_check(conn: &mut MysqlConnection) -> Result<StartUp> {
+    use diesel::RunQueryDsl;
+    let settings: ServerSettings = diesel::sql_query(
+        "SELECT CAST(VERSION() AS CHAR) AS version, CAST(@@SESSION.sql_mode AS CHAR) AS sql_mode",
+    )
+    .get_result(conn)?;
+    let strict = settings
+        .sql_mode
+        .split(',')
+        .any(|mode| mode == "STRICT_TRANS_TABLES" || mode == "STRICT_ALL_TABLES");
+    if !strict {
+        return Err(Error::ServerSettings(format!(
+            "the MySQL session's sql_mode ({:?}) is not strict: MySQL would store over-long or \
+             invalid values silently; set STRICT_TRANS_TABLES",
+            settings.sql_mode
+        )));
+    }
+    Ok(StartUp {
+        server_version: settings.version,
+        sql_mode: settings.sql_mode,
+    })
+}

@@ -113,3 +113,27 @@ fn an_error_ends_the_scope_and_the_connection_serves_the_next() {
     .unwrap();
     assert_eq!(role, Role::Owner);
 }
+
+#[test]
+fn the_start_up_check_says_there_is_no_row_level_security() {
+    let Some(db) = MysqlTestDatabase::new() else {
+        return;
+    };
+    let mut conn = db.connect();
+    let start = dify_schema::mysql::start_up_check(&mut conn).unwrap();
+    assert!(!start.row_level_security());
+    assert!(
+        start.notice().contains("no row-level security"),
+        "{}",
+        start.notice()
+    );
+    // A session that is not strict would store bad values silently.
+    diesel::sql_query("SET SESSION sql_mode = ''")
+        .execute(&mut conn)
+        .unwrap();
+    let refused = dify_schema::mysql::start_up_check(&mut conn);
+    assert!(
+        matches!(refused, Err(Error::ServerSettings(_))),
+        "{refused:?}"
+    );
+}
