@@ -33,7 +33,7 @@ pub trait QueryBackend: Backend<QueryBuilder: Default> + Default {
     /// A uuid, bound as the backend stores it.
     fn push_uuid<'b>(out: &mut AstPass<'_, 'b, Self>, value: &'b Uuid) -> QueryResult<()>;
     /// A text value, bound.
-    fn push_text<'b>(out: &mut AstPass<'_, 'b, Self>, value: &'b String) -> QueryResult<()>;
+    fn push_text<'b>(out: &mut AstPass<'_, 'b, Self>, value: &'b str) -> QueryResult<()>;
     /// A row count (`LIMIT`, `OFFSET`), bound.
     fn push_count<'b>(out: &mut AstPass<'_, 'b, Self>, value: &'b i64) -> QueryResult<()>;
     /// A value, bound.
@@ -64,7 +64,7 @@ impl QueryBackend for Pg {
         out.push_bind_param::<SqlUuid, _>(value)
     }
 
-    fn push_text<'b>(out: &mut AstPass<'_, 'b, Self>, value: &'b String) -> QueryResult<()> {
+    fn push_text<'b>(out: &mut AstPass<'_, 'b, Self>, value: &'b str) -> QueryResult<()> {
         out.push_bind_param::<Text, _>(value)
     }
 
@@ -148,7 +148,7 @@ impl QueryBackend for Mysql {
         out.push_bind_param::<Char36, _>(value)
     }
 
-    fn push_text<'b>(out: &mut AstPass<'_, 'b, Self>, value: &'b String) -> QueryResult<()> {
+    fn push_text<'b>(out: &mut AstPass<'_, 'b, Self>, value: &'b str) -> QueryResult<()> {
         out.push_bind_param::<Text, _>(value)
     }
 
