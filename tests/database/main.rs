@@ -41,6 +41,7 @@ mod pool;
 mod prepared;
 mod random_ops;
 mod reading;
+mod redteam_mysql;
 mod rls;
 mod round_trip;
 mod samples;

@@ -170,8 +170,10 @@ impl QueryBackend for Mysql {
         }
     }
 
-    /// One parameter per element (MySQL has no arrays); an empty list is
-    /// `IN (NULL)`, which holds for no row, as `= ANY('{}')` does.
+    /// One parameter per element (MySQL has no arrays); an empty list is an
+    /// empty subquery, false for every row (NULL included) as `= ANY('{}')`
+    /// is, so that its `NOT` holds for every row (`IN (NULL)` would be
+    /// NULL, and its `NOT` too).
     fn push_among<'b>(out: &mut AstPass<'_, 'b, Self>, values: &'b ValueList) -> QueryResult<()> {
         out.push_sql(" IN (");
         let empty = match values {
@@ -186,7 +188,7 @@ impl QueryBackend for Mysql {
             ValueList::Numeric(v) => v.is_empty(),
         };
         if empty {
-            out.push_sql("NULL)");
+            out.push_sql("SELECT NULL FROM DUAL WHERE FALSE)");
             return Ok(());
         }
         match values {

@@ -124,6 +124,12 @@ impl ScopeDialect for MySql {
 
     fn begin<Conn: ScopeConnection<Dialect = Self>>(conn: &mut Conn) -> Result<()> {
         let conn = conn.scope_connection();
+        // A transaction Diesel knows to be open here (the caller's own
+        // `conn.transaction`) would take the scope's BEGIN for a savepoint
+        // and its COMMIT for a release: refused, as on PostgreSQL.
+        if depth(conn).is_some() {
+            return Err(Error::InsideTransaction);
+        }
         let begun = conn
             .batch_execute("SET time_zone = '+00:00'")
             .and_then(|()| {
@@ -161,6 +167,14 @@ impl ScopeDialect for MySql {
             Self::rollback(conn);
             return Err(refusal);
         }
+        // Only the scope's own transaction may be open: a COMMIT inside a
+        // savepoint would be its release, and nothing would be committed.
+        if depth(conn) != Some(1) {
+            Self::rollback(conn);
+            return Err(Error::RolledBack {
+                first_failure: "a savepoint of the scope was still open at its end".into(),
+            });
+        }
         <MysqlConnection as Connection>::TransactionManager::commit_transaction(conn).map_err(
             |error| {
                 if crate::mysql::is_connection_error(&error) {
@@ -173,8 +187,16 @@ impl ScopeDialect for MySql {
         )
     }
 
+    /// Every level, savepoints and the transaction: a connection goes back
+    /// to its owner outside any transaction.
     fn rollback(conn: &mut MysqlConnection) {
-        let _ = <MysqlConnection as Connection>::TransactionManager::rollback_transaction(conn);
+        while depth(conn).is_some() {
+            if <MysqlConnection as Connection>::TransactionManager::rollback_transaction(conn)
+                .is_err()
+            {
+                break;
+            }
+        }
     }
 
     fn now(conn: &mut MysqlConnection) -> Result<NaiveDateTime> {
@@ -192,4 +214,16 @@ fn role_from_db(role: &str) -> Result<Role> {
         column: Some("tenant_account_joins.role".into()),
         value,
     })
+}
+
+/// How deep in transactions Diesel knows the connection to be: `None`
+/// outside one, `Some(1)` in a transaction, more in savepoints.
+fn depth(conn: &mut MysqlConnection) -> Option<u32> {
+    let status =
+        <MysqlConnection as Connection>::TransactionManager::transaction_manager_status_mut(conn);
+    status
+        .transaction_depth()
+        .ok()
+        .flatten()
+        .map(|depth| depth.get())
 }

@@ -267,7 +267,16 @@ impl<'t, C: Capability, D: ScopeDialect> Scope<'t, C, D> {
         let begun = <D::Conn as Connection>::TransactionManager::begin_transaction(self.inner.conn)
             .map_err(Error::from);
         self.inner.outcome.note(begun).map_err(E::from)?;
-        let result = f(self);
+        // A panic in `f` undoes the savepoint before it goes on unwinding:
+        // left open, it would take the scope's COMMIT for its own release,
+        // or be committed with the scope.
+        let result = match catch_unwind(AssertUnwindSafe(|| f(self))) {
+            Ok(result) => result,
+            Err(panic) => {
+                let _ = self.undo_savepoint::<Error>(before);
+                resume_unwind(panic)
+            }
+        };
         match result {
             Ok(value) if self.inner.outcome.healthy() => {
                 let released = <D::Conn as Connection>::TransactionManager::commit_transaction(
