@@ -216,14 +216,21 @@ fn paged<E: MysqlRows>(
                 let at = cursor.created_at.unwrap_or_else(|| {
                     NaiveDateTime::parse_from_str(EARLIEST, "%Y-%m-%dT%H:%M:%S").unwrap_or_default()
                 });
+                // `(created_at, id) > (?, ?)`, spelled so that MariaDB
+                // takes an index range from it: it takes none from a row
+                // comparison, and a deep page then read every row before
+                // the cursor (the bench measured 0.09x-0.15x).
                 statement
-                    .sql("(")
                     .column(&table.name, order)
-                    .sql(", ")
-                    .column(&table.name, key)
-                    .sql(") > (")
+                    .sql(" >= ")
                     .datetime(at)
-                    .sql(", ")
+                    .sql(" AND (")
+                    .column(&table.name, order)
+                    .sql(" > ")
+                    .datetime(at)
+                    .sql(" OR ")
+                    .column(&table.name, key)
+                    .sql(" > ")
                     .uuid(cursor.id)
                     .sql(")");
             }
