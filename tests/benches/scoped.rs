@@ -177,7 +177,9 @@ fn parse_args() -> Result<Args, String> {
             .flatten()
             .find(|n| !SCENARIOS.contains(&n.as_str()))
         {
-            return Err(format!("--only: unknown scenario {bad:?}; one of {SCENARIOS:?}"));
+            return Err(format!(
+                "--only: unknown scenario {bad:?}; one of {SCENARIOS:?}"
+            ));
         }
     }
     if args.mysql && args.explain {

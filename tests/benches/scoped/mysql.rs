@@ -363,7 +363,9 @@ fn samples(conn: &mut MysqlConnection, per_tenant: i64) -> Samples {
                 conversation: row.conversation_id.0,
                 created_at: row.created_at,
             });
-            sample.conversations.push((row.app_id.0, row.conversation_id.0));
+            sample
+                .conversations
+                .push((row.app_id.0, row.conversation_id.0));
             if !sample.apps.contains(&row.app_id.0) {
                 sample.apps.push(row.app_id.0);
             }
@@ -694,7 +696,11 @@ fn find(cx: &Ctx<'_>) -> Vec<Ratio> {
             timed(|| {
                 for i in 0..ops {
                     let (t, m) = pick(round, i);
-                    black_box(hand::find_message(&mut c2, t.tenant, m.id).unwrap().unwrap());
+                    black_box(
+                        hand::find_message(&mut c2, t.tenant, m.id)
+                            .unwrap()
+                            .unwrap(),
+                    );
                 }
             })
         }),
@@ -702,10 +708,9 @@ fn find(cx: &Ctx<'_>) -> Vec<Ratio> {
             timed(|| {
                 for i in 0..ops {
                     let (t, m) = pick(round, i);
-                    let row =
-                        as_scope(&mut c3, t.tenant, t.owner, |c| {
-                            hand::find_message(c, t.tenant, m.id)
-                        });
+                    let row = as_scope(&mut c3, t.tenant, t.owner, |c| {
+                        hand::find_message(c, t.tenant, m.id)
+                    });
                     black_box(row.unwrap());
                 }
             })
