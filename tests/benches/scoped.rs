@@ -25,7 +25,8 @@
 //! against the same statements in Diesel's DSL on the same
 //! `dify_schema::mysql::MysqlConnection` (`scoped/mysql_hand.rs`). The
 //! other knobs apply as below; there is no postgres-crate, SQLAlchemy,
-//! join or EXPLAIN variant on MariaDB.
+//! join or EXPLAIN variant on MariaDB. `DIFY_BENCH_MYSQL_TRACE=1` prints
+//! each statement the scopes and the baselines send, once.
 //!
 //! Environment: `DIFY_BENCH_SCALE` (`small`, the default: 20 tenants, 200
 //! apps, 20,000 conversations, 200,000 messages, 50,000 segments; `full`:
