@@ -1,6 +1,7 @@
 //! The scoped API against hand-written Diesel, the postgres crate and
 //! SQLAlchemy's ORM on a Dify-shaped data set (issue 6; BENCHMARKS.md has
-//! the figures).
+//! the figures), and, with `--mysql`, against hand-written Diesel on
+//! MariaDB (issue 14).
 //!
 //! ```sh
 //! cargo bench -p dify-tests --bench scoped                    # every scenario, default scale
@@ -9,7 +10,23 @@
 //! cargo bench -p dify-tests --bench scoped -- --only=find,bulk
 //! DIFY_BENCH_KEEP=1 cargo bench -p dify-tests --bench scoped -- --load-only
 //! tests/benches/callgrind.sh                                  # instructions per find
+//! cargo bench -p dify-tests --bench scoped -- --mysql         # MariaDB: every scenario
+//! cargo bench -p dify-tests --bench scoped -- --mysql --only=find,insert,update
 //! ```
+//!
+//! `--mysql` runs the MariaDB mode instead of the PostgreSQL one
+//! (`scoped/mysql.rs`): a database restored from Dify's MySQL dump
+//! (`tests/reference/dify_upstream_mysql_schema.sql`) on the server of
+//! `DIFY_TEST_MYSQL_URL` (default `mysql://root@127.0.0.1:3306/mysql`),
+//! loaded at `DIFY_BENCH_SCALE` (tenants, accounts, memberships, apps,
+//! conversations, messages, datasets, documents, segments; no workflows),
+//! and the scenarios the MySQL scope supports (`find`, `list`, `keyset`,
+//! `count`, `many` for `lookup_many`, `insert`, `update`, `bulk`), each
+//! against the same statements in Diesel's DSL on the same
+//! `dify_schema::mysql::MysqlConnection` (`scoped/mysql_hand.rs`). The
+//! other knobs apply as below; there is no postgres-crate, SQLAlchemy,
+//! join or EXPLAIN variant on MariaDB. `DIFY_BENCH_MYSQL_TRACE=1` prints
+//! each statement the scopes and the baselines send, once.
 //!
 //! Environment: `DIFY_BENCH_SCALE` (`small`, the default: 20 tenants, 200
 //! apps, 20,000 conversations, 200,000 messages, 50,000 segments; `full`:
@@ -23,8 +40,9 @@
 //! would not),
 //! `DIFY_TEST_DATABASE_URL` (the server, as for the tests).
 //!
-//! The data set is loaded with `INSERT ... SELECT generate_series` through
-//! a plain connection; the scoped API is only what is measured.
+//! The data set is loaded with `INSERT ... SELECT generate_series` (on
+//! MariaDB, from a sequence table) through a plain connection; the scoped
+//! API is only what is measured.
 
 #[path = "scoped/callgrind.rs"]
 mod callgrind;
@@ -38,6 +56,10 @@ mod forms;
 mod hand;
 #[path = "scoped/harness.rs"]
 mod harness;
+#[path = "scoped/mysql.rs"]
+mod mysql;
+#[path = "scoped/mysql_hand.rs"]
+mod mysql_hand;
 #[path = "scoped/python.rs"]
 mod python;
 #[path = "scoped/scenarios.rs"]
@@ -103,6 +125,7 @@ struct Args {
     url: Option<String>,
     ops: Option<usize>,
     drop: Option<String>,
+    mysql: bool,
 }
 
 const SCENARIOS: &[&str] = &["find", "list", "keyset", "insert", "bulk", "join"];
@@ -116,6 +139,7 @@ fn parse_args() -> Result<Args, String> {
         url: None,
         ops: None,
         drop: None,
+        mysql: false,
     };
     for arg in std::env::args().skip(1) {
         let (key, value) = match arg.split_once('=') {
@@ -127,13 +151,9 @@ fn parse_args() -> Result<Args, String> {
             ("--bench", None) => {}
             ("--explain", None) => args.explain = true,
             ("--load-only", None) => args.load_only = true,
-            ("--only", Some(v)) => {
-                let names: Vec<String> = v.split(',').map(str::to_owned).collect();
-                if let Some(bad) = names.iter().find(|n| !SCENARIOS.contains(&n.as_str())) {
-                    return Err(format!("--only: unknown scenario {bad:?}; one of {SCENARIOS:?}"));
-                }
-                args.only = Some(names);
-            }
+            ("--mysql", None) => args.mysql = true,
+            // Checked against the mode's scenarios once every argument is read.
+            ("--only", Some(v)) => args.only = Some(v.split(',').map(str::to_owned).collect()),
             ("--callgrind-op", Some(v)) => args.callgrind_op = Some(v),
             ("--url", Some(v)) => args.url = Some(v),
             ("--ops", Some(v)) => {
@@ -144,11 +164,27 @@ fn parse_args() -> Result<Args, String> {
                 return Err(format!(
                     "unknown argument {arg:?}\n\
                      usage: scoped [--explain] [--load-only] [--only=find,list,keyset,insert,bulk,join]\n\
+                     \x20      scoped --mysql [--load-only] [--only=find,list,keyset,count,many,insert,update,bulk]\n\
                      \x20      scoped --callgrind-op=scoped|scoped-per-op|diesel|postgres --url=URL --ops=N\n\
                      \x20      scoped --drop=DATABASE_NAME_OR_URL"
                 ))
             }
         }
+    }
+    if !args.mysql {
+        if let Some(bad) = args
+            .only
+            .iter()
+            .flatten()
+            .find(|n| !SCENARIOS.contains(&n.as_str()))
+        {
+            return Err(format!(
+                "--only: unknown scenario {bad:?}; one of {SCENARIOS:?}"
+            ));
+        }
+    }
+    if args.mysql && args.explain {
+        return Err("--explain is PostgreSQL's only".into());
     }
     Ok(args)
 }
@@ -216,6 +252,16 @@ fn main() -> ExitCode {
     let rounds = env_number("DIFY_BENCH_ROUNDS", 15);
     let ops = env_number("DIFY_BENCH_OPS", 200);
     let keep = std::env::var("DIFY_BENCH_KEEP").is_ok_and(|v| v == "1") || args.load_only;
+    if args.mysql {
+        return mysql::run(
+            args.only.as_deref(),
+            &scale,
+            rounds,
+            ops,
+            keep,
+            args.load_only,
+        );
+    }
     let started = Instant::now();
 
     let db = data::BenchDatabase::create(keep);
