@@ -32,6 +32,7 @@ mod flow_workspace_settings;
 mod isolation;
 mod migration_faults;
 mod migrations;
+mod mysql_catalogue;
 mod mysql_connect;
 mod outcome;
 mod panic;

@@ -22,11 +22,22 @@ pub struct SchemaSnapshot {
 }
 
 impl SchemaSnapshot {
-    /// The snapshot of a schema, tables sorted by name.
+    /// The PostgreSQL snapshot of a schema, tables sorted by name: the IR
+    /// without its MySQL options (which the MySQL snapshot records).
     pub fn of(schema: &Schema) -> SchemaSnapshot {
+        let schema = schema.without_mysql();
         SchemaSnapshot {
             tables: schema.sorted_tables().into_iter().cloned().collect(),
-            row_level_security: crate::rls::support_for(schema),
+            row_level_security: crate::rls::support_for(&schema),
+        }
+    }
+
+    /// The MySQL snapshot of a schema (`migrations/mysql/schema.json`): the
+    /// whole IR, MySQL options included; MySQL has no row-level security.
+    pub fn of_mysql(schema: &Schema) -> SchemaSnapshot {
+        SchemaSnapshot {
+            tables: schema.sorted_tables().into_iter().cloned().collect(),
+            row_level_security: None,
         }
     }
 
@@ -74,6 +85,7 @@ mod tests {
             cross_tenant: false,
             insert_values: None,
             generated: None,
+            mysql: crate::schema::MysqlColumn::NONE,
         },
         Column {
             name: Cow::Borrowed("status"),
@@ -90,6 +102,7 @@ mod tests {
             cross_tenant: false,
             insert_values: None,
             generated: None,
+            mysql: crate::schema::MysqlColumn::NONE,
         },
     ];
     static TABLE: Table = Table {
@@ -109,6 +122,7 @@ mod tests {
             unique: false,
             method: IndexMethod::Btree,
             predicate: Some(Cow::Borrowed("status = 'a'")),
+            mysql: crate::schema::MysqlIndex::NONE,
         }]),
         unique_constraints: Cow::Borrowed(&[]),
         relations: Cow::Borrowed(&[]),

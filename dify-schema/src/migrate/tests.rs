@@ -21,6 +21,7 @@ fn column(name: &str, sql_type: SqlType, nullable: bool) -> Column {
         cross_tenant: false,
         insert_values: None,
         generated: None,
+        mysql: crate::schema::MysqlColumn::NONE,
     }
 }
 
@@ -46,6 +47,7 @@ fn apps() -> Table {
             unique: false,
             method: IndexMethod::Btree,
             predicate: None,
+            mysql: crate::schema::MysqlIndex::NONE,
         }]
         .into(),
         unique_constraints: vec![].into(),
@@ -123,6 +125,7 @@ fn adding_a_partial_index_builds_it_concurrently_outside_a_transaction() {
         unique: true,
         method: IndexMethod::Btree,
         predicate: Some("status = 'normal'".into()),
+        mysql: crate::schema::MysqlIndex::NONE,
     });
     let diff = diff(&schema(vec![apps()]), &schema(vec![changed]));
     assert_eq!(diff.phases.len(), 1);

@@ -17,6 +17,10 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+mod mysql;
+
+pub use mysql::{MysqlBuild, MysqlColumn, MysqlIndex, MysqlPrefix};
+
 /// A name or a piece of SQL in the IR: borrowed from the binary when the
 /// compiler built it (`#[entity]` expands to `Cow::Borrowed("apps")`),
 /// owned when it was read from a snapshot file.
@@ -115,6 +119,9 @@ pub struct Column {
     /// ALWAYS AS (...) STORED`); no insert or update writes it.
     #[serde(default)]
     pub generated: Option<Text>,
+    /// What the declaration says about MySQL (nothing, for most columns).
+    #[serde(default, skip_serializing_if = "MysqlColumn::is_none")]
+    pub mysql: MysqlColumn,
 }
 
 /// The values of a string enum, as stored in the database. A snapshot
@@ -167,6 +174,10 @@ pub struct Index {
     /// The predicate of a partial index, as SQL text.
     #[serde(default)]
     pub predicate: Option<Text>,
+    /// How MySQL builds it (as here, skipped, without its predicate) and
+    /// which columns it indexes by a prefix.
+    #[serde(default, skip_serializing_if = "MysqlIndex::is_none")]
+    pub mysql: MysqlIndex,
 }
 
 /// One column of an index, with its order. A snapshot writes it as
@@ -178,15 +189,53 @@ pub struct IndexColumn {
 }
 
 /// `CONSTRAINT name UNIQUE (columns)` inside `CREATE TABLE`. A snapshot
-/// writes it as `[name, [columns]]`.
+/// writes it as `[name, [columns]]`, or `[name, [columns], mysql_name]`
+/// when its MySQL name is declared.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UniqueConstraint {
     pub name: Text,
     pub columns: List<Text>,
+    /// Its name on MySQL, where the declaration gives one (`mysql_name`):
+    /// a constraint SQLAlchemy left unnamed is `<table>_<column>_key` on
+    /// PostgreSQL and `<column>` on MySQL.
+    pub mysql_name: Option<Text>,
+}
+
+impl Serialize for UniqueConstraint {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match &self.mysql_name {
+            None => (&self.name, &self.columns).serialize(serializer),
+            Some(mysql_name) => (&self.name, &self.columns, mysql_name).serialize(serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for UniqueConstraint {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        /// The pair of older snapshots, or the triple.
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Form {
+            Triple(Text, List<Text>, Text),
+            Pair(Text, List<Text>),
+        }
+        Ok(match Form::deserialize(deserializer)? {
+            Form::Pair(name, columns) => UniqueConstraint {
+                name,
+                columns,
+                mysql_name: None,
+            },
+            Form::Triple(name, columns, mysql_name) => UniqueConstraint {
+                name,
+                columns,
+                mysql_name: Some(mysql_name),
+            },
+        })
+    }
 }
 
 /// The snapshot's pair form (`[name, value]`) of the IR records that are
-/// a name and one value; written once for all four.
+/// a name and one value; written once for all three.
 macro_rules! serde_as_pair {
     ($ty:ident { $first:ident: $a:ty, $second:ident: $b:ty }) => {
         impl Serialize for $ty {
@@ -210,7 +259,6 @@ serde_as_pair!(IndexColumn {
     name: Text,
     descending: bool
 });
-serde_as_pair!(UniqueConstraint { name: Text, columns: List<Text> });
 
 /// A column that points at the primary key of another table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -225,6 +273,10 @@ pub struct Relation {
     /// The foreign key's `ON DELETE` action (`CASCADE`, `SET NULL`), if any.
     #[serde(default)]
     pub on_delete: Option<Text>,
+    /// The foreign key's name on MySQL, where Dify's differs (a constraint
+    /// SQLAlchemy left unnamed: MySQL names it `<table>_ibfk_<n>`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mysql_foreign_key: Option<Text>,
 }
 
 /// How a row belongs to a tenant.
