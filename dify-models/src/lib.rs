@@ -177,7 +177,7 @@ pub fn migrations() -> dify_schema::migrate::MigrationSet {
     dify_schema::embed_migrations!("../migrations")
 }
 
-/// The MySQL migrations in `migrations/mysql/`, compiled in.
+/// The MySQL migrations in `migrations-mysql/`, compiled in.
 pub fn mysql_migrations() -> dify_schema::migrate::MigrationSet {
-    dify_schema::embed_migrations!("../migrations/mysql")
+    dify_schema::embed_migrations!("../migrations-mysql")
 }

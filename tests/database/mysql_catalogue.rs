@@ -18,7 +18,7 @@ use dify_tests::mysql::MysqlTestDatabase;
 use dify_tests::mysql_reference::dify_mysql_catalogue;
 
 fn mysql_migrations_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../migrations/mysql")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../migrations-mysql")
 }
 
 /// Prints the figures of a comparison and fails listing every difference.
@@ -107,11 +107,11 @@ fn declarations_migration_files_and_the_mysql_snapshot_agree() {
     let file = std::fs::read_to_string(dir.join("schema.json")).unwrap();
     assert!(
         SchemaSnapshot::of_mysql(&SCHEMA).to_json() == file,
-        "migrations/mysql/schema.json is not what the declarations serialise to"
+        "migrations-mysql/schema.json is not what the declarations serialise to"
     );
     // The snapshot records the MySQL options; PostgreSQL's does not.
     assert!(file.contains("\"mysql_foreign_key\""));
-    let postgres = std::fs::read_to_string(dir.join("../schema.json")).unwrap();
+    let postgres = std::fs::read_to_string(dir.join("../migrations/schema.json")).unwrap();
     assert!(
         !postgres.contains("mysql"),
         "migrations/schema.json has no MySQL option"
@@ -142,4 +142,30 @@ fn declarations_migration_files_and_the_mysql_snapshot_agree() {
     );
     // No row-level security on MySQL.
     assert!(!first.up.contains("POLICY") && !file.contains("row_level_security\": \""));
+}
+
+/// What `diesel migration run --database-url mysql://...` does with the
+/// directory (`diesel_migrations`' `FileBasedMigrations` and
+/// `MigrationHarness`, as on PostgreSQL in `diesel_harness.rs`): the same
+/// catalogue.
+#[test]
+fn diesel_migration_run_reads_the_mysql_migrations() {
+    use diesel_migrations::{FileBasedMigrations, MigrationHarness};
+    let Some(db) = MysqlTestDatabase::new() else {
+        return;
+    };
+    let mut conn = db.connect();
+    let migrations =
+        FileBasedMigrations::from_path(mysql_migrations_dir()).expect("Diesel reads the directory");
+    let applied = conn
+        .run_pending_migrations(migrations)
+        .expect("diesel migration run succeeds")
+        .len();
+    assert_eq!(applied, dify_models::mysql_migrations().migrations().len());
+    assert_same(
+        "diesel migration run against Dify's MySQL catalogue",
+        &dify_mysql_catalogue().without(&["alembic_version"]),
+        &read(&mut conn).unwrap(),
+        &["__diesel_schema_migrations"],
+    );
 }

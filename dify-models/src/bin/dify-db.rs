@@ -47,7 +47,7 @@ struct Cli {
 struct Database {
     /// The database, e.g. postgres://user@host:5432/dify, or
     /// mysql://user@host:3306/dify for MySQL and MariaDB (whose
-    /// migrations are those of migrations/mysql/).
+    /// migrations are those of migrations-mysql/).
     #[arg(long, env = "DATABASE_URL")]
     database_url: String,
 }
@@ -71,6 +71,8 @@ struct LockWait {
 struct Directory {
     /// The migrations directory; without it, the migrations compiled into
     /// this binary (for `migrate`, `status`, `rollback`) or `./migrations`.
+    /// With a mysql:// URL it is the MySQL migrations' directory; for
+    /// `generate` and `lint` MySQL's are `<dir>-mysql`.
     #[arg(long)]
     dir: Option<PathBuf>,
 }
@@ -103,7 +105,7 @@ enum Command {
         /// it with the revision, for `adopt`.
         #[arg(long, value_name = "REVISION")]
         dify_revision: Option<String>,
-        /// Write only the MySQL migration (migrations/mysql/), e.g. to mark
+        /// Write only the MySQL migration (migrations-mysql/), e.g. to mark
         /// Dify's revision there when PostgreSQL's migrations already have it.
         #[arg(long)]
         mysql_only: bool,
@@ -268,6 +270,15 @@ fn migration_set(dir: &Directory) -> Result<MigrationSet, Failure> {
     }
 }
 
+/// MySQL's migrations beside PostgreSQL's: `migrations-mysql` for
+/// `migrations` (Diesel refuses a sub-directory without an `up.sql` inside
+/// a migrations directory, so they cannot live in `migrations/mysql`).
+fn mysql_dir(postgres: &std::path::Path) -> PathBuf {
+    let mut name = postgres.as_os_str().to_owned();
+    name.push("-mysql");
+    PathBuf::from(name)
+}
+
 fn source_dir(dir: &Directory) -> PathBuf {
     dir.dir
         .clone()
@@ -402,11 +413,18 @@ fn generate_migration(
     }
     let path = source_dir(dir);
     let version = diesel_version_now();
-    // MySQL's migrations, from the same declarations, beside PostgreSQL's.
-    let mysql_path = path.join("mysql");
-    let mysql =
+    // MySQL's migrations, from the same declarations, beside PostgreSQL's
+    // (once their directory exists, or asked for with --mysql-only).
+    let mysql_path = mysql_dir(&path);
+    let mysql = if mysql_only || mysql_path.is_dir() {
         dify_schema::migrate::mysql::generate(&mysql_path, &SCHEMA, name, &version, revision)
-            .map_err(|error| fail(1, error))?;
+            .map_err(|error| fail(1, error))?
+    } else {
+        dify_schema::migrate::mysql::MysqlGenerated {
+            diff: Default::default(),
+            directory: None,
+        }
+    };
     if let Some(directory) = &mysql.directory {
         println!("wrote {}", directory.display());
         if !mysql.diff.unsafe_operations.is_empty() {
@@ -415,7 +433,7 @@ fn generate_migration(
                 println!("  - {operation}");
             }
         }
-    } else {
+    } else if mysql_path.is_dir() {
         println!(
             "nothing to generate for MySQL: the declarations match {}",
             mysql_path.join(SCHEMA_RECORD).display()
@@ -539,7 +557,7 @@ fn lint(dir: &Directory) -> Result<(), Failure> {
     let path = source_dir(dir);
     let set = MigrationSet::from_dir(&path)
         .map_err(|error| fail(1, format!("cannot read {}: {error}", path.display())))?;
-    let mysql_path = path.join("mysql");
+    let mysql_path = mysql_dir(&path);
     let mysql = if mysql_path.is_dir() {
         MigrationSet::from_dir(&mysql_path)
             .map_err(|error| fail(1, format!("cannot read {}: {error}", mysql_path.display())))?

@@ -32,7 +32,7 @@ impl SchemaSnapshot {
         }
     }
 
-    /// The MySQL snapshot of a schema (`migrations/mysql/schema.json`): the
+    /// The MySQL snapshot of a schema (`migrations-mysql/schema.json`): the
     /// whole IR, MySQL options included; MySQL has no row-level security.
     pub fn of_mysql(schema: &Schema) -> SchemaSnapshot {
         SchemaSnapshot {

@@ -1,5 +1,5 @@
 //! `dify-db` on a `mysql://` URL: the same commands over
-//! `migrations/mysql/` and MySQL's runner, catalogue and adopt. What MySQL
+//! `migrations-mysql/` and MySQL's runner, catalogue and adopt. What MySQL
 //! cannot do (row-level security, so `grant`; transactional DDL, so
 //! `rollback`) is refused with a reason.
 

@@ -2,7 +2,7 @@
 //! [`crate::migrate::adopt`] does on PostgreSQL: its Alembic revision, a
 //! comparison of its catalogue with Dify's MySQL schema at that revision
 //! (`dify_schema.json` beside the marked migration of
-//! `migrations/mysql/`), and only then the migrations up to the mark
+//! `migrations-mysql/`), and only then the migrations up to the mark
 //! recorded as applied.
 
 use std::time::Duration;

@@ -1,5 +1,6 @@
 //! MySQL's migrations on disk: a directory of their own
-//! (`migrations/mysql/`) in Diesel's layout, readable by `diesel
+//! (`migrations-mysql/`, beside `migrations/`: Diesel refuses a sub-directory
+//! without an `up.sql` in a migrations directory) in Diesel's layout, readable by `diesel
 //! migration run` with a `mysql://` URL and by [`super::MysqlRunner`],
 //! with the MySQL snapshot beside them (`schema.json`, the IR with its
 //! MySQL options). The first one is marked with Dify's Alembic revision,

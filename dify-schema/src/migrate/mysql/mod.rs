@@ -1,6 +1,6 @@
 //! Migrations on MySQL and MariaDB: the MySQL diff of two schemas
 //! (`diff.rs`), its directory of migrations (`files.rs`,
-//! `migrations/mysql/`), the runner (`runner.rs`: `GET_LOCK`, checksums,
+//! `migrations-mysql/`), the runner (`runner.rs`: `GET_LOCK`, checksums,
 //! Diesel's bookkeeping, statement-by-statement progress since MySQL DDL
 //! is not transactional) and `adopt` of a database Dify created
 //! (`adopt.rs`). There is no row-level security on MySQL.

@@ -34,7 +34,7 @@ pub const LOCK_NAME: &str = "dify_schema_migrations";
 /// The statements applied of a migration that has not finished.
 pub const PROGRESS_TABLE: &str = "__dify_schema_migration_progress";
 
-/// Applies the migrations of a [`MigrationSet`] (`migrations/mysql/`) to a
+/// Applies the migrations of a [`MigrationSet`] (`migrations-mysql/`) to a
 /// MySQL or MariaDB database.
 pub struct MysqlRunner<'a> {
     conn: &'a mut MysqlConnection,
