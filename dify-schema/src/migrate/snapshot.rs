@@ -164,4 +164,60 @@ mod tests {
         assert_eq!(table.create_capability(), Capability::Editing);
         assert_eq!(table.visibility, Visibility::Tenant);
     }
+
+    /// MySQL's options: in MySQL's snapshot, read back as written; never in
+    /// PostgreSQL's, which keeps the format of files written before them.
+    #[test]
+    fn mysql_options_are_in_the_mysql_snapshot_only() {
+        use crate::schema::{MysqlBuild, MysqlColumn, MysqlIndex, MysqlPrefix, UniqueConstraint};
+        let mut table = TABLE.clone();
+        table.columns.to_mut()[1].mysql = MysqlColumn {
+            sql_type: Some("text".into()),
+            default: Some(Default::Int(-1)),
+            generated: None,
+        };
+        table.indexes.to_mut()[0].mysql = MysqlIndex {
+            build: MysqlBuild::Whole,
+            prefixes: vec![MysqlPrefix {
+                column: "status".into(),
+                length: 191,
+            }]
+            .into(),
+        };
+        table.unique_constraints = vec![
+            UniqueConstraint {
+                name: "things_status_key".into(),
+                columns: vec!["status".into()].into(),
+                mysql_name: Some("status".into()),
+            },
+            UniqueConstraint {
+                name: "things_pair_key".into(),
+                columns: vec!["id".into(), "status".into()].into(),
+                mysql_name: None,
+            },
+        ]
+        .into();
+        let schema = Schema::owned(vec![table.clone()], Security::None);
+        let mysql = SchemaSnapshot::of_mysql(&schema).to_json();
+        for expected in [
+            "\"sql_type\": \"text\"",
+            "\"build\": \"Whole\"",
+            "\"prefixes\": [\n              [\n                \"status\",\n                191",
+            "\"status\"\n          ],\n          \"status\"\n        ]",
+        ] {
+            assert!(mysql.contains(expected), "{expected} not in {mysql}");
+        }
+        let read = SchemaSnapshot::from_json(&mysql).unwrap().into_schema();
+        assert_eq!(read.tables().next().unwrap(), &table);
+        let postgres = SchemaSnapshot::of(&schema).to_json();
+        assert!(
+            !postgres.contains("mysql") && !postgres.contains("Whole"),
+            "{postgres}"
+        );
+        let read = SchemaSnapshot::from_json(&postgres).unwrap().into_schema();
+        assert_eq!(
+            read.tables().next().unwrap(),
+            &schema.without_mysql().tables().next().unwrap().clone()
+        );
+    }
 }
