@@ -249,7 +249,6 @@ fn diff_table(old: &Table, new: &Table, buckets: &mut Buckets, out: &mut MysqlDi
     let keys = |t: &Table| -> BTreeMap<String, (String, String)> {
         foreign_keys(t)
             .map(|relation| (add_foreign_key(t, relation), foreign_key_pair(t, relation)))
-            .map(|(add, pair)| (add, pair))
             .collect()
     };
     let (old_keys, new_keys) = (keys(old), keys(new));
