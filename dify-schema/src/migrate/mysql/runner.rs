@@ -12,7 +12,9 @@
 //!   and how many before it are in the database. The next run resumes at
 //!   that statement: the ones recorded are skipped, provided their text is
 //!   what was applied (an edited applied statement is refused, since the
-//!   database holds the old one).
+//!   database holds the old one). A connection lost between a statement
+//!   and its record leaves that statement unrecorded; the next run then
+//!   fails on it, naming it, for the operator to clear.
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
