@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use diesel::sql_types::{BigInt, Text};
 use diesel::{QueryableByName, RunQueryDsl};
-use dify_schema::migrate::mysql::{MysqlRunner, LOCK_NAME, PROGRESS_TABLE};
+use dify_schema::migrate::mysql::{MysqlRunner, LOCK_NAME_SQL, PROGRESS_TABLE};
 use dify_schema::migrate::{MigrateError, MigrationFile, MigrationSet};
 use dify_schema::mysql::MysqlConnection;
 use dify_tests::mysql::MysqlTestDatabase;
@@ -93,6 +93,10 @@ fn a_migration_failing_halfway_names_its_statement_and_resumes_once_fixed() {
         ),
         0
     );
+    assert_eq!(
+        MysqlRunner::new(&mut conn, &broken).unfinished().unwrap(),
+        [("2026-12-04-000000-00_three_tables".to_owned(), 2)]
+    );
 
     // Editing a statement that was applied is refused: the database holds the old one.
     let edited = migration(&BROKEN.replace("CREATE TABLE b (id int", "CREATE TABLE b (id bigint"));
@@ -135,6 +139,10 @@ fn a_migration_failing_halfway_names_its_statement_and_resumes_once_fixed() {
         ),
         1
     );
+    assert!(MysqlRunner::new(&mut conn, &fixed)
+        .unfinished()
+        .unwrap()
+        .is_empty());
     let statuses = MysqlRunner::new(&mut conn, &fixed).status().unwrap();
     assert!(statuses[0].applied && statuses[0].unchanged);
     // And nothing more to do.
@@ -159,10 +167,16 @@ fn the_lock_held_by_another_session_is_waited_for_and_named() {
         .get_result::<Id>(&mut holder)
         .unwrap()
         .n;
-    diesel::sql_query("SELECT CAST(GET_LOCK(?, 0) AS SIGNED) AS n")
-        .bind::<Text, _>(LOCK_NAME)
-        .get_result::<Id>(&mut holder)
-        .unwrap();
+    let locked = diesel::sql_query(format!(
+        "SELECT CAST(GET_LOCK({LOCK_NAME_SQL}, 0) AS SIGNED) AS n"
+    ))
+    .get_result::<Id>(&mut holder)
+    .unwrap()
+    .n;
+    assert_eq!(
+        locked, 1,
+        "the lock is this database's: no other test holds it"
+    );
     let mut conn = db.connect();
     let set = migration("CREATE TABLE a (id int PRIMARY KEY);");
     let mut runner = MysqlRunner::new(&mut conn, &set);
@@ -172,7 +186,13 @@ fn the_lock_held_by_another_session_is_waited_for_and_named() {
         matches!(error, MigrateError::LockTimeout { holder: Some(h), .. } if i64::from(h) == id),
         "{error}"
     );
-    drop(holder);
+    // Released by the holder (a dropped connection frees it only once the
+    // server has seen the disconnect).
+    diesel::sql_query(format!(
+        "SELECT CAST(RELEASE_LOCK({LOCK_NAME_SQL}) AS SIGNED) AS n"
+    ))
+    .get_result::<Id>(&mut holder)
+    .unwrap();
     let applied = MysqlRunner::new(&mut conn, &set)
         .run_pending(|_| {})
         .unwrap();

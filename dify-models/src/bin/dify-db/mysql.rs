@@ -72,10 +72,18 @@ pub fn migrate(database: &Database, dir: &Directory, lock: &LockWait) -> Result<
 pub fn status(database: &Database, dir: &Directory) -> Result<(), Failure> {
     let set = migration_set(dir)?;
     let mut conn = connect(database)?;
-    let statuses = MysqlRunner::new(&mut conn, &set)
-        .status()
-        .map_err(|error| fail(1, error))?;
-    super::print_statuses(&statuses)
+    let mut runner = MysqlRunner::new(&mut conn, &set);
+    let statuses = runner.status().map_err(|error| fail(1, error))?;
+    let unfinished = runner.unfinished().map_err(|error| fail(1, error))?;
+    let printed = super::print_statuses(&statuses);
+    // MySQL cannot roll DDL back: say where a failed run stopped.
+    for (name, applied) in &unfinished {
+        println!(
+            "{:>22}  {name}: {applied} statement(s) applied by a run that failed; `migrate` resumes after them",
+            "partially applied"
+        );
+    }
+    printed
 }
 
 pub fn adopt(database: &Database, dir: &Directory, lock: &LockWait) -> Result<(), Failure> {

@@ -13,4 +13,4 @@ pub mod runner;
 pub use adopt::{adopt, dify_revision, MysqlAdoptError, MysqlAdopted, MYSQL_BOOKKEEPING};
 pub use diff::{diff, MysqlDiff};
 pub use files::{generate, MysqlGenerated};
-pub use runner::{MysqlRunner, LOCK_NAME, PROGRESS_TABLE};
+pub use runner::{MysqlRunner, LOCK_NAME_SQL, PROGRESS_TABLE};

@@ -2,8 +2,11 @@
 //! and Diesel bookkeeping (`__diesel_schema_migrations`) as on
 //! PostgreSQL, with MySQL's lock and MySQL's lack of transactional DDL.
 //!
-//! * The lock is `GET_LOCK` (named, per server session), tried without
-//!   waiting in a loop, as on PostgreSQL, and `RELEASE_LOCK`d after.
+//! * The lock is `GET_LOCK`, tried without waiting in a loop, as on
+//!   PostgreSQL, and `RELEASE_LOCK`d after. MySQL's named locks belong to
+//!   the server, not to a database, so the name carries the database's
+//!   (hashed, as a name may not pass 64 characters): runners of two
+//!   databases on one server do not wait for each other.
 //! * MySQL commits every DDL statement by itself, so a migration that
 //!   fails halfway cannot be rolled back. The runner records each
 //!   statement it applied (`__dify_schema_migration_progress`: the
@@ -30,8 +33,9 @@ use crate::migrate::runner::{Event, MigrateError, Status, CHECKSUM_TABLE};
 use crate::migrate::sql::split_statements;
 use crate::mysql::MysqlConnection;
 
-/// The name of the `GET_LOCK` lock every runner of this schema takes.
-pub const LOCK_NAME: &str = "dify_schema_migrations";
+/// The SQL of the `GET_LOCK` name every runner of the connection's
+/// database takes: `dify_migrations:` and a hash of the database's name.
+pub const LOCK_NAME_SQL: &str = "CONCAT('dify_migrations:', LEFT(SHA2(DATABASE(), 256), 32))";
 
 /// The statements applied of a migration that has not finished.
 pub const PROGRESS_TABLE: &str = "__dify_schema_migration_progress";
@@ -96,6 +100,36 @@ impl<'a> MysqlRunner<'a> {
                         _ => true,
                     },
                 }
+            })
+            .collect())
+    }
+
+    /// The migrations an earlier run stopped in, with how many of their
+    /// statements are applied (each resumes at the next one).
+    pub fn unfinished(&mut self) -> Result<Vec<(String, usize)>, MigrateError> {
+        if !self.table_exists(PROGRESS_TABLE)? {
+            return Ok(Vec::new());
+        }
+        #[derive(QueryableByName)]
+        struct Row {
+            #[diesel(sql_type = Text)]
+            version: String,
+            #[diesel(sql_type = BigInt)]
+            applied: i64,
+        }
+        let rows: Vec<Row> = diesel::sql_query(format!(
+            "SELECT CAST(version AS CHAR) AS version, COUNT(*) AS applied FROM {PROGRESS_TABLE} \
+             GROUP BY version ORDER BY version"
+        ))
+        .load(self.conn)?;
+        Ok(rows
+            .into_iter()
+            .map(|row| {
+                let name = self
+                    .migrations
+                    .get(&row.version)
+                    .map_or(row.version, |m| m.name.to_string());
+                (name, usize::try_from(row.applied).unwrap_or(0))
             })
             .collect())
     }
@@ -340,9 +374,10 @@ impl<'a> MysqlRunner<'a> {
         let started = Instant::now();
         let mut reported = false;
         loop {
-            let locked: Number = diesel::sql_query("SELECT CAST(GET_LOCK(?, 0) AS SIGNED) AS n")
-                .bind::<Text, _>(LOCK_NAME)
-                .get_result(self.conn)?;
+            let locked: Number = diesel::sql_query(format!(
+                "SELECT CAST(GET_LOCK({LOCK_NAME_SQL}, 0) AS SIGNED) AS n"
+            ))
+            .get_result(self.conn)?;
             if locked.n == Some(1) {
                 progress(Event::LockAcquired);
                 return Ok(());
@@ -371,16 +406,18 @@ impl<'a> MysqlRunner<'a> {
 
     /// The connection id of the session holding the lock (MySQL's "pid").
     fn lock_holder(&mut self) -> Result<Option<i32>, MigrateError> {
-        let holder: Number = diesel::sql_query("SELECT CAST(IS_USED_LOCK(?) AS SIGNED) AS n")
-            .bind::<Text, _>(LOCK_NAME)
-            .get_result(self.conn)?;
+        let holder: Number = diesel::sql_query(format!(
+            "SELECT CAST(IS_USED_LOCK({LOCK_NAME_SQL}) AS SIGNED) AS n"
+        ))
+        .get_result(self.conn)?;
         Ok(holder.n.and_then(|n| i32::try_from(n).ok()))
     }
 
     fn unlock(&mut self) -> Result<(), MigrateError> {
-        diesel::sql_query("SELECT CAST(RELEASE_LOCK(?) AS SIGNED) AS n")
-            .bind::<Text, _>(LOCK_NAME)
-            .get_result::<Number>(self.conn)?;
+        diesel::sql_query(format!(
+            "SELECT CAST(RELEASE_LOCK({LOCK_NAME_SQL}) AS SIGNED) AS n"
+        ))
+        .get_result::<Number>(self.conn)?;
         Ok(())
     }
 }
