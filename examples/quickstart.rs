@@ -2,8 +2,9 @@
 //!
 //! Run with `cargo run --example quickstart`. With `DATABASE_URL` set (a
 //! server where this user may create a database) it works in a throwaway
-//! database there; without it, it starts a throwaway PostgreSQL server from
-//! the local installation. Either is removed at the end.
+//! database there, on PostgreSQL, or on MySQL/MariaDB for a `mysql://`
+//! URL; without it, it starts a throwaway PostgreSQL server from the local
+//! installation. Either is removed at the end.
 
 // Shared with the tests, which also restart and crash it.
 #[allow(dead_code)]
@@ -20,6 +21,7 @@ use dify_models::state::move_workflow_run;
 use dify_models::workflow::*;
 use dify_models::SCHEMA;
 use dify_schema::dialect::{Dialect, DialectConnection};
+use dify_schema::migrate::mysql::MysqlRunner;
 use dify_schema::migrate::{Event, Runner};
 use dify_schema::persist::Persist;
 use dify_schema::pool::ScopeConnection;
@@ -39,6 +41,56 @@ fn main() {
 }
 
 fn run() -> Result<()> {
+    match std::env::var("DATABASE_URL") {
+        Ok(url) if dify_schema::mysql::is_mysql_url(&url) => run_on_mysql(&url),
+        _ => run_on_postgres(),
+    }
+}
+
+/// Dify's second backend: a `mysql://` `DATABASE_URL` (a server where this
+/// user may create a database) runs the same tour there.
+fn run_on_mysql(server: &str) -> Result<()> {
+    let mut admin = dify_schema::mysql::connect(server).map_err(|error| {
+        format!(
+            "cannot reach MySQL at {server}: {error}\n\
+             Start it, or set DATABASE_URL to a server where you may create a database."
+        )
+    })?;
+    let name = format!("dify_quickstart_{}", std::process::id());
+    diesel::sql_query(format!(
+        "CREATE DATABASE `{name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci"
+    ))
+    .execute(&mut admin)?;
+    println!("created database {name} on MySQL");
+    let scheme_end = server.find("://").map_or(0, |at| at + 3);
+    let url = match server[scheme_end..].find('/') {
+        Some(slash) => format!("{}/{name}", &server[..scheme_end + slash]),
+        None => format!("{server}/{name}"),
+    };
+    let outcome = dify_schema::mysql::connect(&url)
+        .map_err(Into::into)
+        .and_then(|mut conn| {
+            let start = dify_schema::mysql::start_up_check(&mut conn)?;
+            println!("{}", start.notice());
+            tour(&mut conn, migrate_mysql)
+        });
+    diesel::sql_query(format!("DROP DATABASE `{name}`")).execute(&mut admin)?;
+    println!("dropped database {name}");
+    outcome
+}
+
+/// MySQL's runner: locked with `GET_LOCK`, checksummed, resumable.
+fn migrate_mysql(conn: &mut dify_schema::mysql::MysqlConnection) -> Result<usize> {
+    let migrations = dify_models::mysql_migrations();
+    let applied = MysqlRunner::new(conn, &migrations).run_pending(|event| {
+        if let Event::Applying { index, total, name } = event {
+            println!("migrating [{}/{total}] {name}", index + 1);
+        }
+    })?;
+    Ok(applied.len())
+}
+
+fn run_on_postgres() -> Result<()> {
     let (server, _throwaway) = match std::env::var("DATABASE_URL") {
         Ok(url) => (url, None),
         Err(_) => {

@@ -155,7 +155,8 @@ pub struct Agent {
     pub status: AgentStatus,
     #[column(
         varchar(255),
-        generated = "CASE WHEN scope::text = 'roster'::text AND status::text = 'active'::text THEN name ELSE NULL::character varying END"
+        generated = "CASE WHEN scope::text = 'roster'::text AND status::text = 'active'::text THEN name ELSE NULL::character varying END",
+        mysql_generated = "case when `scope` = 'roster' and `status` = 'active' then `name` else NULL end"
     )]
     pub roster_unique_name: Option<String>,
     #[column(uuid, audit = created_by)]
@@ -363,7 +364,8 @@ pub struct AgentDebugConversation {
     name = "agent_runtime_session_conversation_scope_unique",
     columns(tenant_id, conversation_id, agent_id, agent_config_snapshot_id),
     unique,
-    where = "conversation_id IS NOT NULL"
+    where = "conversation_id IS NOT NULL",
+    mysql = "whole"
 )]
 #[index(
     name = "agent_runtime_session_workflow_lookup_idx",
@@ -373,7 +375,8 @@ pub struct AgentDebugConversation {
     name = "agent_runtime_session_workflow_scope_unique",
     columns(tenant_id, workflow_run_id, node_id, binding_id, agent_id),
     unique,
-    where = "workflow_run_id IS NOT NULL"
+    where = "workflow_run_id IS NOT NULL",
+    mysql = "whole"
 )]
 #[derive(Debug, Clone, PartialEq)]
 pub struct AgentRuntimeSession {

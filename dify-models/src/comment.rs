@@ -25,7 +25,7 @@ pub struct WorkflowComment {
     pub position_x: f64,
     #[column(float)]
     pub position_y: f64,
-    #[column(text)]
+    #[column(text, mysql_type = "text")]
     pub content: String,
     #[column(uuid, audit = created_by)]
     pub created_by: Uuid,
@@ -58,7 +58,7 @@ pub struct WorkflowCommentReply {
         on_delete = cascade
     )]
     pub comment_id: Uuid,
-    #[column(text)]
+    #[column(text, mysql_type = "text")]
     pub content: String,
     #[column(uuid, audit = created_by)]
     pub created_by: Uuid,

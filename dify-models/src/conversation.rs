@@ -92,12 +92,14 @@ pub enum DefaultEndUserSessionId {
 #[index(
     name = "conversation_app_created_at_idx",
     columns(app_id, created_at desc),
-    where = "is_deleted IS false"
+    where = "is_deleted IS false",
+    mysql = "whole"
 )]
 #[index(
     name = "conversation_app_updated_at_idx",
     columns(app_id, updated_at desc),
-    where = "is_deleted IS false"
+    where = "is_deleted IS false",
+    mysql = "whole"
 )]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Conversation {
@@ -324,7 +326,7 @@ pub struct MessageAnnotation {
     pub conversation_id: Option<Uuid>,
     #[column(uuid, references = Message)]
     pub message_id: Option<Uuid>,
-    #[column(text)]
+    #[column(text, mysql_type = "text")]
     pub question: String,
     #[column(text)]
     pub content: String,

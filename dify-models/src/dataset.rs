@@ -159,7 +159,7 @@ pub enum SummaryStatus {
 #[entity(table = "datasets", owner = tenant, primary_key_name = "dataset_pkey", write = dataset_editing)]
 #[index(name = "dataset_tenant_idx", columns(tenant_id))]
 #[index(name = "dataset_tenant_maintainer_idx", columns(tenant_id, maintainer))]
-#[index(name = "retrieval_model_idx", columns(retrieval_model), using = gin)]
+#[index(name = "retrieval_model_idx", columns(retrieval_model), using = gin, mysql = "skip")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dataset {
     #[column(uuid, primary_key, default = uuid_generate_v4())]
@@ -247,7 +247,7 @@ pub struct DatasetProcessRule {
 #[index(name = "document_dataset_id_idx", columns(dataset_id))]
 #[index(name = "document_is_paused_idx", columns(is_paused))]
 #[index(name = "document_tenant_idx", columns(tenant_id))]
-#[index(name = "document_metadata_idx", columns(doc_metadata), using = gin)]
+#[index(name = "document_metadata_idx", columns(doc_metadata), using = gin, mysql = "skip")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     #[column(uuid, primary_key, default = uuid_generate_v4())]
@@ -501,7 +501,11 @@ pub struct DatasetQuery {
 /// dataset_id declared unique=True (constraint name from naming convention); data_source_type database|file.
 #[entity(table = "dataset_keyword_tables", owner = via(dataset_id), primary_key_name = "dataset_keyword_table_pkey", write = dataset_editing)]
 #[index(name = "dataset_keyword_table_dataset_id_idx", columns(dataset_id))]
-#[unique(name = "dataset_keyword_tables_dataset_id_key", columns(dataset_id))]
+#[unique(
+    name = "dataset_keyword_tables_dataset_id_key",
+    columns(dataset_id),
+    mysql_name = "dataset_id"
+)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DatasetKeywordTable {
     #[column(uuid, primary_key, default = uuid_generate_v4())]

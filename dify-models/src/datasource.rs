@@ -9,7 +9,7 @@ use crate::account::Account;
 /// Legacy Notion OAuth binding; source_info AdjustedJSON -> jsonb with GIN index on PostgreSQL; disabled acts as soft-delete flag.
 #[entity(table = "data_source_oauth_bindings", owner = tenant, primary_key_name = "source_binding_pkey", write = privileged)]
 #[index(name = "source_binding_tenant_id_idx", columns(tenant_id))]
-#[index(name = "source_info_idx", columns(source_info), using = gin)]
+#[index(name = "source_info_idx", columns(source_info), using = gin, mysql = "skip")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct DataSourceOauthBinding {
     #[column(uuid, primary_key, default = uuid_generate_v4())]
@@ -94,7 +94,7 @@ pub struct DatasourceProvider {
     pub avatar_url: Option<String>,
     #[column(boolean, default = false)]
     pub is_default: bool,
-    #[column(integer, default = sql("'-1'::integer"))]
+    #[column(integer, default = sql("'-1'::integer"), mysql_default = -1)]
     pub expires_at: i32,
     #[column(timestamp, default = CURRENT_TIMESTAMP, audit = created_at)]
     pub created_at: NaiveDateTime,

@@ -88,9 +88,9 @@ pub struct HumanInputForm {
     pub form_kind: HumanInputFormKind,
     #[column(varchar(60))]
     pub node_id: String,
-    #[column(text)]
+    #[column(text, mysql_type = "text")]
     pub form_definition: String,
-    #[column(text)]
+    #[column(text, mysql_type = "text")]
     pub rendered_content: String,
     #[column(varchar(20))]
     pub status: HumanInputFormStatus,
@@ -98,7 +98,7 @@ pub struct HumanInputForm {
     pub expiration_time: NaiveDateTime,
     #[column(varchar(200))]
     pub selected_action_id: Option<String>,
-    #[column(text)]
+    #[column(text, mysql_type = "text")]
     pub submitted_data: Option<String>,
     #[column(timestamp)]
     pub submitted_at: Option<NaiveDateTime>,
@@ -134,7 +134,7 @@ pub struct HumanInputDelivery {
         no_reference = "the id of a delivery method in the human input node's configuration (the workflow graph), not a row"
     )]
     pub delivery_config_id: Option<Uuid>,
-    #[column(text)]
+    #[column(text, mysql_type = "text")]
     pub channel_payload: String,
 }
 
@@ -150,7 +150,8 @@ pub struct HumanInputDelivery {
 )]
 #[unique(
     name = "human_input_form_recipients_access_token_key",
-    columns(access_token)
+    columns(access_token),
+    mysql_name = "human_input_form_recipients_access_token_key"
 )]
 #[derive(Debug, Clone, PartialEq)]
 pub struct HumanInputFormRecipient {
@@ -166,7 +167,7 @@ pub struct HumanInputFormRecipient {
     pub delivery_id: Uuid,
     #[column(varchar(20))]
     pub recipient_type: RecipientType,
-    #[column(text)]
+    #[column(text, mysql_type = "text")]
     pub recipient_payload: String,
     #[column(varchar(32))]
     pub access_token: String,
@@ -177,7 +178,11 @@ pub struct HumanInputFormRecipient {
 /// Lets one recipient upload files for a form, apart from the app's bearer tokens.
 #[entity(table = "human_input_form_upload_tokens", owner = tenant, write = member)]
 #[index(name = "human_input_form_upload_tokens_form_id_idx", columns(form_id))]
-#[unique(name = "human_input_form_upload_tokens_token_key", columns(token))]
+#[unique(
+    name = "human_input_form_upload_tokens_token_key",
+    columns(token),
+    mysql_name = "human_input_form_upload_tokens_token_key"
+)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct HumanInputFormUploadToken {
     #[column(uuid, primary_key, client_default = uuid7)]
@@ -209,7 +214,8 @@ pub struct HumanInputFormUploadToken {
 )]
 #[unique(
     name = "human_input_form_upload_files_upload_file_id_key",
-    columns(upload_file_id)
+    columns(upload_file_id),
+    mysql_name = "human_input_form_upload_files_upload_file_id_key"
 )]
 #[derive(Debug, Clone, PartialEq)]
 pub struct HumanInputFormUploadFile {

@@ -176,3 +176,8 @@ dify_schema::schema! {
 pub fn migrations() -> dify_schema::migrate::MigrationSet {
     dify_schema::embed_migrations!("../migrations")
 }
+
+/// The MySQL migrations in `migrations-mysql/`, compiled in.
+pub fn mysql_migrations() -> dify_schema::migrate::MigrationSet {
+    dify_schema::embed_migrations!("../migrations-mysql")
+}

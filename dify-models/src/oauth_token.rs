@@ -15,30 +15,40 @@ use crate::account::Account;
 #[index(
     name = "idx_oauth_account",
     columns(account_id),
-    where = "revoked_at IS NULL AND account_id IS NOT NULL"
+    where = "revoked_at IS NULL AND account_id IS NOT NULL",
+    mysql = "whole"
 )]
 #[index(
     name = "idx_oauth_client",
     columns(subject_email, client_id),
-    where = "revoked_at IS NULL"
+    where = "revoked_at IS NULL",
+    mysql = "whole"
 )]
 #[index(
     name = "idx_oauth_subject_email",
     columns(subject_email),
-    where = "revoked_at IS NULL"
+    where = "revoked_at IS NULL",
+    mysql = "whole"
 )]
 #[index(
     name = "idx_oauth_token_hash",
     columns(token_hash),
-    where = "revoked_at IS NULL"
+    where = "revoked_at IS NULL",
+    mysql = "whole"
 )]
 #[index(
     name = "uq_oauth_active_per_device",
     columns(subject_email, subject_issuer, client_id, device_label),
     unique,
-    where = "revoked_at IS NULL"
+    where = "revoked_at IS NULL",
+    mysql = "whole",
+    mysql_prefix(subject_email = 191, subject_issuer = 191, device_label = 191)
 )]
-#[unique(name = "oauth_access_tokens_token_hash_key", columns(token_hash))]
+#[unique(
+    name = "oauth_access_tokens_token_hash_key",
+    columns(token_hash),
+    mysql_name = "token_hash"
+)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct OAuthAccessToken {
     #[column(uuid, primary_key, default = uuidv7())]

@@ -16,7 +16,11 @@ pub struct DifySetup {
 ///
 /// Celery result backend table; result is PickleType (bytea); PK/unique names from naming convention; task_id/status NOT NULL per Mapped[str] annotation.
 #[entity(table = "celery_taskmeta", owner = global, visible = none)]
-#[unique(name = "celery_taskmeta_task_id_key", columns(task_id))]
+#[unique(
+    name = "celery_taskmeta_task_id_key",
+    columns(task_id),
+    mysql_name = "task_id"
+)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CeleryTask {
     #[column(integer, primary_key, default = nextval("task_id_sequence"))]
@@ -49,7 +53,11 @@ pub struct CeleryTask {
 ///
 /// Celery result backend table.
 #[entity(table = "celery_tasksetmeta", owner = global, visible = none)]
-#[unique(name = "celery_tasksetmeta_taskset_id_key", columns(taskset_id))]
+#[unique(
+    name = "celery_tasksetmeta_taskset_id_key",
+    columns(taskset_id),
+    mysql_name = "taskset_id"
+)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CeleryTaskSet {
     #[column(integer, primary_key, default = nextval("taskset_id_sequence"))]

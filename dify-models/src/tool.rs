@@ -36,7 +36,7 @@ pub struct BuiltinToolProvider {
     pub is_default: bool,
     #[column(varchar(32), default = "api-key")]
     pub credential_type: String,
-    #[column(bigint, default = sql("'-1'::integer"))]
+    #[column(bigint, default = sql("'-1'::integer"), mysql_default = -1)]
     pub expires_at: i64,
     /// Who may use the credential: `all_team_members` or `only_me`.
     #[column(varchar(40), default = "all_team_members")]
@@ -298,7 +298,9 @@ pub struct ToolConversationVariables {
 pub struct DeprecatedPublishedAppTool {
     #[column(uuid, primary_key, default = uuid_generate_v4())]
     pub id: Uuid,
-    #[column(uuid, references = App, foreign_key = "tool_published_apps_app_id_fkey")]
+    #[column(uuid, references = App, foreign_key = "tool_published_apps_app_id_fkey",
+        mysql_foreign_key = "tool_published_apps_ibfk_1"
+    )]
     pub app_id: Uuid,
     #[column(uuid, references = Account, join = false)]
     pub user_id: Uuid,

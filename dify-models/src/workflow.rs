@@ -601,7 +601,11 @@ pub struct WorkflowDraftVariableFile {
 ///
 /// id/created_at/updated_at from DefaultFieldsMixin; one pause per run.
 #[entity(table = "workflow_pauses", owner = via(workflow_run_id), write = member)]
-#[unique(name = "workflow_pauses_workflow_run_id_key", columns(workflow_run_id))]
+#[unique(
+    name = "workflow_pauses_workflow_run_id_key",
+    columns(workflow_run_id),
+    mysql_name = "workflow_pauses_workflow_run_id_key"
+)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct WorkflowPause {
     #[column(uuid, primary_key, default = uuidv7())]

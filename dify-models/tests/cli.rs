@@ -444,3 +444,114 @@ fn adopt_refuses_a_database_that_differs() {
     assert!(text(&status).contains("pending"), "{}", text(&status));
     assert!(!text(&status).contains("applied "), "{}", text(&status));
 }
+
+/// `dify-db` with a `mysql://` URL, as an operator runs it on MariaDB.
+fn dify_db_mysql(args: &[&str], db: &dify_tests::mysql::MysqlTestDatabase) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_dify-db"));
+    command
+        .args(args)
+        .env_remove("DATABASE_URL")
+        .args(["--database-url", db.url()]);
+    command.output().expect("dify-db runs")
+}
+
+/// An empty MySQL database: `migrate` builds Dify's MySQL schema, after
+/// which `status` lists it applied, `check` is clean and `migrate` has
+/// nothing to do.
+#[test]
+fn migrate_status_and_check_on_mysql() {
+    let Some(db) = dify_tests::mysql::MysqlTestDatabase::new() else {
+        return;
+    };
+    let migrated = dify_db_mysql(&["migrate"], &db);
+    assert!(migrated.status.success(), "{}", text(&migrated));
+    assert!(text(&migrated).contains("applied "), "{}", text(&migrated));
+    let status = dify_db_mysql(&["status"], &db);
+    assert!(status.status.success(), "{}", text(&status));
+    assert!(!text(&status).contains("pending"), "{}", text(&status));
+    let check = dify_db_mysql(&["check"], &db);
+    assert!(check.status.success(), "{}", text(&check));
+    let again = dify_db_mysql(&["migrate"], &db);
+    assert!(
+        text(&again).contains("nothing to migrate"),
+        "{}",
+        text(&again)
+    );
+}
+
+/// Dify's MySQL database is adopted, `check` passes and `migrate` has
+/// nothing left; once changed the way a newer Dify would, `check` names
+/// each change, and `adopt` refuses such a database.
+#[test]
+fn adopt_then_check_on_a_database_dify_created_on_mysql() {
+    use diesel::connection::SimpleConnection;
+    let Some(db) = dify_tests::mysql::MysqlTestDatabase::dify_created() else {
+        return;
+    };
+    let adopted = dify_db_mysql(&["adopt"], &db);
+    assert!(adopted.status.success(), "{}", text(&adopted));
+    assert!(
+        text(&adopted).contains(dify_tests::DIFY_REVISION),
+        "{}",
+        text(&adopted)
+    );
+    let check = dify_db_mysql(&["check"], &db);
+    assert!(check.status.success(), "{}", text(&check));
+    let migrated = dify_db_mysql(&["migrate"], &db);
+    assert!(
+        text(&migrated).contains("nothing to migrate"),
+        "{}",
+        text(&migrated)
+    );
+
+    let newer = "ALTER TABLE apps ADD COLUMN newer_flag tinyint(1) NOT NULL DEFAULT 0; \
+                 DROP INDEX message_account_idx ON messages";
+    db.connect()
+        .batch_execute(&format!(
+            "{newer}; UPDATE alembic_version SET version_num = 'd1e2f3a4b5c6'"
+        ))
+        .unwrap();
+    let check = dify_db_mysql(&["check"], &db);
+    assert_eq!(check.status.code(), Some(1), "{}", text(&check));
+    for expected in ["d1e2f3a4b5c6", "apps.newer_flag", "message_account_idx"] {
+        assert!(
+            text(&check).contains(expected),
+            "{expected} in:\n{}",
+            text(&check)
+        );
+    }
+
+    let Some(fresh) = dify_tests::mysql::MysqlTestDatabase::dify_created() else {
+        return;
+    };
+    fresh.connect().batch_execute(newer).unwrap();
+    let refused = dify_db_mysql(&["adopt"], &fresh);
+    assert_eq!(refused.status.code(), Some(1), "{}", text(&refused));
+    for expected in ["apps.newer_flag", "message_account_idx"] {
+        assert!(
+            text(&refused).contains(expected),
+            "{expected} in:\n{}",
+            text(&refused)
+        );
+    }
+}
+
+/// What MySQL cannot do is refused with the reason, exit 2, never a panic.
+#[test]
+fn grant_and_rollback_say_why_mysql_cannot() {
+    let Some(db) = dify_tests::mysql::MysqlTestDatabase::new() else {
+        return;
+    };
+    for (args, reason) in [
+        (
+            &["grant", "rust_api", "--service"][..],
+            "row-level security",
+        ),
+        (&["rollback"][..], "DDL"),
+    ] {
+        let output = dify_db_mysql(args, &db);
+        assert_eq!(output.status.code(), Some(2), "{}", text(&output));
+        assert!(text(&output).contains(reason), "{}", text(&output));
+        assert!(!text(&output).contains("panicked"), "{}", text(&output));
+    }
+}

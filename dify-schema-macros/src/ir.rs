@@ -12,7 +12,7 @@ use proc_macro2::Span;
 use syn::{Attribute, Ident, LitStr, Path, Type, Visibility};
 
 pub use dify_schema_ir::{
-    Audit, Capability, ClientDefault, Fill, IndexMethod, ServerFunction, SqlType,
+    Audit, Capability, ClientDefault, Fill, IndexMethod, MysqlBuild, ServerFunction, SqlType,
 };
 
 use crate::rust_type::RustKind;
@@ -81,6 +81,20 @@ pub struct Column {
     pub fixed: bool,
     /// Points at another tenant on purpose (`installed_apps.app_owner_tenant_id`).
     pub cross_tenant: bool,
+    /// What the declaration says about MySQL.
+    pub mysql: MysqlColumn,
+}
+
+/// A column's MySQL options, where the mapping from its type does not
+/// settle them.
+#[derive(Default)]
+pub struct MysqlColumn {
+    /// `mysql_type = "text"`.
+    pub sql_type: Option<String>,
+    /// `mysql_default = -1`.
+    pub default: Option<Default>,
+    /// `mysql_generated = "..."`.
+    pub generated: Option<String>,
 }
 
 pub enum Default {
@@ -107,6 +121,8 @@ pub struct Relation {
     pub foreign_key: Option<String>,
     /// The foreign key's `ON DELETE` action (`CASCADE`, `SET NULL`).
     pub on_delete: Option<&'static str>,
+    /// The foreign key's name on MySQL (`mysql_foreign_key = "..."`).
+    pub mysql_foreign_key: Option<String>,
 }
 
 pub struct PrimaryKey {
@@ -122,12 +138,19 @@ pub struct Index {
     pub unique: bool,
     pub method: IndexMethod,
     pub predicate: Option<String>,
+    /// How MySQL builds it (`mysql = "skip" | "whole"`).
+    pub mysql_build: MysqlBuild,
+    /// Columns MySQL indexes by a prefix: (index into `Entity::columns`,
+    /// length in characters).
+    pub mysql_prefixes: Vec<(usize, u16)>,
 }
 
 pub struct UniqueConstraint {
     pub name: String,
     pub name_span: Span,
     pub columns: Vec<usize>,
+    /// Its name on MySQL (`mysql_name = "..."`).
+    pub mysql_name: Option<String>,
 }
 
 pub enum Ownership {

@@ -79,6 +79,14 @@ pub struct IndexDecl {
     pub unique: Option<Ident>,
     pub using: Option<Ident>,
     pub predicate: Option<LitStr>,
+    /// `mysql = "skip"` or `mysql = "whole"`: how MySQL builds an index
+    /// it cannot build as declared (GIN, partial).
+    pub mysql: Option<LitStr>,
+    /// `mysql_prefix(subject_email = 191, ...)`: columns MySQL indexes by
+    /// a prefix of so many characters.
+    pub mysql_prefix: Option<(Ident, Vec<(Ident, syn::LitInt)>)>,
+    /// `#[unique(mysql_name = "task_id")]`: the constraint's name on MySQL.
+    pub mysql_name: Option<LitStr>,
 }
 
 pub struct IndexColumnDecl {
@@ -119,6 +127,16 @@ pub struct ColumnDecl {
     pub fixed: Option<Ident>,
     /// `on_delete = cascade | set_null`: the foreign key's action.
     pub on_delete: Option<Ident>,
+    /// `mysql_type = "text"`: the MySQL type instead of the mapped one.
+    pub mysql_type: Option<LitStr>,
+    /// `mysql_default = -1`: the default on MySQL, for a `sql(...)` one.
+    pub mysql_default: Option<DefaultDecl>,
+    /// `mysql_generated = "case when ... end"`: the generated column's
+    /// expression in MySQL's dialect.
+    pub mysql_generated: Option<LitStr>,
+    /// `mysql_foreign_key = "tool_published_apps_ibfk_1"`: the foreign
+    /// key's name on MySQL.
+    pub mysql_foreign_key: Option<LitStr>,
 }
 
 /// What `references = ...` names.
@@ -184,8 +202,16 @@ const ENTITY_KEYS: &[&str] = &[
     "insert",
     "changes",
 ];
-const INDEX_KEYS: &[&str] = &["name", "columns", "unique", "using", "where"];
-const UNIQUE_KEYS: &[&str] = &["name", "columns"];
+const INDEX_KEYS: &[&str] = &[
+    "name",
+    "columns",
+    "unique",
+    "using",
+    "where",
+    "mysql",
+    "mysql_prefix",
+];
+const UNIQUE_KEYS: &[&str] = &["name", "columns", "mysql_name"];
 const COLUMN_KEYS: &[&str] = &[
     "name",
     "primary_key",
@@ -201,6 +227,10 @@ const COLUMN_KEYS: &[&str] = &[
     "generated",
     "fixed",
     "on_delete",
+    "mysql_type",
+    "mysql_default",
+    "mysql_generated",
+    "mysql_foreign_key",
 ];
 
 /// Parses the item and the `#[entity(...)]` arguments. Attribute mistakes go
@@ -394,6 +424,9 @@ fn parse_index(cx: &mut Ctxt, attr: &Attribute) -> Option<IndexDecl> {
         unique: None,
         using: None,
         predicate: None,
+        mysql: None,
+        mysql_prefix: None,
+        mysql_name: None,
     };
     let mut seen_columns: Option<Span> = None;
     for item in items {
@@ -424,6 +457,17 @@ fn parse_index(cx: &mut Ctxt, attr: &Attribute) -> Option<IndexDecl> {
             "where" if !is_constraint => item
                 .lit_str("where = \"status = 'active'\"")
                 .map(|v| set(cx, &item, &mut index.predicate, v)),
+            // #[unique(mysql_name = "task_id")]
+            "mysql_name" if is_constraint => item
+                .lit_str("mysql_name = \"task_id\"")
+                .map(|v| set(cx, &item, &mut index.mysql_name, v)),
+            // #[index(mysql = "skip")]
+            "mysql" if !is_constraint => item
+                .lit_str("mysql = \"skip\"")
+                .map(|v| set(cx, &item, &mut index.mysql, v)),
+            // #[index(mysql_prefix(subject_email = 191))]
+            "mysql_prefix" if !is_constraint => parse_prefixes(&item)
+                .map(|v| set(cx, &item, &mut index.mysql_prefix, (item.key.clone(), v))),
             _ => Err(unknown_key(&item.key, attr_name, valid_keys)),
         };
         if let Err(error) = result {
@@ -431,6 +475,40 @@ fn parse_index(cx: &mut Ctxt, attr: &Attribute) -> Option<IndexDecl> {
         }
     }
     Some(index)
+}
+
+fn parse_prefixes(item: &MetaItem) -> syn::Result<Vec<(Ident, syn::LitInt)>> {
+    let group = item.list("mysql_prefix(subject_email = 191)")?;
+    let parsed = syn::parse::Parser::parse2(
+        syn::punctuated::Punctuated::<PrefixSyntax, syn::Token![,]>::parse_terminated,
+        group.stream(),
+    )?;
+    if parsed.is_empty() {
+        return Err(syn::Error::new(
+            group.span(),
+            "`mysql_prefix` needs a column and a length: `mysql_prefix(subject_email = 191)`",
+        ));
+    }
+    Ok(parsed
+        .into_iter()
+        .map(|prefix| (prefix.column, prefix.length))
+        .collect())
+}
+
+struct PrefixSyntax {
+    column: Ident,
+    length: syn::LitInt,
+}
+
+impl syn::parse::Parse for PrefixSyntax {
+    fn parse(input: syn::parse::ParseStream) -> syn::Result<Self> {
+        let column = Ident::parse_any(input)?;
+        input.parse::<syn::Token![=]>()?;
+        Ok(PrefixSyntax {
+            column,
+            length: input.parse()?,
+        })
+    }
 }
 
 fn parse_index_columns(item: &MetaItem) -> syn::Result<Vec<IndexColumnDecl>> {
@@ -528,6 +606,10 @@ fn parse_column(cx: &mut Ctxt, attr: &Attribute) -> ColumnDecl {
         generated: None,
         fixed: None,
         on_delete: None,
+        mysql_type: None,
+        mysql_default: None,
+        mysql_generated: None,
+        mysql_foreign_key: None,
     };
     let tokens = match &attr.meta {
         syn::Meta::List(list) => list.tokens.clone(),
@@ -577,6 +659,22 @@ fn parse_column(cx: &mut Ctxt, attr: &Attribute) -> ColumnDecl {
             "generated" => item
                 .lit_str("generated = \"<SQL expression>\"")
                 .map(|v| set(cx, &item, &mut column.generated, v)),
+            // #[column(mysql_type = "text")]
+            "mysql_type" => item
+                .lit_str("mysql_type = \"text\"")
+                .map(|v| set(cx, &item, &mut column.mysql_type, v)),
+            // #[column(mysql_default = -1)]
+            "mysql_default" => {
+                parse_default(&item).map(|v| set(cx, &item, &mut column.mysql_default, v))
+            }
+            // #[column(mysql_generated = "case when `scope` = 'roster' then `name` end")]
+            "mysql_generated" => item
+                .lit_str("mysql_generated = \"<MySQL expression>\"")
+                .map(|v| set(cx, &item, &mut column.mysql_generated, v)),
+            // #[column(mysql_foreign_key = "tool_published_apps_ibfk_1")]
+            "mysql_foreign_key" => item
+                .lit_str("mysql_foreign_key = \"tool_published_apps_ibfk_1\"")
+                .map(|v| set(cx, &item, &mut column.mysql_foreign_key, v)),
             // #[column(on_delete = cascade)]
             "on_delete" => item
                 .ident_value("on_delete = cascade")

@@ -11,7 +11,8 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use crate::ir::{
-    Audit, Capability, ClientDefault, Column, Fill, IndexMethod, ServerFunction, SqlType,
+    Audit, Capability, ClientDefault, Column, Fill, IndexMethod, MysqlBuild, ServerFunction,
+    SqlType,
 };
 use crate::props::Conversion;
 
@@ -270,4 +271,15 @@ pub fn length_check(
             quote!(if let ::core::option::Option::Some(::core::option::Option::Some(value)) = &#value { #check })
         }
     })
+}
+
+/// `MysqlBuild::Same` / `Skip` / `Whole`, as the runtime spells it.
+pub fn mysql_build(build: MysqlBuild) -> TokenStream {
+    let rt = rt();
+    let variant = match build {
+        MysqlBuild::Same => quote!(Same),
+        MysqlBuild::Skip => quote!(Skip),
+        MysqlBuild::Whole => quote!(Whole),
+    };
+    quote!(#rt::schema::MysqlBuild::#variant)
 }

@@ -459,7 +459,8 @@
 //! | `cross_tenant` | a `uuid` that holds another tenant's id on purpose (`installed_apps.app_owner_tenant_id`); scopes neither fill nor check it |
 //! | `no_reference = "why"` | a `uuid` that names no one row (an account or an end user, told apart by `created_by_role`); the reason is required |
 //! | `insert_as = InvitedRole` | the insert form takes this narrower string enum instead of the column's (values an insert may not set, like `owner`); its values must be some of the column's, and row-level security checks them too |
-//! | `generated = "CASE ... END"` | a stored generated column (`GENERATED ALWAYS AS (...) STORED`); in no form; no default, client default, key or audit role |
+//! | `generated = "CASE ... END"` | a stored generated column (`GENERATED ALWAYS AS (...) STORED`); in no form; no default, client default, key or audit role; needs `mysql_generated` |
+//! | `mysql_type`, `mysql_default`, `mysql_generated`, `mysql_foreign_key` | what MySQL gets where its type does not settle it; see [MySQL](#mysql) |
 //! | `fixed` | set by the insert, never by an update: the update form has no such field (a membership's account) |
 //!
 //! A `uuid` column whose name ends in `_id` or `_by` and that is not the
@@ -775,7 +776,11 @@
 //!     pub name: String,
 //!     #[column(varchar(16))]
 //!     pub status: String,
-//!     #[column(varchar(255), generated = "CASE WHEN status = 'active' THEN name END")]
+//!     #[column(
+//!         varchar(255),
+//!         generated = "CASE WHEN status = 'active' THEN name END",
+//!         mysql_generated = "case when `status` = 'active' then `name` end"
+//!     )]
 //!     pub roster_unique_name: Option<String>,
 //! }
 //!
@@ -810,6 +815,9 @@
 //! | `unique` | `#[index]` only: `CREATE UNIQUE INDEX` |
 //! | `using = gin` | `#[index]` only: `btree` (the default) or `gin`, which needs `jsonb` columns and cannot be unique |
 //! | `where = "status = 'active'"` | `#[index]` only: a partial index's predicate, as SQL |
+//! | `mysql = "skip"` / `mysql = "whole"` | `#[index]` only: how MySQL builds an index it lacks; required on a GIN index (`"skip"`: not built) and on a partial one (`"whole"`: built over every row, without its `WHERE`; or `"skip"`); see [MySQL](#mysql) |
+//! | `mysql_prefix(subject_email = 191, ...)` | `#[index]` only: the columns MySQL indexes by a prefix of so many characters; required where the key would pass InnoDB's 3072 bytes or holds a `text` column |
+//! | `mysql_name = "task_id"` | `#[unique]` only: the constraint's name on MySQL; required on a one-column constraint named `<table>_<column>_key` |
 //!
 //! `#[index]` is `CREATE [UNIQUE] INDEX ... ON table [USING gin] (...) [WHERE
 //! ...]`, rendered after the table (and `CONCURRENTLY` by the migrations
@@ -825,8 +833,14 @@
 //!
 //! #[entity(table = "documents", owner = tenant)]
 //! #[index(name = "document_tenant_created_idx", columns(tenant_id, created_at desc))]
-//! #[index(name = "document_metadata_idx", columns(doc_metadata), using = gin)]
-//! #[index(name = "document_active_name_idx", columns(tenant_id, name), unique, where = "is_archived IS false")]
+//! #[index(name = "document_metadata_idx", columns(doc_metadata), using = gin, mysql = "skip")]
+//! #[index(
+//!     name = "document_active_name_idx",
+//!     columns(tenant_id, name),
+//!     unique,
+//!     where = "is_archived IS false",
+//!     mysql = "whole"
+//! )]
 //! #[unique(name = "unique_document_batch_position", columns(batch, position))]
 //! pub struct Document {
 //!     #[column(uuid, primary_key)]
@@ -875,7 +889,7 @@
 //! dify_schema::schema! { pub static SCHEMA = [Dataset]; }
 //!
 //! #[entity(table = "datasets", owner = tenant)]
-//! #[index(name = "dataset_name_idx", columns(name), using = gin)]
+//! #[index(name = "dataset_name_idx", columns(name), using = gin, mysql = "skip")]
 //! pub struct Dataset {
 //!     #[column(uuid, primary_key)]
 //!     pub id: Uuid,
@@ -883,6 +897,111 @@
 //!     pub tenant_id: Uuid,
 //!     #[column(varchar(255))]
 //!     pub name: String,
+//! }
+//! # fn main() {}
+//! ```
+//!
+//! # MySQL
+//!
+//! The same declarations render for MySQL and MariaDB
+//! ([`crate::render::mysql`], `migrations-mysql/`), with Dify's mapping:
+//! uuid → `char(36)`, text → `longtext`, json and jsonb → `json`,
+//! timestamps → `datetime`, boolean → `tinyint(1)`, float → `float`,
+//! numeric → `decimal(10,0)`, `varchar(unbounded)` → `varchar(255)`,
+//! bytea → `longblob`; no uuid defaults (the application fills ids),
+//! sequences become `AUTO_INCREMENT`, text and json columns get no
+//! default, primary keys are `PRIMARY`. Where MySQL's schema depends on
+//! the column or the index, the declaration says what it is, and leaving
+//! it unsaid is a compile error naming the key to add:
+//!
+//! | key | on | what it says |
+//! | --- | --- | --- |
+//! | `mysql_type = "text"` | `#[column]` of type `text` | the MySQL text type, where it is not `longtext` (Dify's plain `sa.Text` columns): `tinytext`, `text`, `mediumtext` or `longtext` |
+//! | `mysql_default = -1` | `#[column]` with `default = sql(...)` | the default on MySQL, which cannot read PostgreSQL's SQL; required unless the column is text or json (which get none) |
+//! | `mysql_generated = "case when ... end"` | `#[column]` with `generated` | the expression in MySQL's dialect (built `VIRTUAL`, as Dify's is); required |
+//! | `mysql_foreign_key = "tool_published_apps_ibfk_1"` | `#[column]` with `foreign_key` | the constraint's name on MySQL, where Dify's differs (one SQLAlchemy left unnamed: `<table>_ibfk_<n>`) |
+//! | `mysql = "skip"` / `"whole"` | `#[index]` | not built on MySQL / built over every row without its `WHERE`; required on a GIN index (`"skip"`) and on a partial one |
+//! | `mysql_prefix(column = n, ...)` | `#[index]` | index a prefix of `n` characters of these varchar or text columns; required where the key would pass 3072 bytes (utf8mb4: 4 a character) or holds a text column |
+//! | `mysql_name = "token_hash"` | `#[unique]` | the name on MySQL; required on a one-column constraint named `<table>_<column>_key`, which is PostgreSQL's name for a constraint SQLAlchemy left unnamed (MySQL names it after the column: `mysql_name = "token_hash"`) or a name Dify chose (`mysql_name` repeats it) |
+//!
+//! PostgreSQL ignores every one of them, and its snapshot
+//! (`migrations/schema.json`) does not record them; MySQL's
+//! (`migrations-mysql/schema.json`) does.
+//!
+//! ```rust
+//! # use dify_schema::prelude::*;
+//! use dify_schema::render::mysql;
+//!
+//! dify_schema::schema! { pub static SCHEMA = [Token]; }
+//!
+//! #[entity(table = "oauth_access_tokens", owner = global, visible = none)]
+//! #[index(name = "idx_oauth_meta", columns(meta), using = gin, mysql = "skip")]
+//! #[index(
+//!     name = "uq_oauth_active_per_device",
+//!     columns(subject_email, subject_issuer, client_id, device_label),
+//!     unique,
+//!     where = "revoked_at IS NULL",
+//!     mysql = "whole",
+//!     mysql_prefix(subject_email = 191, subject_issuer = 191, device_label = 191)
+//! )]
+//! #[unique(name = "oauth_access_tokens_token_hash_key", columns(token_hash), mysql_name = "token_hash")]
+//! pub struct Token {
+//!     #[column(uuid, primary_key, default = uuidv7())]
+//!     pub id: Uuid,
+//!     #[column(varchar(255))]
+//!     pub subject_email: String,
+//!     #[column(varchar(255))]
+//!     pub subject_issuer: String,
+//!     #[column(varchar(64))]
+//!     pub client_id: String,
+//!     #[column(varchar(255))]
+//!     pub device_label: String,
+//!     #[column(varchar(64))]
+//!     pub token_hash: String,
+//!     #[column(text, mysql_type = "text")]
+//!     pub note: String,
+//!     #[column(bigint, default = sql("'-1'::integer"), mysql_default = -1)]
+//!     pub expires_at: i64,
+//!     #[column(jsonb)]
+//!     pub meta: Option<Json>,
+//!     #[column(timestamptz)]
+//!     pub revoked_at: Option<UtcDateTime>,
+//! }
+//!
+//! fn main() {
+//!     let ddl = mysql::create_table(<Token as Entity>::TABLE);
+//!     assert!(ddl.contains("`id` char(36) NOT NULL,"), "no uuid default: {ddl}");
+//!     assert!(ddl.contains("`note` text NOT NULL,"));
+//!     assert!(ddl.contains("`expires_at` bigint NOT NULL DEFAULT -1,"));
+//!     assert!(ddl.contains("`meta` json,"));
+//!     assert!(ddl.contains("  PRIMARY KEY (`id`),"));
+//!     assert!(ddl.contains("UNIQUE KEY `token_hash` (`token_hash`)"));
+//!     assert!(ddl.contains(
+//!         "UNIQUE KEY `uq_oauth_active_per_device` (`subject_email`(191), `subject_issuer`(191), \
+//!          `client_id`, `device_label`(191))"
+//!     ));
+//!     assert!(!ddl.contains("idx_oauth_meta"), "no GIN index on MySQL");
+//!     assert!(ddl.ends_with(") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;"));
+//! }
+//! ```
+//!
+//! A partial index that does not say what MySQL builds is refused: "MySQL
+//! has no partial index: add `mysql = \"whole\"` (built over every row,
+//! without the WHERE) or `mysql = \"skip\"` (not built on MySQL)".
+//!
+//! ```compile_fail
+//! # use dify_schema::prelude::*;
+//! dify_schema::schema! { pub static SCHEMA = [Conversation]; }
+//!
+//! #[entity(table = "conversations", owner = tenant)]
+//! #[index(name = "conversation_live_idx", columns(tenant_id), where = "is_deleted IS false")]
+//! pub struct Conversation {
+//!     #[column(uuid, primary_key)]
+//!     pub id: Uuid,
+//!     #[column(uuid)]
+//!     pub tenant_id: Uuid,
+//!     #[column(boolean)]
+//!     pub is_deleted: bool,
 //! }
 //! # fn main() {}
 //! ```

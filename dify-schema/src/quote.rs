@@ -104,3 +104,15 @@ const RESERVED: &[&str] = &[
     "window",
     "with",
 ];
+
+/// A MySQL identifier, always backquoted (as `mariadb-dump` writes them),
+/// so a reserved word (`key`, `status`) never needs a list.
+pub fn mysql_ident(name: &str) -> String {
+    format!("`{}`", name.replace('`', "``"))
+}
+
+/// A MySQL string literal: quotes doubled, backslashes escaped (MySQL
+/// reads `\` as an escape inside a literal unless `NO_BACKSLASH_ESCAPES`).
+pub fn mysql_string_literal(value: &str) -> String {
+    format!("'{}'", value.replace('\\', "\\\\").replace('\'', "''"))
+}

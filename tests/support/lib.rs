@@ -13,6 +13,7 @@
 
 pub mod catalogue;
 pub mod mysql;
+pub mod mysql_reference;
 pub mod throwaway;
 
 use std::sync::atomic::{AtomicU32, Ordering};

@@ -98,3 +98,25 @@ impl Drop for MysqlTestDatabase {
         }
     }
 }
+
+impl MysqlTestDatabase {
+    /// A database Dify's migrations created on MySQL: the schema dump of
+    /// `tests/reference/dify_upstream_mysql_schema.sql` (a `mariadb-dump
+    /// --no-data` of the database they build, plus its `alembic_version`
+    /// row) restored into a new database.
+    pub fn dify_created() -> Option<MysqlTestDatabase> {
+        use diesel::connection::SimpleConnection;
+        let db = MysqlTestDatabase::new()?;
+        let dump = std::fs::read_to_string(crate::mysql_reference::reference_path(
+            "dify_upstream_mysql_schema.sql",
+        ))
+        .expect("the MySQL dump is in tests/reference");
+        let mut conn = db.connect();
+        for statement in dify_schema::migrate::sql::split_statements(&dump) {
+            conn.batch_execute(&statement).unwrap_or_else(|error| {
+                panic!("restoring Dify's MySQL dump: {error}\n{statement}")
+            });
+        }
+        Some(db)
+    }
+}

@@ -22,6 +22,9 @@ use dify_schema::migrate::{
 use dify_schema::render;
 use indicatif::{ProgressBar, ProgressStyle};
 
+#[path = "dify-db/mysql.rs"]
+mod mysql;
+
 /// The exit code when another runner kept the migration lock past
 /// `--lock-timeout`: a deployment can tell "try again later" from a failed
 /// migration (1).
@@ -42,9 +45,17 @@ struct Cli {
 
 #[derive(clap::Args)]
 struct Database {
-    /// The database, e.g. postgres://user@host:5432/dify.
+    /// The database, e.g. postgres://user@host:5432/dify, or
+    /// mysql://user@host:3306/dify for MySQL and MariaDB (whose
+    /// migrations are those of migrations-mysql/).
     #[arg(long, env = "DATABASE_URL")]
     database_url: String,
+}
+
+impl Database {
+    fn is_mysql(&self) -> bool {
+        dify_schema::mysql::is_mysql_url(&self.database_url)
+    }
 }
 
 #[derive(clap::Args)]
@@ -60,6 +71,8 @@ struct LockWait {
 struct Directory {
     /// The migrations directory; without it, the migrations compiled into
     /// this binary (for `migrate`, `status`, `rollback`) or `./migrations`.
+    /// With a mysql:// URL it is the MySQL migrations' directory; for
+    /// `generate` and `lint` MySQL's are `<dir>-mysql`.
     #[arg(long)]
     dir: Option<PathBuf>,
 }
@@ -92,6 +105,10 @@ enum Command {
         /// it with the revision, for `adopt`.
         #[arg(long, value_name = "REVISION")]
         dify_revision: Option<String>,
+        /// Write only the MySQL migration (migrations-mysql/), e.g. to mark
+        /// Dify's revision there when PostgreSQL's migrations already have it.
+        #[arg(long)]
+        mysql_only: bool,
         #[command(flatten)]
         dir: Directory,
     },
@@ -177,29 +194,46 @@ fn run(command: Command) -> Result<(), Failure> {
             database,
             dir,
             lock,
+        } if database.is_mysql() => mysql::migrate(&database, &dir, &lock),
+        Command::Migrate {
+            database,
+            dir,
+            lock,
         } => migrate(&database, &dir, &lock),
+        Command::Status { database, dir } if database.is_mysql() => mysql::status(&database, &dir),
         Command::Status { database, dir } => status(&database, &dir),
         Command::Generate {
             name,
             dify_revision,
+            mysql_only,
             dir,
-        } => generate_migration(&name, dify_revision.as_deref(), &dir),
+        } => generate_migration(&name, dify_revision.as_deref(), mysql_only, &dir),
+        Command::Adopt {
+            database,
+            dir,
+            lock,
+        } if database.is_mysql() => mysql::adopt(&database, &dir, &lock),
         Command::Adopt {
             database,
             dir,
             lock,
         } => adopt(&database, &dir, &lock),
+        Command::Check { database, dir } if database.is_mysql() => mysql::check(&database, &dir),
         Command::Check { database, dir } => check(&database, &dir),
         Command::PrintSchema => {
             print!("{}", render::diesel::print_schema(&SCHEMA));
             Ok(())
         }
         Command::Lint { dir } => lint(&dir),
+        Command::Rollback { database, .. } if database.is_mysql() => {
+            Err(mysql::unsupported("rollback"))
+        }
         Command::Rollback {
             database,
             dir,
             lock,
         } => rollback(&database, &dir, &lock),
+        Command::Grant { database, .. } if database.is_mysql() => Err(mysql::unsupported("grant")),
         Command::Grant {
             role,
             service,
@@ -234,6 +268,15 @@ fn migration_set(dir: &Directory) -> Result<MigrationSet, Failure> {
             .map_err(|error| fail(1, format!("cannot read {}: {error}", path.display()))),
         None => Ok(dify_models::migrations()),
     }
+}
+
+/// MySQL's migrations beside PostgreSQL's: `migrations-mysql` for
+/// `migrations` (Diesel refuses a sub-directory without an `up.sql` inside
+/// a migrations directory, so they cannot live in `migrations/mysql`).
+fn mysql_dir(postgres: &std::path::Path) -> PathBuf {
+    let mut name = postgres.as_os_str().to_owned();
+    name.push("-mysql");
+    PathBuf::from(name)
 }
 
 fn source_dir(dir: &Directory) -> PathBuf {
@@ -329,8 +372,13 @@ fn status(database: &Database, dir: &Directory) -> Result<(), Failure> {
     let statuses = Runner::new(&mut conn, &set)
         .status()
         .map_err(|error| fail(1, error))?;
+    print_statuses(&statuses)
+}
+
+/// Lists migrations, applied or pending; exit 1 when an applied one was edited.
+fn print_statuses(statuses: &[dify_schema::migrate::Status]) -> Result<(), Failure> {
     let mut edited = false;
-    for status in &statuses {
+    for status in statuses {
         let state = match (status.applied, status.unchanged) {
             (true, true) => "applied",
             (true, false) => {
@@ -347,7 +395,12 @@ fn status(database: &Database, dir: &Directory) -> Result<(), Failure> {
     Ok(())
 }
 
-fn generate_migration(name: &str, revision: Option<&str>, dir: &Directory) -> Result<(), Failure> {
+fn generate_migration(
+    name: &str,
+    revision: Option<&str>,
+    mysql_only: bool,
+    dir: &Directory,
+) -> Result<(), Failure> {
     if name.is_empty()
         || !name
             .chars()
@@ -360,6 +413,35 @@ fn generate_migration(name: &str, revision: Option<&str>, dir: &Directory) -> Re
     }
     let path = source_dir(dir);
     let version = diesel_version_now();
+    // MySQL's migrations, from the same declarations, beside PostgreSQL's
+    // (once their directory exists, or asked for with --mysql-only).
+    let mysql_path = mysql_dir(&path);
+    let mysql = if mysql_only || mysql_path.is_dir() {
+        dify_schema::migrate::mysql::generate(&mysql_path, &SCHEMA, name, &version, revision)
+            .map_err(|error| fail(1, error))?
+    } else {
+        dify_schema::migrate::mysql::MysqlGenerated {
+            diff: Default::default(),
+            directory: None,
+        }
+    };
+    if let Some(directory) = &mysql.directory {
+        println!("wrote {}", directory.display());
+        if !mysql.diff.unsafe_operations.is_empty() {
+            println!("\nunsafe MySQL operations, marked `-- UNSAFE(` in the SQL; review each and change UNSAFE to ACKNOWLEDGED:");
+            for operation in &mysql.diff.unsafe_operations {
+                println!("  - {operation}");
+            }
+        }
+    } else if mysql_path.is_dir() {
+        println!(
+            "nothing to generate for MySQL: the declarations match {}",
+            mysql_path.join(SCHEMA_RECORD).display()
+        );
+    }
+    if mysql_only {
+        return Ok(());
+    }
     let generated = match revision {
         Some(revision) => generate_dify_revision(&path, &SCHEMA, name, &version, revision),
         None => generate(&path, &SCHEMA, name, &version),
@@ -367,7 +449,7 @@ fn generate_migration(name: &str, revision: Option<&str>, dir: &Directory) -> Re
     .map_err(|error| fail(1, error))?;
     if generated.directories.is_empty() {
         println!(
-            "nothing to generate: the declarations match {}",
+            "nothing to generate for PostgreSQL: the declarations match {}",
             path.join(SCHEMA_RECORD).display()
         );
         return Ok(());
@@ -475,8 +557,15 @@ fn lint(dir: &Directory) -> Result<(), Failure> {
     let path = source_dir(dir);
     let set = MigrationSet::from_dir(&path)
         .map_err(|error| fail(1, format!("cannot read {}: {error}", path.display())))?;
+    let mysql_path = mysql_dir(&path);
+    let mysql = if mysql_path.is_dir() {
+        MigrationSet::from_dir(&mysql_path)
+            .map_err(|error| fail(1, format!("cannot read {}: {error}", mysql_path.display())))?
+    } else {
+        MigrationSet::new(Vec::new())
+    };
     let mut count = 0;
-    for migration in set.migrations() {
+    for migration in set.migrations().iter().chain(mysql.migrations()) {
         for line in unacknowledged(&migration.up)
             .into_iter()
             .chain(unacknowledged(&migration.down))
@@ -492,8 +581,9 @@ fn lint(dir: &Directory) -> Result<(), Failure> {
         ));
     }
     println!(
-        "lint: {} migrations, no unacknowledged unsafe statements",
-        set.migrations().len()
+        "lint: {} migrations ({} for MySQL), no unacknowledged unsafe statements",
+        set.migrations().len() + mysql.migrations().len(),
+        mysql.migrations().len()
     );
     Ok(())
 }

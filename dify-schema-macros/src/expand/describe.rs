@@ -105,7 +105,12 @@ impl TableParts {
                     let rt = rt();
                     let name = text(&unique.name);
                     let columns = list(unique.columns.iter().map(column_name).map(text));
-                    quote!(#rt::schema::UniqueConstraint { name: #name, columns: #columns })
+                    let mysql_name = option(unique.mysql_name.as_ref().map(text));
+                    quote!(#rt::schema::UniqueConstraint {
+                        name: #name,
+                        columns: #columns,
+                        mysql_name: #mysql_name,
+                    })
                 })
                 .collect(),
             relations: entity.columns.iter().filter_map(relation_literal).collect(),
@@ -197,6 +202,11 @@ fn index_literal(entity: &Entity, index: &Index) -> TokenStream {
     let unique = index.unique;
     let method = tokens::index_method(index.method);
     let predicate = option(index.predicate.as_ref().map(text));
+    let build = tokens::mysql_build(index.mysql_build);
+    let prefixes = list(index.mysql_prefixes.iter().map(|(column, length)| {
+        let column = text(&entity.column(*column).name);
+        quote!(#s::MysqlPrefix { column: #column, length: #length })
+    }));
     quote! {
         #s::Index {
             name: #name,
@@ -204,6 +214,7 @@ fn index_literal(entity: &Entity, index: &Index) -> TokenStream {
             unique: #unique,
             method: #method,
             predicate: #predicate,
+            mysql: #s::MysqlIndex { build: #build, prefixes: #prefixes },
         }
     }
 }
@@ -223,6 +234,7 @@ fn relation_literal(column: &Column) -> Option<TokenStream> {
     let parent_table = text(quote!(<#parent as #rt::Entity>::TABLE_NAME));
     let foreign_key = option(relation.foreign_key.as_ref().map(text));
     let on_delete = option(relation.on_delete.map(text));
+    let mysql_foreign_key = option(relation.mysql_foreign_key.as_ref().map(text));
     Some(quote! {
         #rt::schema::Relation {
             column: #name,
@@ -230,6 +242,7 @@ fn relation_literal(column: &Column) -> Option<TokenStream> {
             parent_entity: #parent_entity,
             foreign_key: #foreign_key,
             on_delete: #on_delete,
+            mysql_foreign_key: #mysql_foreign_key,
         }
     })
 }
@@ -308,6 +321,9 @@ fn column_literal(column: &Column) -> TokenStream {
             .as_ref()
             .map(|narrower| text(quote!(<#narrower as #rt::StringEnumColumn>::IR_VALUES))),
     );
+    let mysql_type = option(column.mysql.sql_type.as_ref().map(text));
+    let mysql_default = option(column.mysql.default.as_ref().map(default_literal));
+    let mysql_generated = option(column.mysql.generated.as_ref().map(text));
     quote! {
         #s::Column {
             name: #name,
@@ -321,6 +337,11 @@ fn column_literal(column: &Column) -> TokenStream {
             cross_tenant: #cross_tenant,
             insert_values: #insert_values,
             generated: #generated,
+            mysql: #s::MysqlColumn {
+                sql_type: #mysql_type,
+                default: #mysql_default,
+                generated: #mysql_generated,
+            },
         }
     }
 }

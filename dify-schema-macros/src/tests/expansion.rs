@@ -66,7 +66,7 @@ fn via_owned_conversation() {
         ),
         quote! {
             #[index(name = "conversation_app_from_user_idx", columns(app_id, from_source, from_end_user_id))]
-            #[index(name = "conversation_unread_idx", columns(app_id), where = "read_at IS NULL")]
+            #[index(name = "conversation_unread_idx", columns(app_id), where = "read_at IS NULL", mysql = "whole")]
             #[derive(Debug, Clone, PartialEq)]
             pub struct Conversation {
                 #[column(uuid, primary_key, client_default = uuid7)]

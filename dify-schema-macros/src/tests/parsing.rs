@@ -387,7 +387,7 @@ fn attribute_mistakes_are_all_collected() {
     );
     assert_eq!(
         errors[3],
-        "unknown key `where` in #[unique(...)]; the valid keys are: name, columns"
+        "unknown key `where` in #[unique(...)]; the valid keys are: name, columns, mysql_name"
     );
     assert!(
         errors[4].starts_with("unknown key `primary` in #[column(...)]"),

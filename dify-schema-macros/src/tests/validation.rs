@@ -59,7 +59,7 @@ fn app() -> Entity {
     valid(
         quote!(table = "apps", owner = tenant),
         quote! {
-            #[index(name = "app_tenant_id_idx", columns(tenant_id, created_at desc), where = "status = 'normal'")]
+            #[index(name = "app_tenant_id_idx", columns(tenant_id, created_at desc), where = "status = 'normal'", mysql = "whole")]
             #[unique(name = "app_name_key", columns(tenant_id, name))]
             #[derive(Debug)]
             pub struct App {
@@ -259,7 +259,7 @@ fn via_owned_declaration() {
             insert = ConversationDraft
         ),
         quote! {
-            #[index(name = "conversation_inputs_idx", columns(inputs), using = gin)]
+            #[index(name = "conversation_inputs_idx", columns(inputs), using = gin, mysql = "skip")]
             pub struct Conversation {
                 #[column(uuid, primary_key, client_default = uuid7)]
                 pub id: Uuid,
@@ -666,8 +666,8 @@ fn index_mistakes_each_have_a_fix() {
         quote! {
             #[index(columns(name))]
             #[index(name = "app_name_idx", columns(name, name))]
-            #[index(name = "app_name_gin", columns(name), using = gin, unique)]
-            #[index(name = "apps_pkey", columns(id), using = hash, where = " ")]
+            #[index(name = "app_name_gin", columns(name), using = gin, unique, mysql = "skip")]
+            #[index(name = "apps_pkey", columns(id), using = hash, where = " ", mysql = "whole")]
             #[unique(name = "App Name", columns(name))]
             pub struct App {
                 #[column(uuid, primary_key)]
@@ -733,4 +733,133 @@ fn duplicate_column_names() {
         errors,
         ["the column `kind` is declared twice (first as field `kind`); rename one with `name = \"...\"`"]
     );
+}
+
+#[test]
+fn mysql_keys_reach_the_ir() {
+    let token = valid(
+        quote!(
+            table = "oauth_access_tokens",
+            owner = global,
+            visible = none
+        ),
+        quote! {
+            #[index(name = "token_meta_idx", columns(meta), using = gin, mysql = "skip")]
+            #[index(
+                name = "uq_active",
+                columns(email, issuer, label desc),
+                unique,
+                where = "revoked_at IS NULL",
+                mysql = "whole",
+                mysql_prefix(email = 191, label = 100)
+            )]
+            #[unique(name = "oauth_access_tokens_hash_key", columns(hash), mysql_name = "hash")]
+            pub struct Token {
+                #[column(uuid, primary_key)]
+                pub id: Uuid,
+                #[column(jsonb)]
+                pub meta: Option<Json>,
+                #[column(varchar(255))]
+                pub email: String,
+                #[column(varchar(255))]
+                pub issuer: String,
+                #[column(varchar(255))]
+                pub label: String,
+                #[column(varchar(255))]
+                pub hash: String,
+                #[column(text, mysql_type = "text")]
+                pub note: String,
+                #[column(bigint, default = sql("'-1'::integer"), mysql_default = -1)]
+                pub expires_at: i64,
+                #[column(
+                    varchar(255),
+                    generated = "CASE WHEN label::text = 'x'::text THEN email END",
+                    mysql_generated = "case when `label` = 'x' then `email` end"
+                )]
+                pub x_email: Option<String>,
+                #[column(timestamptz)]
+                pub revoked_at: Option<UtcDateTime>,
+            }
+        },
+    );
+    use crate::ir::MysqlBuild;
+    assert_eq!(token.indexes[0].mysql_build, MysqlBuild::Skip);
+    assert_eq!(token.indexes[1].mysql_build, MysqlBuild::Whole);
+    let (email, label) = (position(&token, "email"), position(&token, "label"));
+    assert_eq!(
+        token.indexes[1].mysql_prefixes,
+        [(email, 191), (label, 100)]
+    );
+    assert_eq!(
+        token.unique_constraints[0].mysql_name.as_deref(),
+        Some("hash")
+    );
+    assert_eq!(
+        column(&token, "note").mysql.sql_type.as_deref(),
+        Some("text")
+    );
+    assert!(matches!(
+        column(&token, "expires_at").mysql.default,
+        Some(Default::Int(-1))
+    ));
+    assert!(column(&token, "x_email").mysql.generated.is_some());
+}
+
+#[test]
+fn what_mysql_cannot_build_as_declared_must_be_said() {
+    let errors = errors_of(
+        quote!(table = "tokens", owner = global, visible = all),
+        quote! {
+            #[index(name = "tokens_meta_idx", columns(meta), using = gin)]
+            #[index(name = "tokens_live_idx", columns(email), where = "revoked")]
+            #[index(name = "tokens_note_idx", columns(note))]
+            #[index(name = "tokens_long_idx", columns(email, issuer, label, hash))]
+            #[index(name = "tokens_plain_idx", columns(hash), mysql = "whole")]
+            #[index(name = "tokens_odd_idx", columns(hash), mysql = "sometimes")]
+            #[unique(name = "tokens_hash_key", columns(hash))]
+            pub struct Token {
+                #[column(uuid, primary_key)]
+                pub id: Uuid,
+                #[column(jsonb)]
+                pub meta: Option<Json>,
+                #[column(varchar(255))]
+                pub email: String,
+                #[column(varchar(255))]
+                pub issuer: String,
+                #[column(varchar(255))]
+                pub label: String,
+                #[column(varchar(255))]
+                pub hash: String,
+                #[column(text)]
+                pub note: String,
+                #[column(boolean)]
+                pub revoked: bool,
+                #[column(bigint, default = sql("'-1'::integer"))]
+                pub expires_at: i64,
+                #[column(varchar(255), generated = "CASE WHEN revoked THEN email END")]
+                pub revoked_email: Option<String>,
+                #[column(uuid, mysql_type = "text", no_reference = "a test")]
+                pub other_id: Uuid,
+            }
+        },
+    );
+    let expected_fixes = [
+        "`mysql_type` chooses among MySQL's text types, for a `text` column",
+        "add `mysql_default = ...`",
+        "add `mysql_generated = \"...\"`",
+        "MySQL has no GIN index: add `mysql = \"skip\"`",
+        "MySQL has no partial index: add `mysql = \"whole\"`",
+        "MySQL indexes the text column `note` only by a prefix: add `mysql_prefix(note = 191)`",
+        "over InnoDB's 3072: add `mysql_prefix(",
+        "`mysql = \"whole\"` builds a partial index without its WHERE; this index has no `where`",
+        "unknown `mysql = \"sometimes\"`",
+        "say which it is on MySQL: `mysql_name = \"hash\"`",
+    ];
+    assert_eq!(errors.len(), expected_fixes.len(), "{errors:#?}");
+    for fix in expected_fixes {
+        assert!(
+            errors.iter().any(|error| error.contains(fix)),
+            "no error contains `{fix}`: {errors:#?}"
+        );
+    }
 }

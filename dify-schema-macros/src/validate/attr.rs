@@ -8,7 +8,9 @@ use proc_macro2::Span;
 use syn::{Ident, LitStr};
 
 use crate::ctxt::Ctxt;
-use crate::ir::{Audit, Capability, ClientDefault, Default, IndexMethod, ServerFunction, SqlType};
+use crate::ir::{
+    Audit, Capability, ClientDefault, Default, IndexMethod, MysqlBuild, ServerFunction, SqlType,
+};
 use crate::parse::{DefaultDecl, SqlTypeArg, SqlTypeDecl};
 use crate::rust_type::RustKind;
 
@@ -453,6 +455,64 @@ pub fn index_method(cx: &mut Ctxt, using: Option<&Ident>) -> IndexMethod {
                 "unknown index method; expected `btree` (the default) or `gin`",
             );
             IndexMethod::Btree
+        }
+    }
+}
+
+/// `mysql_type = "text"`: the MySQL type of a `text` column whose MySQL
+/// spelling is not the mapping's `longtext` (Dify's plain `sa.Text`).
+pub fn mysql_type(cx: &mut Ctxt, value: &LitStr, sql_type: SqlType) -> Option<String> {
+    const TEXT_TYPES: [&str; 4] = ["tinytext", "text", "mediumtext", "longtext"];
+    let name = value.value();
+    if sql_type != SqlType::Text {
+        cx.error_at(
+            value.span(),
+            format!(
+                "`mysql_type` chooses among MySQL's text types, for a `text` column; this one is `{}`, which MySQL maps by itself",
+                sql_type.dsl_name()
+            ),
+        );
+        return None;
+    }
+    if !TEXT_TYPES.contains(&name.as_str()) {
+        cx.error_at(
+            value.span(),
+            format!(
+                "unknown MySQL text type `{name}`; expected one of: {}",
+                TEXT_TYPES.join(", ")
+            ),
+        );
+        return None;
+    }
+    Some(name)
+}
+
+/// `mysql = "skip" | "whole"`: how MySQL builds an index it cannot build
+/// as declared.
+pub fn mysql_build(cx: &mut Ctxt, value: &LitStr) -> Option<MysqlBuild> {
+    match value.value().as_str() {
+        "skip" => Some(MysqlBuild::Skip),
+        "whole" => Some(MysqlBuild::Whole),
+        other => {
+            cx.error_at(
+                value.span(),
+                format!("unknown `mysql = \"{other}\"`; expected \"skip\" (MySQL does not build the index) or \"whole\" (MySQL builds a partial index over every row, without its WHERE)"),
+            );
+            None
+        }
+    }
+}
+
+/// A prefix length of `mysql_prefix(column = n)`: 1 to 3072 / 4 characters.
+pub fn mysql_prefix_length(cx: &mut Ctxt, length: &syn::LitInt) -> Option<u16> {
+    match length.base10_parse::<u16>() {
+        Ok(n) if (1..=768).contains(&n) => Some(n),
+        _ => {
+            cx.error_at(
+                length.span(),
+                "a prefix length is a number of characters from 1 to 768 (3072 bytes of utf8mb4)",
+            );
+            None
         }
     }
 }

@@ -328,3 +328,169 @@ pub fn undeclared_references(
         );
     }
 }
+
+/// What MySQL needs said about a column that its type does not settle: a
+/// generated column's expression in MySQL's dialect, and the default of a
+/// `sql(...)` one that MySQL keeps (it drops those of text and json
+/// columns, as Dify's MySQL schema has none).
+pub fn mysql_column_keys(cx: &mut Ctxt, decl: &ColumnDecl, column: &Column) {
+    match (&decl.generated, &decl.mysql_generated) {
+        (Some(expression), None) => cx.error_at(
+            expression.span(),
+            "MySQL cannot read PostgreSQL's expression: add `mysql_generated = \"...\"`, the expression in MySQL's dialect (built VIRTUAL)",
+        ),
+        (None, Some(expression)) => cx.error_at(
+            expression.span(),
+            "`mysql_generated` goes with `generated = \"...\"`; this column is not generated",
+        ),
+        _ => {}
+    }
+    let keeps_default = !matches!(
+        column.sql_type,
+        SqlType::Text | SqlType::Json | SqlType::Jsonb
+    );
+    match (&column.default, &decl.mysql_default) {
+        (Some(crate::ir::Default::Sql(_)), None) if keeps_default => {
+            let span = decl.default.as_ref().map_or(column.sql_type_span, |d| d.span());
+            cx.error_at(
+                span,
+                "`sql(...)` is PostgreSQL's SQL, which MySQL may not read: add `mysql_default = ...` (a literal such as `-1`, or `sql(\"...\")` in MySQL's dialect)",
+            );
+        }
+        (Some(crate::ir::Default::Sql(_)), Some(_)) if !keeps_default => {
+            cx.error_at(
+                decl.mysql_default.as_ref().map_or(column.sql_type_span, |d| d.span()),
+                "MySQL builds a text or json column without a default (as Dify's MySQL schema does), so `mysql_default` has no effect here; remove it",
+            );
+        }
+        (Some(crate::ir::Default::Sql(_)), Some(_)) => {}
+        (_, Some(default)) => cx.error_at(
+            default.span(),
+            "`mysql_default` replaces a `default = sql(\"...\")` that MySQL cannot read; this column's default is rendered for MySQL as it is",
+        ),
+        _ => {}
+    }
+    if let (Some(name), None) = (&decl.mysql_foreign_key, &decl.foreign_key) {
+        cx.error_at(
+            name.span(),
+            "`mysql_foreign_key` renames a foreign key on MySQL; the column needs `foreign_key = \"...\"` first",
+        );
+    }
+}
+
+/// InnoDB's longest key, in bytes.
+const MYSQL_MAX_KEY_BYTES: u32 = 3072;
+
+/// What MySQL needs said about an index: how it builds one it lacks (GIN,
+/// partial), and a prefix for keys that would pass InnoDB's 3072 bytes or
+/// hold a text column. `declared` is the `mysql = ...` span, if any.
+pub fn mysql_index(
+    cx: &mut Ctxt,
+    index: &Index,
+    columns: &[Column],
+    declared: Option<Span>,
+    span: Span,
+) {
+    use crate::ir::{IndexMethod, MysqlBuild};
+    match (index.method, index.predicate.is_some(), index.mysql_build) {
+        (IndexMethod::Gin, _, MysqlBuild::Same) => cx.error_at(
+            span,
+            "MySQL has no GIN index: add `mysql = \"skip\"` (the index is not built on MySQL)",
+        ),
+        (IndexMethod::Gin, _, MysqlBuild::Whole) => cx.error_at(
+            declared.unwrap_or(span),
+            "a GIN index has no MySQL counterpart to build whole: write `mysql = \"skip\"`",
+        ),
+        (_, true, MysqlBuild::Same) => cx.error_at(
+            span,
+            "MySQL has no partial index: add `mysql = \"whole\"` (built over every row, without the WHERE) or `mysql = \"skip\"` (not built on MySQL)",
+        ),
+        (IndexMethod::Btree, false, MysqlBuild::Whole) => cx.error_at(
+            declared.unwrap_or(span),
+            "`mysql = \"whole\"` builds a partial index without its WHERE; this index has no `where`",
+        ),
+        _ => {}
+    }
+    // A GIN index is never built on MySQL: its key is not MySQL's to size.
+    if index.mysql_build == MysqlBuild::Skip || index.method == IndexMethod::Gin {
+        return;
+    }
+    let span = index.name_span;
+    let mut bytes = 0;
+    for (column, _) in &index.columns {
+        let prefix = index
+            .mysql_prefixes
+            .iter()
+            .find(|(prefixed, _)| prefixed == column)
+            .map(|(_, length)| u32::from(*length));
+        let column = &columns[*column];
+        match (prefix, mysql_key_bytes(column)) {
+            (Some(length), _) => bytes += 4 * length,
+            (None, Some(size)) => bytes += size,
+            (None, None) => {
+                cx.error_at(
+                    span,
+                    format!(
+                        "MySQL indexes the {} column `{}` only by a prefix: add `mysql_prefix({} = 191)` (or `mysql = \"skip\"`)",
+                        column.sql_type.dsl_name(),
+                        column.name,
+                        column.name
+                    ),
+                );
+                return;
+            }
+        }
+    }
+    if bytes > MYSQL_MAX_KEY_BYTES {
+        cx.error_at(
+            span,
+            format!(
+                "on MySQL this key is {bytes} bytes (utf8mb4: 4 per character), over InnoDB's {MYSQL_MAX_KEY_BYTES}: add `mysql_prefix(<column> = 191, ...)` for its longest varchar columns"
+            ),
+        );
+    }
+}
+
+/// The most bytes a column takes in a MySQL key (utf8mb4, 4 bytes a
+/// character), or `None` for a column MySQL indexes only by a prefix.
+fn mysql_key_bytes(column: &Column) -> Option<u32> {
+    if column.mysql.sql_type.is_some() {
+        return None;
+    }
+    Some(match column.sql_type {
+        SqlType::Uuid => 4 * 36,
+        SqlType::Varchar(length) => 4 * length.unwrap_or(255),
+        SqlType::Text | SqlType::Json | SqlType::Jsonb | SqlType::Bytea => return None,
+        SqlType::Timestamp | SqlType::Timestamptz => 5,
+        SqlType::Integer => 4,
+        SqlType::BigInt => 8,
+        SqlType::Boolean => 1,
+        SqlType::Float => 4,
+        SqlType::Numeric(_) => 16,
+    })
+}
+
+/// A one-column unique constraint named `<table>_<column>_key` is what
+/// PostgreSQL names one SQLAlchemy left unnamed, which MySQL names
+/// `<column>`; Dify also names some that way by hand, which MySQL keeps.
+/// Nothing in the name tells the two apart, so the declaration says.
+pub fn mysql_unique_name(
+    cx: &mut Ctxt,
+    table: &str,
+    unique: &UniqueConstraint,
+    columns: &[Column],
+) {
+    let [column] = unique.columns.as_slice() else {
+        return;
+    };
+    let column = &columns[*column].name;
+    if unique.mysql_name.is_none() && unique.name == format!("{table}_{column}_key") {
+        cx.error_at(
+            unique.name_span,
+            format!(
+                "`{}` is how PostgreSQL names a unique constraint left unnamed, which MySQL names `{column}`; say which it is on MySQL: `mysql_name = \"{column}\"` (unnamed in Dify's model) or `mysql_name = \"{}\"` (named so in Dify's model)",
+                unique.name, unique.name
+            ),
+        );
+    }
+}

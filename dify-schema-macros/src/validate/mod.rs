@@ -20,8 +20,8 @@ use syn::{Ident, LitStr, Path};
 
 use crate::ctxt::Ctxt;
 use crate::ir::{
-    Access, Capability, Column, Entity, Index, IndexMethod, Ownership, PrimaryKey, Relation,
-    SoftDelete, SqlType, UniqueConstraint, Visible,
+    Access, Capability, Column, Entity, Index, IndexMethod, MysqlColumn, Ownership, PrimaryKey,
+    Relation, SoftDelete, SqlType, UniqueConstraint, Visible,
 };
 use crate::parse::{
     ColumnDecl, DefaultDecl, EntityDecl, FieldDecl, IndexDecl, OwnerDecl, ReferencesDecl,
@@ -97,6 +97,7 @@ pub fn validate(cx: &mut Ctxt, decl: EntityDecl) -> Option<Entity> {
     for index in decl.indexes {
         validate_index(
             cx,
+            &table.value(),
             index,
             &columns,
             &names,
@@ -249,6 +250,16 @@ fn validate_field(cx: &mut Ctxt, table: &str, field: FieldDecl) -> Option<Column
         .and_then(|ident| attr::audit(cx, ident, sql_type, has_default));
     check::relation_keys(cx, &decl, sql_type, sql_type_span);
     let (relation, any_of) = relation(cx, &decl);
+    let mysql = MysqlColumn {
+        sql_type: decl
+            .mysql_type
+            .as_ref()
+            .and_then(|value| attr::mysql_type(cx, value, sql_type)),
+        default: decl.mysql_default.as_ref().and_then(|default| {
+            attr::default(cx, default, sql_type, rust, &format!("{table}_{name}_seq"))
+        }),
+        generated: decl.mysql_generated.as_ref().map(LitStr::value),
+    };
 
     let column = Column {
         attrs: field.attrs,
@@ -273,8 +284,10 @@ fn validate_field(cx: &mut Ctxt, table: &str, field: FieldDecl) -> Option<Column
         generated: decl.generated.as_ref().map(LitStr::value),
         fixed: decl.fixed.is_some(),
         cross_tenant: decl.cross_tenant.is_some(),
+        mysql,
     };
     check::column_keys(cx, &decl, &column);
+    check::mysql_column_keys(cx, &decl, &column);
     Some(column)
 }
 
@@ -292,6 +305,7 @@ fn relation(cx: &mut Ctxt, decl: &ColumnDecl) -> (Option<Relation>, Vec<Path>) {
                     .on_delete
                     .as_ref()
                     .and_then(|action| attr::on_delete(cx, action)),
+                mysql_foreign_key: decl.mysql_foreign_key.as_ref().map(LitStr::value),
             };
             (Some(relation), Vec::new())
         }
@@ -491,6 +505,7 @@ fn validate_visibility(
 
 fn validate_index(
     cx: &mut Ctxt,
+    table: &str,
     decl: IndexDecl,
     columns: &[Column],
     names: &ColumnNames,
@@ -533,11 +548,19 @@ fn validate_index(
         return;
     }
     if decl.is_constraint {
-        unique_constraints.push(UniqueConstraint {
+        let key: Vec<usize> = resolved.into_iter().map(|(index, _)| index).collect();
+        let mysql_name = decl.mysql_name.as_ref().map(|mysql_name| {
+            attr::sql_name(cx, mysql_name, "unique constraint");
+            mysql_name.value()
+        });
+        let unique = UniqueConstraint {
             name: name.value(),
             name_span: name.span(),
-            columns: resolved.into_iter().map(|(index, _)| index).collect(),
-        });
+            columns: key,
+            mysql_name,
+        };
+        check::mysql_unique_name(cx, table, &unique, columns);
+        unique_constraints.push(unique);
         return;
     }
     let method = attr::index_method(cx, decl.using.as_ref());
@@ -553,14 +576,60 @@ fn validate_index(
             );
         }
     }
-    indexes.push(Index {
+    // Where a missing `mysql = ...` is reported: at what MySQL lacks.
+    let span = match (&decl.using, &decl.predicate) {
+        (Some(using), _) if method == IndexMethod::Gin => using.span(),
+        (_, Some(predicate)) => predicate.span(),
+        _ => name.span(),
+    };
+    let mysql_build = decl
+        .mysql
+        .as_ref()
+        .and_then(|value| attr::mysql_build(cx, value))
+        .unwrap_or_default();
+    let mut mysql_prefixes = Vec::new();
+    if let Some((_, prefixes)) = &decl.mysql_prefix {
+        for (column, length) in prefixes {
+            let Some(position) = names.find(cx, column, columns, "`mysql_prefix`") else {
+                continue;
+            };
+            if !resolved.iter().any(|(indexed, _)| *indexed == position) {
+                cx.error_at(
+                    column.span(),
+                    "`mysql_prefix` names a column of the index; this one is not in `columns(...)`",
+                );
+                continue;
+            }
+            if !columns[position].sql_type.is_textual() {
+                cx.error_at(
+                    column.span(),
+                    "MySQL indexes a prefix of a varchar or text column only",
+                );
+                continue;
+            }
+            if let Some(length) = attr::mysql_prefix_length(cx, length) {
+                mysql_prefixes.push((position, length));
+            }
+        }
+    }
+    let index = Index {
         name: name.value(),
         name_span: name.span(),
         columns: resolved,
         unique: decl.unique.is_some(),
         method,
         predicate: decl.predicate.map(|predicate| predicate.value()),
-    });
+        mysql_build,
+        mysql_prefixes,
+    };
+    check::mysql_index(
+        cx,
+        &index,
+        columns,
+        decl.mysql.as_ref().map(LitStr::span),
+        span,
+    );
+    indexes.push(index);
 }
 
 /// A relation to the entity itself (`messages.parent_message_id`) is kept

@@ -161,6 +161,20 @@ pub enum IndexMethod {
     Gin,
 }
 
+/// How MySQL builds an index (`#[index(mysql = ...)]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+pub enum MysqlBuild {
+    /// As declared (a btree index without a predicate).
+    #[default]
+    Same,
+    /// Not built: MySQL has no such index (GIN); `mysql = "skip"`.
+    Skip,
+    /// Built over every row: a partial index without its `WHERE`, which
+    /// MySQL lacks; `mysql = "whole"`.
+    Whole,
+}
+
 /// Where the value of one column of a generated insert comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Fill {

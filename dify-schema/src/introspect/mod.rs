@@ -1,5 +1,6 @@
 //! Reads a live PostgreSQL schema from the catalogue (`read`) and compares
-//! it with the declared one (`compare`).
+//! it with the declared one (`compare`); `mysql` does the same for MySQL
+//! and MariaDB from `information_schema`.
 //!
 //! The comparison goes through the catalogue (information_schema and
 //! pg_index), never through DDL text, so two spellings of the same thing
@@ -7,6 +8,7 @@
 //! difference (a missing index, a nullable column) never hides.
 
 mod compare;
+pub mod mysql;
 mod read;
 
 pub use compare::{compare, normalize_sql, Drift};

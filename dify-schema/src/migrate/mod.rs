@@ -6,6 +6,7 @@
 pub mod adopt;
 pub mod diff;
 pub mod files;
+pub mod mysql;
 pub mod runner;
 pub mod snapshot;
 pub mod sql;

@@ -61,6 +61,27 @@ pub enum MigrateError {
         message: String,
     },
 
+    /// MySQL: the migration stopped at a statement after `position - 1`
+    /// others were applied, which MySQL cannot roll back; they are
+    /// recorded, and the next run resumes at this statement.
+    #[error("migration {name} stopped at statement {position} of {total}; the {} before it are applied (MySQL cannot roll DDL back) and recorded, so the next run resumes here once it is fixed:\n{statement}\n{message}", position - 1)]
+    PartiallyApplied {
+        name: String,
+        statement: String,
+        message: String,
+        position: usize,
+        total: usize,
+    },
+
+    /// MySQL: a statement an earlier, unfinished run applied was edited
+    /// since; the database holds the old one.
+    #[error("migration {name} was applied up to statement {position} by an earlier run, and that statement has changed since; the database holds the old one: restore it (and fix only the statements after it), or undo by hand and clear its rows in __dify_schema_migration_progress:\n{statement}")]
+    AppliedStatementEdited {
+        name: String,
+        position: usize,
+        statement: String,
+    },
+
     #[error("version {version} is applied in the database but no migration file has it")]
     Unknown { version: String },
 

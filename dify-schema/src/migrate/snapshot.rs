@@ -22,11 +22,22 @@ pub struct SchemaSnapshot {
 }
 
 impl SchemaSnapshot {
-    /// The snapshot of a schema, tables sorted by name.
+    /// The PostgreSQL snapshot of a schema, tables sorted by name: the IR
+    /// without its MySQL options (which the MySQL snapshot records).
     pub fn of(schema: &Schema) -> SchemaSnapshot {
+        let schema = schema.without_mysql();
         SchemaSnapshot {
             tables: schema.sorted_tables().into_iter().cloned().collect(),
-            row_level_security: crate::rls::support_for(schema),
+            row_level_security: crate::rls::support_for(&schema),
+        }
+    }
+
+    /// The MySQL snapshot of a schema (`migrations-mysql/schema.json`): the
+    /// whole IR, MySQL options included; MySQL has no row-level security.
+    pub fn of_mysql(schema: &Schema) -> SchemaSnapshot {
+        SchemaSnapshot {
+            tables: schema.sorted_tables().into_iter().cloned().collect(),
+            row_level_security: None,
         }
     }
 
@@ -74,6 +85,7 @@ mod tests {
             cross_tenant: false,
             insert_values: None,
             generated: None,
+            mysql: crate::schema::MysqlColumn::NONE,
         },
         Column {
             name: Cow::Borrowed("status"),
@@ -90,6 +102,7 @@ mod tests {
             cross_tenant: false,
             insert_values: None,
             generated: None,
+            mysql: crate::schema::MysqlColumn::NONE,
         },
     ];
     static TABLE: Table = Table {
@@ -109,6 +122,7 @@ mod tests {
             unique: false,
             method: IndexMethod::Btree,
             predicate: Some(Cow::Borrowed("status = 'a'")),
+            mysql: crate::schema::MysqlIndex::NONE,
         }]),
         unique_constraints: Cow::Borrowed(&[]),
         relations: Cow::Borrowed(&[]),
@@ -149,5 +163,61 @@ mod tests {
         let table = SchemaSnapshot::from_json(old).unwrap().tables.remove(0);
         assert_eq!(table.create_capability(), Capability::Editing);
         assert_eq!(table.visibility, Visibility::Tenant);
+    }
+
+    /// MySQL's options: in MySQL's snapshot, read back as written; never in
+    /// PostgreSQL's, which keeps the format of files written before them.
+    #[test]
+    fn mysql_options_are_in_the_mysql_snapshot_only() {
+        use crate::schema::{MysqlBuild, MysqlColumn, MysqlIndex, MysqlPrefix, UniqueConstraint};
+        let mut table = TABLE.clone();
+        table.columns.to_mut()[1].mysql = MysqlColumn {
+            sql_type: Some("text".into()),
+            default: Some(Default::Int(-1)),
+            generated: None,
+        };
+        table.indexes.to_mut()[0].mysql = MysqlIndex {
+            build: MysqlBuild::Whole,
+            prefixes: vec![MysqlPrefix {
+                column: "status".into(),
+                length: 191,
+            }]
+            .into(),
+        };
+        table.unique_constraints = vec![
+            UniqueConstraint {
+                name: "things_status_key".into(),
+                columns: vec!["status".into()].into(),
+                mysql_name: Some("status".into()),
+            },
+            UniqueConstraint {
+                name: "things_pair_key".into(),
+                columns: vec!["id".into(), "status".into()].into(),
+                mysql_name: None,
+            },
+        ]
+        .into();
+        let schema = Schema::owned(vec![table.clone()], Security::None);
+        let mysql = SchemaSnapshot::of_mysql(&schema).to_json();
+        for expected in [
+            "\"sql_type\": \"text\"",
+            "\"build\": \"Whole\"",
+            "\"prefixes\": [\n              [\n                \"status\",\n                191",
+            "\"status\"\n          ],\n          \"status\"\n        ]",
+        ] {
+            assert!(mysql.contains(expected), "{expected} not in {mysql}");
+        }
+        let read = SchemaSnapshot::from_json(&mysql).unwrap().into_schema();
+        assert_eq!(read.tables().next().unwrap(), &table);
+        let postgres = SchemaSnapshot::of(&schema).to_json();
+        assert!(
+            !postgres.contains("mysql") && !postgres.contains("Whole"),
+            "{postgres}"
+        );
+        let read = SchemaSnapshot::from_json(&postgres).unwrap().into_schema();
+        assert_eq!(
+            read.tables().next().unwrap(),
+            &schema.without_mysql().tables().next().unwrap().clone()
+        );
     }
 }

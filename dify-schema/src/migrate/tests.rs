@@ -21,6 +21,7 @@ fn column(name: &str, sql_type: SqlType, nullable: bool) -> Column {
         cross_tenant: false,
         insert_values: None,
         generated: None,
+        mysql: crate::schema::MysqlColumn::NONE,
     }
 }
 
@@ -46,6 +47,7 @@ fn apps() -> Table {
             unique: false,
             method: IndexMethod::Btree,
             predicate: None,
+            mysql: crate::schema::MysqlIndex::NONE,
         }]
         .into(),
         unique_constraints: vec![].into(),
@@ -123,6 +125,7 @@ fn adding_a_partial_index_builds_it_concurrently_outside_a_transaction() {
         unique: true,
         method: IndexMethod::Btree,
         predicate: Some("status = 'normal'".into()),
+        mysql: crate::schema::MysqlIndex::NONE,
     });
     let diff = diff(&schema(vec![apps()]), &schema(vec![changed]));
     assert_eq!(diff.phases.len(), 1);
@@ -189,4 +192,64 @@ fn a_new_table_with_its_indexes_needs_no_concurrently() {
 #[test]
 fn no_change_no_migration() {
     assert!(diff(&schema(vec![apps()]), &schema(vec![apps()])).is_empty());
+}
+
+/// MySQL's diff of the same changes: one migration, flagged like
+/// PostgreSQL's where it loses data, and a MySQL-only option changes
+/// nothing on PostgreSQL.
+#[test]
+fn mysql_diffs_the_same_changes() {
+    use crate::migrate::mysql::diff as mysql_diff;
+    use crate::schema::{MysqlBuild, MysqlIndex};
+    let old = schema(vec![apps()]);
+    let mut changed = apps();
+    changed
+        .columns
+        .to_mut()
+        .push(column("icon", SqlType::Varchar(Some(255)), true));
+    changed.columns.to_mut().retain(|c| c.name != "tracing");
+    changed.indexes.to_mut().push(Index {
+        name: "app_status_idx".into(),
+        columns: vec![index_column("status")].into(),
+        unique: false,
+        method: IndexMethod::Btree,
+        predicate: Some("status = 'normal'".into()),
+        mysql: MysqlIndex {
+            build: MysqlBuild::Whole,
+            prefixes: vec![].into(),
+        },
+    });
+    let new = schema(vec![changed.clone()]);
+    let diff = mysql_diff(&old, &new);
+    assert_eq!(
+        diff.up,
+        [
+            "ALTER TABLE `apps` ADD COLUMN `icon` varchar(255);",
+            "-- UNSAFE(drop-column): dropping `apps.tracing` loses what it holds. Review, then change UNSAFE to ACKNOWLEDGED.\nALTER TABLE `apps` DROP COLUMN `tracing`;",
+            "CREATE INDEX `app_status_idx` ON `apps` (`status`);",
+        ]
+    );
+    assert_eq!(
+        diff.down,
+        [
+            "DROP INDEX `app_status_idx` ON `apps`;",
+            "ALTER TABLE `apps` ADD COLUMN `tracing` longtext;",
+            "ALTER TABLE `apps` DROP COLUMN `icon`;",
+        ]
+    );
+    assert_eq!(diff.unsafe_operations.len(), 1);
+    assert!(mysql_diff(&new, &new).is_empty());
+    // Skipping the index on MySQL is a MySQL change only.
+    let mut skipped = changed;
+    skipped.indexes.to_mut()[1].mysql.build = MysqlBuild::Skip;
+    let skipped = schema(vec![skipped]);
+    assert_eq!(
+        mysql_diff(&new, &skipped).up,
+        ["DROP INDEX `app_status_idx` ON `apps`;"]
+    );
+    assert!(diff_is_empty(&new, &skipped));
+}
+
+fn diff_is_empty(old: &Schema, new: &Schema) -> bool {
+    diff(old, new).is_empty()
 }

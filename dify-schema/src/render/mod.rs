@@ -1,6 +1,7 @@
 //! DDL renderers, one module per backend. A backend reads the same IR
-//! ([`crate::schema`]); adding MySQL is a new module with its own type
-//! mapping, not a change to the IR.
+//! ([`crate::schema`]) with its own type mapping; what the mapping cannot
+//! decide per type, the declaration says (the IR's MySQL options).
 
 pub mod diesel;
+pub mod mysql;
 pub mod postgres;

@@ -11,7 +11,9 @@
 //! (see [`crate::render`]).
 
 /// The vocabulary the macros share (one definition, in `dify-schema-ir`).
-pub use dify_schema_ir::{Audit, Capability, ClientDefault, IndexMethod, ServerFunction, SqlType};
+pub use dify_schema_ir::{
+    Audit, Capability, ClientDefault, IndexMethod, MysqlBuild, ServerFunction, SqlType,
+};
 
 use std::borrow::Cow;
 
@@ -115,6 +117,9 @@ pub struct Column {
     /// ALWAYS AS (...) STORED`); no insert or update writes it.
     #[serde(default)]
     pub generated: Option<Text>,
+    /// What the declaration says about MySQL (nothing, for most columns).
+    #[serde(default, skip_serializing_if = "MysqlColumn::is_none")]
+    pub mysql: MysqlColumn,
 }
 
 /// The values of a string enum, as stored in the database. A snapshot
@@ -167,6 +172,10 @@ pub struct Index {
     /// The predicate of a partial index, as SQL text.
     #[serde(default)]
     pub predicate: Option<Text>,
+    /// How MySQL builds it (as here, skipped, without its predicate) and
+    /// which columns it indexes by a prefix.
+    #[serde(default, skip_serializing_if = "MysqlIndex::is_none")]
+    pub mysql: MysqlIndex,
 }
 
 /// One column of an index, with its order. A snapshot writes it as
@@ -178,15 +187,53 @@ pub struct IndexColumn {
 }
 
 /// `CONSTRAINT name UNIQUE (columns)` inside `CREATE TABLE`. A snapshot
-/// writes it as `[name, [columns]]`.
+/// writes it as `[name, [columns]]`, or `[name, [columns], mysql_name]`
+/// when its MySQL name is declared.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UniqueConstraint {
     pub name: Text,
     pub columns: List<Text>,
+    /// Its name on MySQL, where the declaration gives one (`mysql_name`):
+    /// a constraint SQLAlchemy left unnamed is `<table>_<column>_key` on
+    /// PostgreSQL and `<column>` on MySQL.
+    pub mysql_name: Option<Text>,
+}
+
+impl Serialize for UniqueConstraint {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match &self.mysql_name {
+            None => (&self.name, &self.columns).serialize(serializer),
+            Some(mysql_name) => (&self.name, &self.columns, mysql_name).serialize(serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for UniqueConstraint {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        /// The pair of older snapshots, or the triple.
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Form {
+            Triple(Text, List<Text>, Text),
+            Pair(Text, List<Text>),
+        }
+        Ok(match Form::deserialize(deserializer)? {
+            Form::Pair(name, columns) => UniqueConstraint {
+                name,
+                columns,
+                mysql_name: None,
+            },
+            Form::Triple(name, columns, mysql_name) => UniqueConstraint {
+                name,
+                columns,
+                mysql_name: Some(mysql_name),
+            },
+        })
+    }
 }
 
 /// The snapshot's pair form (`[name, value]`) of the IR records that are
-/// a name and one value; written once for all four.
+/// a name and one value; written once for all three.
 macro_rules! serde_as_pair {
     ($ty:ident { $first:ident: $a:ty, $second:ident: $b:ty }) => {
         impl Serialize for $ty {
@@ -210,7 +257,6 @@ serde_as_pair!(IndexColumn {
     name: Text,
     descending: bool
 });
-serde_as_pair!(UniqueConstraint { name: Text, columns: List<Text> });
 
 /// A column that points at the primary key of another table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -225,6 +271,10 @@ pub struct Relation {
     /// The foreign key's `ON DELETE` action (`CASCADE`, `SET NULL`), if any.
     #[serde(default)]
     pub on_delete: Option<Text>,
+    /// The foreign key's name on MySQL, where Dify's differs (a constraint
+    /// SQLAlchemy left unnamed: MySQL names it `<table>_ibfk_<n>`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mysql_foreign_key: Option<Text>,
 }
 
 /// How a row belongs to a tenant.
@@ -481,4 +531,139 @@ pub const fn str_eq(a: &str, b: &str) -> bool {
         i += 1;
     }
     true
+}
+
+// What a declaration says about MySQL where Dify's mapping depends on the
+// column or the index rather than on its type (`mysql_type = "text"`,
+// `#[index(mysql = "skip")]`, ...). Each record is empty when the
+// declaration says nothing, and a snapshot then writes nothing for it;
+// PostgreSQL's snapshot never writes them (`Schema::without_mysql`), so
+// `migrations/schema.json` keeps its bytes.
+
+/// A column's MySQL options (`#[column(mysql_type = ..., mysql_default =
+/// ..., mysql_generated = ...)]`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MysqlColumn {
+    /// The MySQL type instead of the mapped one (`text` for Dify's plain
+    /// `sa.Text` columns, which the mapping makes `longtext`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sql_type: Option<Text>,
+    /// The default on MySQL, where the PostgreSQL one is SQL text
+    /// (`sql("'-1'::integer")`) that MySQL cannot read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<Default>,
+    /// The expression of a generated column in MySQL's dialect (built
+    /// `VIRTUAL`, as Dify's migration builds it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generated: Option<Text>,
+}
+
+impl MysqlColumn {
+    /// Nothing said: the mapping decides.
+    pub const NONE: MysqlColumn = MysqlColumn {
+        sql_type: None,
+        default: None,
+        generated: None,
+    };
+
+    pub fn is_none(&self) -> bool {
+        *self == MysqlColumn::NONE
+    }
+}
+
+impl std::default::Default for MysqlColumn {
+    fn default() -> Self {
+        MysqlColumn::NONE
+    }
+}
+
+/// The prefix length (in characters) MySQL indexes of one column of an
+/// index, for keys that would pass InnoDB's 3072 bytes. A snapshot writes
+/// it as `[column, length]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MysqlPrefix {
+    pub column: Text,
+    pub length: u16,
+}
+
+impl Serialize for MysqlPrefix {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (&self.column, self.length).serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for MysqlPrefix {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let (column, length) = <(Text, u16)>::deserialize(deserializer)?;
+        Ok(MysqlPrefix { column, length })
+    }
+}
+
+/// An index's MySQL options (`#[index(mysql = "skip" | "whole",
+/// mysql_prefix(column = 191))]`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MysqlIndex {
+    #[serde(default, skip_serializing_if = "is_same")]
+    pub build: MysqlBuild,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub prefixes: List<MysqlPrefix>,
+}
+
+fn is_same(build: &MysqlBuild) -> bool {
+    *build == MysqlBuild::Same
+}
+
+impl MysqlIndex {
+    /// Nothing said: built as on PostgreSQL, whole columns.
+    pub const NONE: MysqlIndex = MysqlIndex {
+        build: MysqlBuild::Same,
+        prefixes: std::borrow::Cow::Borrowed(&[]),
+    };
+
+    pub fn is_none(&self) -> bool {
+        *self == MysqlIndex::NONE
+    }
+
+    /// The prefix length of `column`, if it is indexed by a prefix.
+    pub fn prefix(&self, column: &str) -> Option<u16> {
+        self.prefixes
+            .iter()
+            .find(|prefix| prefix.column == column)
+            .map(|prefix| prefix.length)
+    }
+}
+
+impl std::default::Default for MysqlIndex {
+    fn default() -> Self {
+        MysqlIndex::NONE
+    }
+}
+
+impl Schema {
+    /// The same schema with every MySQL option at its default: what
+    /// PostgreSQL builds and its snapshot records (`migrations/schema.json`
+    /// keeps its bytes), and what its diff compares, so that a MySQL-only
+    /// change is no PostgreSQL migration.
+    pub fn without_mysql(&self) -> Schema {
+        let tables = self
+            .tables()
+            .map(|table| {
+                let mut table = table.clone();
+                for column in table.columns.to_mut() {
+                    column.mysql = MysqlColumn::NONE;
+                }
+                for index in table.indexes.to_mut() {
+                    index.mysql = MysqlIndex::NONE;
+                }
+                for unique in table.unique_constraints.to_mut() {
+                    unique.mysql_name = None;
+                }
+                for relation in table.relations.to_mut() {
+                    relation.mysql_foreign_key = None;
+                }
+                table
+            })
+            .collect();
+        Schema::owned(tables, self.security().clone())
+    }
 }

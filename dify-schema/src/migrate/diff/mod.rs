@@ -35,6 +35,8 @@ use changes::Changes;
 
 /// What changes from `old` to `new`.
 pub fn diff(old: &Schema, new: &Schema) -> Diff {
+    // PostgreSQL's diff: a MySQL option is not a PostgreSQL change.
+    let (old, new) = (&old.without_mysql(), &new.without_mysql());
     let mut changes = Changes::default();
     support::diff_extensions(old, new, &mut changes.main);
     support::diff_functions(old, new, &mut changes.main);

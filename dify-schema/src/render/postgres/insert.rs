@@ -207,6 +207,7 @@ mod tests {
             cross_tenant: false,
             insert_values: None,
             generated: None,
+            mysql: crate::schema::MysqlColumn::NONE,
         }
     }
 
