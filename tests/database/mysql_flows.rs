@@ -1,12 +1,11 @@
 //! The domains through the scoped API on MySQL, on a database as Dify's
 //! MySQL migrations built it (`tests/reference/dify_upstream_mysql_schema.sql`
-//! restored): workspaces made through the system path, then apps,
+//! restored, then adopted and migrated): workspaces made through the system path, then apps,
 //! conversations and messages, a knowledge base and a workflow run written
 //! and read in scopes, with another workspace that sees none of it. MySQL
 //! has no row-level security: everything here is the typed API's doing.
 
 use chrono::Timelike;
-use diesel::connection::SimpleConnection;
 use diesel::RunQueryDsl;
 use dify_models::app::*;
 use dify_models::conversation::*;
@@ -22,16 +21,20 @@ use uuid::Uuid;
 use crate::fixtures::{team, Team};
 use crate::samples;
 
-pub(crate) const DIFY_MYSQL_SCHEMA: &str =
-    include_str!("../reference/dify_upstream_mysql_schema.sql");
-
-/// A MariaDB database as Dify's MySQL migrations created it, with two
+/// A MariaDB database as Dify's MySQL migrations created it, adopted into
+/// the project's migrations (and migrated: nothing is left to do), with two
 /// workspaces of every role; `None` where there is no MariaDB.
 fn dify_created() -> Option<(MysqlTestDatabase, MysqlConnection, Team, Team)> {
-    let db = MysqlTestDatabase::new()?;
+    let db = MysqlTestDatabase::dify_created()?;
     let mut conn = db.connect();
-    conn.batch_execute(DIFY_MYSQL_SCHEMA)
-        .unwrap_or_else(|error| panic!("cannot restore Dify's MySQL schema: {error}"));
+    let set = dify_models::mysql_migrations();
+    let adopted = dify_schema::migrate::mysql::adopt(&mut conn, &set, None)
+        .unwrap_or_else(|error| panic!("Dify's MySQL database is adopted: {error}"));
+    assert!(adopted.pending.is_empty(), "{:?}", adopted.pending);
+    let applied = dify_schema::migrate::mysql::MysqlRunner::new(&mut conn, &set)
+        .run_pending(|_| {})
+        .expect("migrate runs on the adopted database");
+    assert!(applied.is_empty(), "nothing left to migrate: {applied:?}");
     let acme = team(&mut conn, "acme");
     let globex = team(&mut conn, "globex");
     Some((db, conn, acme, globex))

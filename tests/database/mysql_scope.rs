@@ -3,13 +3,10 @@
 //! on the closure's error with the connection ready for the next, and
 //! refuses a non-member (of this workspace, even one of another).
 
-use diesel::connection::SimpleConnection;
 use diesel::RunQueryDsl;
 use dify_schema::{with_tenant, Error, Role};
 use dify_tests::mysql::MysqlTestDatabase;
 use uuid::Uuid;
-
-const DIFY_MYSQL_SCHEMA: &str = include_str!("../reference/dify_upstream_mysql_schema.sql");
 
 #[derive(diesel::QueryableByName)]
 struct Count {
@@ -18,10 +15,8 @@ struct Count {
 }
 
 fn dify_created() -> Option<(MysqlTestDatabase, dify_schema::mysql::MysqlConnection)> {
-    let db = MysqlTestDatabase::new()?;
-    let mut conn = db.connect();
-    conn.batch_execute(DIFY_MYSQL_SCHEMA)
-        .unwrap_or_else(|error| panic!("cannot restore Dify's MySQL schema: {error}"));
+    let db = MysqlTestDatabase::dify_created()?;
+    let conn = db.connect();
     Some((db, conn))
 }
 

@@ -93,7 +93,6 @@ mod postgres {
 
 /// MariaDB: Dify's MySQL schema restored, an r2d2 pool.
 mod mysql {
-    use diesel::connection::SimpleConnection;
     use dify_schema::mysql::MysqlConnection;
     use dify_tests::mysql::MysqlTestDatabase;
 
@@ -120,11 +119,8 @@ mod mysql {
     }
 
     fn setup(_wall: Wall) -> Option<Setup> {
-        let db = MysqlTestDatabase::new()?;
+        let db = MysqlTestDatabase::dify_created()?;
         let mut admin = db.connect();
-        admin
-            .batch_execute(crate::mysql_flows::DIFY_MYSQL_SCHEMA)
-            .expect("Dify's MySQL schema restores");
         let workspaces = crate::fixtures::two_workspaces(&mut admin);
         let pool = dify_schema::mysql::pool(db.url(), THREADS as u32).expect("the pool opens");
         Some(Setup {

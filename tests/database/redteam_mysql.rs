@@ -9,7 +9,6 @@
 //! with a savepoint open and rolls back every level); one that an empty
 //! `ne_all` matched nothing (fixed: an empty list is an empty subquery).
 
-use diesel::connection::SimpleConnection;
 use diesel::RunQueryDsl;
 use dify_models::account::*;
 use dify_models::app::*;
@@ -21,15 +20,13 @@ use dify_schema::{with_tenant, Error, Page};
 use dify_tests::mysql::MysqlTestDatabase;
 
 use crate::fixtures::{team, Team};
-use crate::mysql_flows::DIFY_MYSQL_SCHEMA;
 use crate::samples;
 
 /// Dify's MySQL schema with two workspaces; `None` where there is no
 /// MariaDB (the test then passes, having said why).
 fn setup() -> Option<(MysqlTestDatabase, MysqlConnection, Team, Team)> {
-    let db = MysqlTestDatabase::new()?;
+    let db = MysqlTestDatabase::dify_created()?;
     let mut conn = db.connect();
-    conn.batch_execute(DIFY_MYSQL_SCHEMA).unwrap();
     let acme = team(&mut conn, "acme");
     let globex = team(&mut conn, "globex");
     Some((db, conn, acme, globex))
