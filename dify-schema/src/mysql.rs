@@ -47,14 +47,11 @@ pub fn is_connection_error(error: &diesel::result::Error) -> bool {
         | Diesel::BrokenTransactionManager => true,
         Diesel::DatabaseError(DatabaseErrorKind::Unknown, info) => {
             let message = info.message();
-            [
-                "Input/output error",
-                "Driver error",
-                "Connection",
-                "connection",
-            ]
-            .iter()
-            .any(|sign| message.starts_with(sign))
+            // mysql_async's I/O and driver errors (a closed socket, a
+            // killed connection); no PostgreSQL message starts so.
+            ["Input/output error", "Driver error"]
+                .iter()
+                .any(|sign| message.starts_with(sign))
         }
         _ => false,
     }

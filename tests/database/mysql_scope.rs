@@ -132,3 +132,38 @@ fn the_start_up_check_says_there_is_no_row_level_security() {
         "{refused:?}"
     );
 }
+
+#[derive(diesel::QueryableByName)]
+struct ConnectionId {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    id: i64,
+}
+
+/// A connection killed in the middle of a scope: `ConnectionLost`, which is
+/// safe to run again, and nothing of the scope committed.
+#[test]
+fn a_connection_lost_during_the_scope_is_connection_lost() {
+    let Some((db, mut conn)) = dify_created() else {
+        return;
+    };
+    let (tenant, account) = (Uuid::new_v4(), Uuid::new_v4());
+    join(&mut conn, tenant, account, "owner");
+    let id = diesel::sql_query("SELECT CAST(CONNECTION_ID() AS SIGNED) AS id")
+        .get_result::<ConnectionId>(&mut conn)
+        .unwrap()
+        .id;
+    let result = with_tenant(&mut conn, tenant, account, |scope| {
+        let mut admin = db.connect();
+        diesel::sql_query(format!("KILL CONNECTION {id}"))
+            .execute(&mut admin)
+            .unwrap();
+        scope.count::<dify_models::app::App>()?;
+        Ok::<_, Error>(())
+    });
+    match result {
+        Err(error @ Error::ConnectionLost(_)) => {
+            assert_eq!(error.retry(), dify_schema::error::Retry::Safe);
+        }
+        other => panic!("expected ConnectionLost, seen {other:?}"),
+    }
+}

@@ -129,7 +129,7 @@ pub(super) fn is_connection_error(error: &Diesel) -> bool {
         error,
         Diesel::DatabaseError(DatabaseErrorKind::ClosedConnection, _)
             | Diesel::BrokenTransactionManager
-    )
+    ) || crate::mysql::is_connection_error(error)
 }
 
 /// One line that says what failed: the message, and the constraint or the
