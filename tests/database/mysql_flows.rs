@@ -409,3 +409,36 @@ fn composable_queries_keep_the_tenant_on_mysql() {
     })
     .unwrap();
 }
+
+/// A MySQL scope reads what is committed now, as PostgreSQL's does (READ
+/// COMMITTED): once another connection deletes an app, the scope's next
+/// read no longer finds its messages, as its next write cannot reach them.
+/// Under MySQL's default REPEATABLE READ the read would still find them in
+/// its snapshot while a delete found nothing (the random run saw that).
+#[test]
+fn a_scope_reads_what_is_committed_now() {
+    let Some((db, mut conn, acme, _)) = dify_created() else {
+        return;
+    };
+    let (app_id, message_id) = with_tenant(&mut conn, acme.tenant, acme.editor, |scope| {
+        let scope = scope.require::<Editing>()?;
+        let app = scope.insert::<App>(samples::app())?;
+        let conversation = scope.insert::<Conversation>(samples::conversation(app.id()))?;
+        let message = scope.insert::<Message>(samples::message(app.id(), conversation.id()))?;
+        Ok::<_, Error>((app.id, message.id))
+    })
+    .unwrap();
+    with_tenant(&mut conn, acme.tenant, acme.editor, |scope| {
+        assert!(scope.lookup::<Message>(message_id)?.is_some());
+        let mut other = db.connect();
+        diesel::sql_query(format!("DELETE FROM apps WHERE id = '{app_id}'"))
+            .execute(&mut other)
+            .unwrap();
+        assert!(
+            scope.lookup::<Message>(message_id)?.is_none(),
+            "the app is gone, so is the message's way to the tenant"
+        );
+        Ok::<_, Error>(())
+    })
+    .unwrap();
+}

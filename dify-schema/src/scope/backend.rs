@@ -27,7 +27,7 @@ pub trait QueryBackend: Backend<QueryBuilder: Default> + Default {
     /// What an `OFFSET` without a `LIMIT` needs before it.
     const NO_LIMIT: &'static str;
     /// What follows the query of a locking read of `table`.
-    fn for_update(table: &str) -> String;
+    fn push_for_update(out: &mut AstPass<'_, '_, Self>, table: &str) -> QueryResult<()>;
     /// The operator of a `LIKE` with case (`case_sensitive`) or without.
     fn like(case_sensitive: bool, negated: bool) -> &'static str;
     /// A uuid, bound as the backend stores it.
@@ -47,8 +47,9 @@ impl QueryBackend for Pg {
     const IN_SUBQUERY: &'static str = " = ANY(SELECT ";
     const NO_LIMIT: &'static str = "";
 
-    fn for_update(table: &str) -> String {
-        format!(" FOR UPDATE OF {}", crate::quote::ident(table))
+    fn push_for_update(out: &mut AstPass<'_, '_, Self>, table: &str) -> QueryResult<()> {
+        out.push_sql(" FOR UPDATE OF ");
+        out.push_identifier(table)
     }
 
     fn like(case_sensitive: bool, negated: bool) -> &'static str {
@@ -129,8 +130,9 @@ impl QueryBackend for Mysql {
 
     /// MariaDB has no `FOR UPDATE OF`: the joined parents' rows are locked
     /// too.
-    fn for_update(_table: &str) -> String {
-        " FOR UPDATE".into()
+    fn push_for_update(out: &mut AstPass<'_, '_, Self>, _table: &str) -> QueryResult<()> {
+        out.push_sql(" FOR UPDATE");
+        Ok(())
     }
 
     /// Dify's MySQL tables compare text without case (`utf8mb4_general_ci`):

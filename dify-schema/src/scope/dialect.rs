@@ -7,7 +7,11 @@
 //!
 //! MySQL: no row-level security and no transaction clock. The scope sets
 //! the session's time zone to UTC (Dify stores UTC, and `CURRENT_TIMESTAMP`
-//! defaults follow the session's zone), begins, reads the role and the
+//! defaults follow the session's zone) and its transaction to READ
+//! COMMITTED, PostgreSQL's default: under MySQL's REPEATABLE READ a read
+//! sees the snapshot of the scope's first read while a write sees the
+//! latest rows, so a row a lookup just found could be one a delete cannot
+//! (the random run found it). Then it begins, reads the role and the
 //! clock in one statement, and commits. MySQL does not abort a transaction
 //! at a failed statement (and a deadlock rolls it back and leaves the
 //! session in autocommit), so a MySQL scope sends nothing after a statement
@@ -131,7 +135,9 @@ impl ScopeDialect for MySql {
             return Err(Error::InsideTransaction);
         }
         let begun = conn
-            .batch_execute("SET time_zone = '+00:00'")
+            .batch_execute(
+                "SET time_zone = '+00:00'; SET TRANSACTION ISOLATION LEVEL READ COMMITTED",
+            )
             .and_then(|()| {
                 <MysqlConnection as Connection>::TransactionManager::begin_transaction(conn)
             });

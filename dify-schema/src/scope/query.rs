@@ -118,7 +118,7 @@ impl Spec {
             DB::push_count(out, offset)?;
         }
         if self.for_update {
-            out.push_sql(&DB::for_update(&self.base.table.name));
+            DB::push_for_update(out, &self.base.table.name)?;
         }
         Ok(())
     }
