@@ -15,7 +15,7 @@ use diesel::sql_types::{
 use diesel::QueryResult;
 use uuid::Uuid;
 
-use super::filter::{Value, ValueList};
+use super::value::{Value, ValueList};
 use crate::mysql::{Char36, Datetime, UtcDatetime};
 
 /// A Diesel backend the scoped queries render for.

@@ -29,6 +29,7 @@ use super::backend::QueryBackend;
 use super::id::Brand;
 use super::predicate::push_column;
 use super::source::Source;
+pub use super::value::{Value, ValueList};
 use crate::entity::Entity;
 use crate::string_enum::StringEnum;
 
@@ -154,38 +155,6 @@ pub fn enum_list<T: StringEnum>(values: Vec<T>) -> ValueList {
             .map(|value| value.as_str().to_owned())
             .collect(),
     )
-}
-
-/// A bound value.
-#[doc(hidden)]
-#[derive(Debug, Clone, PartialEq)]
-pub enum Value {
-    Uuid(Uuid),
-    Text(String),
-    Integer(i32),
-    BigInt(i64),
-    Float(f64),
-    Bool(bool),
-    Timestamp(NaiveDateTime),
-    Timestamptz(crate::types::UtcDateTime),
-    Numeric(BigDecimal),
-}
-
-/// A list of values, for `= ANY($1)` (PostgreSQL: one array parameter
-/// whatever its length, so the statement keeps one shape) or `IN (?, ...)`
-/// (MySQL).
-#[doc(hidden)]
-#[derive(Debug, Clone, PartialEq)]
-pub enum ValueList {
-    Uuid(Vec<Uuid>),
-    Text(Vec<String>),
-    Integer(Vec<i32>),
-    BigInt(Vec<i64>),
-    Float(Vec<f64>),
-    Bool(Vec<bool>),
-    Timestamp(Vec<NaiveDateTime>),
-    Timestamptz(Vec<crate::types::UtcDateTime>),
-    Numeric(Vec<BigDecimal>),
 }
 
 /// `"table"."column"`, resolved from the entity's table description. Its

@@ -62,6 +62,7 @@ mod query;
 mod row;
 mod source;
 mod sql;
+mod value;
 
 use std::marker::PhantomData;
 use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
