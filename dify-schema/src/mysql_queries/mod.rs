@@ -22,7 +22,7 @@ use uuid::Uuid;
 
 mod statement;
 
-pub use statement::{quote_ident, Returning, Statement};
+pub use statement::{Returning, Statement};
 
 use crate::entity::Entity;
 use crate::error::{Error, Result};
@@ -380,7 +380,7 @@ pub fn scoped_update<E: MysqlRows + TenantPredicate>(
 /// fill it on MySQL (whose schema drops literal defaults on text columns).
 fn default_expression(default: &Default) -> String {
     match default {
-        Default::Str(value) => string_literal(value),
+        Default::Str(value) => crate::quote::mysql_string_literal(value),
         Default::Int(value) => value.to_string(),
         Default::Decimal(value) => value.to_string(),
         Default::Bool(value) => value.to_string(),
@@ -398,12 +398,6 @@ fn default_expression(default: &Default) -> String {
         // AUTO_INCREMENT fills a NULL.
         Default::Sequence { .. } => "NULL".into(),
     }
-}
-
-/// A MySQL string literal: quotes doubled, backslashes escaped (MySQL
-/// reads a backslash as an escape unless `NO_BACKSLASH_ESCAPES`).
-fn string_literal(value: &str) -> String {
-    format!("'{}'", value.replace('\\', "\\\\").replace('\'', "''"))
 }
 
 /// `INSERT INTO t (cols) VALUES (?, COALESCE(?, <default>), ...)`, then

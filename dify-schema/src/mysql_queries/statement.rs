@@ -9,7 +9,7 @@ use std::marker::PhantomData;
 use chrono::NaiveDateTime;
 use diesel::mysql::Mysql;
 use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
-use diesel::sql_types::{BigInt, Nullable};
+use diesel::sql_types::BigInt;
 use diesel::{QueryResult, RunQueryDsl};
 use uuid::Uuid;
 
@@ -48,7 +48,7 @@ impl<'a> Statement<'a> {
 
     /// Appends `` `name` ``.
     pub fn ident(&mut self, name: &str) -> &mut Self {
-        self.sql(quote_ident(name))
+        self.sql(crate::quote::mysql_ident(name))
     }
 
     /// Appends `` `table`.`column` ``.
@@ -73,11 +73,6 @@ impl<'a> Statement<'a> {
         self.bind_owned(Bind::<Char36, Uuid>::new(value))
     }
 
-    /// Appends a nullable uuid bound as `char(36)`.
-    pub fn optional_uuid(&mut self, value: Option<Uuid>) -> &mut Self {
-        self.bind_owned(Bind::<Nullable<Char36>, Option<Uuid>>::new(value))
-    }
-
     /// Appends a `datetime`.
     pub fn datetime(&mut self, value: NaiveDateTime) -> &mut Self {
         self.bind_owned(Bind::<Datetime, NaiveDateTime>::new(value))
@@ -95,22 +90,6 @@ impl<'a> Statement<'a> {
             sql_type: PhantomData,
         }
     }
-
-    /// The SQL text with `?` for each bind (for messages and tests).
-    pub fn text(&self) -> String {
-        self.pieces
-            .iter()
-            .map(|piece| match piece {
-                Piece::Sql(text) => text.as_str(),
-                Piece::Bind(_) | Piece::Owned(_) => "?",
-            })
-            .collect()
-    }
-}
-
-/// `` `name` ``, with a backtick in it doubled.
-pub fn quote_ident(name: &str) -> String {
-    format!("`{}`", name.replace('`', "``"))
 }
 
 impl QueryFragment<Mysql> for Statement<'_> {
