@@ -116,7 +116,9 @@ pub mod __private {
     #[cfg(feature = "async")]
     pub use crate::scope::async_scope::run as async_run;
     #[cfg(feature = "async")]
-    pub use crate::scope::async_scope::{AsyncBelongsTo, AsyncScopedAccess, AsyncSoftDeletable};
+    pub use crate::scope::async_scope::{
+        AsyncBelongsTo, AsyncReferences, AsyncScopedAccess, AsyncSoftDeletable,
+    };
     pub use crate::scope::{
         after_cursor, enum_list, enum_value, push_column, ComposableQuery, FilterValue,
         FilterValueList, FilterValueRepr, IsFalse, QueryColumn, TenantChain, TenantFilter,

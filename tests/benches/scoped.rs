@@ -8,6 +8,7 @@
 //! DIFY_BENCH_SCALE=full cargo bench -p dify-tests --bench scoped
 //! cargo bench -p dify-tests --bench scoped -- --explain       # plans of the accessors' SQL
 //! cargo bench -p dify-tests --bench scoped -- --only=find,bulk
+//! cargo bench -p dify-tests --bench scoped -- --only=async     # the async scope (issue 15)
 //! DIFY_BENCH_KEEP=1 cargo bench -p dify-tests --bench scoped -- --load-only
 //! tests/benches/callgrind.sh                                  # instructions per find
 //! cargo bench -p dify-tests --bench scoped -- --mysql         # MariaDB: every scenario
@@ -44,6 +45,8 @@
 //! MariaDB, from a sequence table) through a plain connection; the scoped
 //! API is only what is measured.
 
+#[path = "scoped/asynchronous.rs"]
+mod asynchronous;
 #[path = "scoped/callgrind.rs"]
 mod callgrind;
 #[path = "scoped/data.rs"]
@@ -128,7 +131,7 @@ struct Args {
     mysql: bool,
 }
 
-const SCENARIOS: &[&str] = &["find", "list", "keyset", "insert", "bulk", "join"];
+const SCENARIOS: &[&str] = &["find", "list", "keyset", "insert", "bulk", "join", "async"];
 
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
@@ -163,7 +166,7 @@ fn parse_args() -> Result<Args, String> {
             _ => {
                 return Err(format!(
                     "unknown argument {arg:?}\n\
-                     usage: scoped [--explain] [--load-only] [--only=find,list,keyset,insert,bulk,join]\n\
+                     usage: scoped [--explain] [--load-only] [--only=find,list,keyset,insert,bulk,join,async]\n\
                      \x20      scoped --mysql [--load-only] [--only=find,list,keyset,count,many,insert,update,bulk]\n\
                      \x20      scoped --callgrind-op=scoped|scoped-per-op|diesel|postgres --url=URL --ops=N\n\
                      \x20      scoped --drop=DATABASE_NAME_OR_URL"
@@ -354,6 +357,9 @@ fn main() -> ExitCode {
     }
     if wanted("join") {
         ratios.extend(scenarios::join(&cx));
+    }
+    if wanted("async") {
+        ratios.extend(asynchronous::run(&cx));
     }
     drop(python);
     harness::print_summary(&ratios);

@@ -93,6 +93,23 @@ fn an_async_scope_reads_and_writes_only_its_own_workspace() {
                 assert!(children
                     .iter()
                     .any(|c| c.id().get() == conversation.id().get()));
+                // A conversation's messages: by its reference, though Dify
+                // owns messages through their app.
+                let seeded = editing
+                    .lookup::<Conversation>(a.conversation)
+                    .await?
+                    .unwrap();
+                let messages = editing
+                    .referencing::<Message, Conversation>(seeded.id(), Page::first(50))
+                    .await?;
+                assert_eq!(
+                    messages.iter().map(|m| m.id().get()).collect::<Vec<_>>(),
+                    vec![a.message]
+                );
+                let none = editing
+                    .referencing::<Message, Conversation>(conversation.id(), Page::first(50))
+                    .await?;
+                assert!(none.is_empty());
                 let total = editing.count::<Conversation>().await?;
                 Ok((ids, total, conversation.id().get()))
             })
@@ -337,4 +354,51 @@ fn read_only_scopes_return_their_connection_after_the_background_commit() {
         let state = pool.state();
         assert_eq!(state.idle, state.connections, "{state:?}");
     });
+}
+
+/// The server ends the scope's backend mid-scope (an administrator's
+/// `pg_terminate_backend`, a failover): the next statement is
+/// `ConnectionLost`, the scope reports it, nothing is committed, and the
+/// pool opens a new connection for the next scope.
+#[test]
+fn a_connection_lost_mid_scope_is_reported_and_replaced() {
+    use diesel::RunQueryDsl;
+    let (db, role, a, _) = setup();
+    let before = count(&db, "conversations");
+    let role_name = role.name().to_owned();
+    runtime().block_on(async {
+        let pool = AsyncPool::open(&role.url(), options(1)).await.unwrap();
+        let result = pool
+            .with_tenant(a.tenant, a.owner, async |scope| -> Result<(), Error> {
+                let app = scope.lookup::<App>(a.app).await?.unwrap();
+                let scope = scope.require::<Editing>().await?;
+                scope
+                    .insert::<Conversation>(new_conversation(app.id(), "lost"))
+                    .await?;
+                let name = role_name.clone();
+                let url = db.url().to_owned();
+                tokio::task::spawn_blocking(move || {
+                    let mut admin = <diesel::PgConnection as diesel::Connection>::establish(&url).unwrap();
+                    diesel::sql_query(format!(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '{name}'"
+                    ))
+                    .execute(&mut admin)
+                    .unwrap();
+                })
+                .await
+                .unwrap();
+                scope.count::<Conversation>().await?;
+                Ok(())
+            })
+            .await;
+        assert!(matches!(result, Err(Error::ConnectionLost(_))), "got {result:?}");
+        let n = pool
+            .with_tenant(a.tenant, a.owner, async |scope| -> Result<_, Error> {
+                scope.count::<Conversation>().await
+            })
+            .await
+            .unwrap();
+        assert_eq!(n, 1);
+    });
+    assert_eq!(count(&db, "conversations"), before);
 }

@@ -731,7 +731,52 @@ fn async_access(query: &Query) -> TokenStream {
         })
     });
 
+    // The rows that reference a parent the caller holds as a branded id,
+    // by any declared reference (a message's conversation, not only its
+    // owning app); a parent type named by two columns gets none (which
+    // one would be ambiguous).
+    let mut parents: Vec<String> = Vec::new();
+    for column in &entity.columns {
+        if let Some(relation) = &column.relation {
+            let name = relation
+                .parent
+                .segments
+                .last()
+                .map(|segment| segment.ident.to_string());
+            parents.extend(name);
+        }
+    }
+    let referencing = entity.columns.iter().filter_map(|column| {
+        let relation = column.relation.as_ref()?;
+        let name = relation.parent.segments.last()?.ident.to_string();
+        if parents.iter().filter(|parent| **parent == name).count() > 1 {
+            return None;
+        }
+        let parent = &relation.parent;
+        let field = &column.field;
+        let rows = query.paged(
+            quote!(#module::table.filter(#module::#field.eq(parent)).filter(#predicate) #live),
+            Flavour::Async,
+        );
+        Some(quote! {
+            impl #rt::AsyncReferences<#parent> for #ident {
+                fn async_referencing<'c>(
+                    _: #rt::Token,
+                    #conn,
+                    tenant: #rt::types::Uuid,
+                    parent: #rt::types::Uuid,
+                    page: #rt::Page,
+                ) -> #rt::async_run::BoxFuture<'c, #rt::Result<::std::vec::Vec<#rt::Result<Self>>>> {
+                    use #rt::diesel::{BoolExpressionMethods, ExpressionMethods, QueryDsl};
+                    #rows
+                }
+            }
+        })
+    });
+
     quote! {
+        #(#referencing)*
+
         impl #rt::AsyncScopedAccess for #ident {
             fn async_find<'c>(
                 _: #rt::Token,

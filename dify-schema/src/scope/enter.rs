@@ -52,3 +52,14 @@ impl RunQueryDsl<PgConnection> for Enter {}
 pub(super) const BEGIN: &str = "RESET ALL; RESET ROLE; DISCARD TEMP; \
      SET TIME ZONE 'UTC'; SET client_encoding TO 'UTF8'; BEGIN; \
      SELECT set_config('dify.begun', statement_timestamp()::text, true)";
+
+/// What an async scope sends instead: only the transaction and the moment
+/// it began. The async pool's connections are never handed out raw (a
+/// scope has no raw SQL, and a connection whose scope did not end is
+/// closed, not pooled), so no earlier user can have left session state to
+/// reset; the connection's own settings (`TIME ZONE 'UTC'`,
+/// `client_encoding`) are made when it connects. The five reset
+/// statements were most of the server's work for a one-read scope.
+#[cfg(feature = "async")]
+pub(super) const ASYNC_BEGIN: &str =
+    "BEGIN; SELECT set_config('dify.begun', statement_timestamp()::text, true)";

@@ -17,23 +17,24 @@
 //! closure is `for<'t> AsyncFnOnce(&mut AsyncScope<'t>)`, so an id cannot
 //! be carried into another scope, across an `.await` or not, and a future
 //! that borrows the scope cannot leave it), write capabilities through
-//! [`AsyncScope::require`], the session reset and the signed entry of
-//! row-level security, no raw SQL inside a scope, and the exact outcome of
+//! [`AsyncScope::require`], a session no earlier user has touched (the
+//! sync scope resets it; here no connection is ever handed out raw, and
+//! one whose scope did not end is closed), the signed entry of row-level
+//! security, no raw SQL inside a scope, and the exact outcome of
 //! the scope ([`AsyncPool::with_tenant`]).
 //!
 //! # Pipelining
 //!
 //! A scope's first statement does not wait for the scope to be entered:
-//! the session reset and `BEGIN`, the entry function and the first
+//! `BEGIN`, the entry function and the first
 //! statement go out together, and their answers come back together, so a
 //! scoped point read costs one round trip. The statements run on the
 //! server in that order, so the first statement runs with the tenant
 //! recorded; when the entry says the account is no member, the first
 //! statement's rows are dropped unseen and the scope is
 //! [`Error::NotMember`] (row-level security had already given it nothing,
-//! for a role subject to it). Writes need a capability, and
-//! [`AsyncScope::require`] waits for the entry, so a write is never sent
-//! before the membership is known.
+//! for a role subject to it). A write waits for the entry, so it is never
+//! sent before the membership is known.
 //!
 //! A scope that only read returns when its rows arrive: its `COMMIT` (for
 //! a read-only transaction, nothing can be lost by it) finishes in a
@@ -52,9 +53,9 @@ use uuid::Uuid;
 
 pub use pool::{AsyncPool, PoolState};
 #[doc(hidden)]
-pub use run::{AsyncBelongsTo, AsyncScopedAccess, AsyncSoftDeletable};
+pub use run::{AsyncBelongsTo, AsyncReferences, AsyncScopedAccess, AsyncSoftDeletable};
 
-use super::enter::{Enter, BEGIN};
+use super::enter::{Enter, ASYNC_BEGIN};
 use super::id::{Brand, ScopedId};
 use super::outcome::{is_connection_error, Outcome};
 use super::Row;
@@ -132,9 +133,8 @@ enum Ending {
 
 impl AsyncPool {
     /// Runs `f` in a tenant scope on a connection of this pool, held only
-    /// while `f` runs: one transaction, opened with the session's settings
-    /// reset, entered through the signed entry function (see
-    /// [`crate::rls`]).
+    /// while `f` runs: one transaction, entered through the signed entry
+    /// function (see [`crate::rls`]).
     ///
     /// What it returns is what happened, as [`crate::with_tenant`] says:
     ///
@@ -394,6 +394,31 @@ impl<'t, C: Capability> AsyncScope<'t, C> {
         Ok(rows.into_iter().map(|row| row.map(Row::new)).collect())
     }
 
+    /// A page of the rows of `E` that reference `parent` by their one
+    /// column naming a `P` (a conversation's messages, which Dify owns
+    /// through their app), in `E`'s key order, with `E`'s tenant predicate
+    /// as well. One row that cannot be read fails the page.
+    pub async fn referencing<E: AsyncReferences<P>, P>(
+        &mut self,
+        parent: impl ScopedId<'t, P>,
+        page: Page,
+    ) -> Result<Vec<Row<'t, E>>> {
+        page.check()?;
+        let parent = parent.scoped_uuid();
+        let rows = E::async_referencing(
+            Token::new(),
+            self.inner.conn,
+            self.inner.tenant,
+            parent,
+            page,
+        );
+        self.run(rows, false)
+            .await?
+            .into_iter()
+            .map(|row| row.map(Row::new))
+            .collect()
+    }
+
     /// Inserts a row owned by this tenant; the tenant and the audit
     /// columns come from the scope.
     pub async fn insert<E: AsyncScopedAccess>(&mut self, new: E::New<'t>) -> Result<Row<'t, E>>
@@ -481,6 +506,12 @@ impl<'t, C: Capability> AsyncScope<'t, C> {
         statement: BoxFuture<'t, Result<T>>,
         write: bool,
     ) -> Result<T> {
+        if write {
+            // A write waits for the entry (one that needs no more than
+            // membership could otherwise be the first statement): it is
+            // never sent for an account that may not be a member.
+            self.entered().await?;
+        }
         let result = match &self.inner.entry {
             Entry::Entered(_) => statement.await,
             Entry::Refused(refusal) => {
@@ -518,7 +549,7 @@ impl<'t, C: Capability> AsyncScope<'t, C> {
         }
     }
 
-    /// The session reset and `BEGIN`, the entry and `statement`, sent
+    /// `BEGIN`, the entry and `statement`, sent
     /// together and answered together. The entry's answer decides: only
     /// an entered scope sees the statement's result.
     async fn enter_with<T>(
@@ -529,7 +560,7 @@ impl<'t, C: Capability> AsyncScope<'t, C> {
         let (tenant, account) = (self.inner.tenant, self.inner.account);
         let begin = async move {
             let mut conn = conn;
-            conn.batch_execute(BEGIN).await
+            conn.batch_execute(ASYNC_BEGIN).await
         };
         let enter = run::load_one::<Option<String>, _, _>(conn, Enter { tenant, account });
         // `join3` polls in this order, and each future sends its statement

@@ -185,3 +185,17 @@ pub trait AsyncBelongsTo<P>: AsyncScopedAccess + BelongsTo<P> {
         page: Page,
     ) -> BoxFuture<'c, Result<Vec<Result<Self>>>>;
 }
+
+/// The rows of an entity that reference a `P` by one of their declared
+/// references (the one column naming `P`), async: a message's
+/// conversation, not only its owning app.
+#[doc(hidden)]
+pub trait AsyncReferences<P>: AsyncScopedAccess {
+    fn async_referencing<'c>(
+        token: Token,
+        conn: &'c AsyncPgConnection,
+        tenant: Uuid,
+        parent: Uuid,
+        page: Page,
+    ) -> BoxFuture<'c, Result<Vec<Result<Self>>>>;
+}
