@@ -29,9 +29,9 @@ use axum::routing::get;
 use axum::{Json, Router};
 use dify_models::app::App;
 use dify_models::conversation::{Conversation, Message, MessageChanges, NewMessage};
-use dify_schema::async_scope::AsyncPool;
+use dify_schema::async_scope::{AsyncPool, AsyncScope};
 use dify_schema::types::{BigDecimal, NaiveDateTime, Uuid};
-use dify_schema::{Cursor, Error, OrderKey, Page, StringEnum};
+use dify_schema::{Cursor, Error, Id, OrderKey, Page, StringEnum};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -360,7 +360,7 @@ async fn list_apps(
     query: Result<Query<PageQuery>, QueryRejection>,
 ) -> Result<Json<Listed<AppOut>>, ApiError> {
     let (after, limit) = page_of(query)?;
-    let rows = state
+    let rows: Vec<(AppOut, Cursor)> = state
         .pool
         .with_tenant(caller.tenant, caller.account, async |scope| {
             let apps = scope.list::<App>(probe(after, limit)).await?;
@@ -379,7 +379,7 @@ async fn list_conversations(
 ) -> Result<Json<Listed<ConversationOut>>, ApiError> {
     let app_id = parse_id(&app_id, "app id")?;
     let (after, limit) = page_of(query)?;
-    let rows = state
+    let rows: Vec<(ConversationOut, Cursor)> = state
         .pool
         .with_tenant(caller.tenant, caller.account, async |scope| {
             let app = scope
@@ -410,40 +410,64 @@ async fn list_messages(
 ) -> Result<Json<Listed<MessageOut>>, ApiError> {
     let conversation_id = parse_id(&conversation_id, "conversation id")?;
     let (after, limit) = page_of(query)?;
-    let rows = state
+    let rows: Vec<(MessageOut, Cursor)> = state
         .pool
         .with_tenant(caller.tenant, caller.account, async |scope| {
             let conversation = scope
                 .lookup::<Conversation>(conversation_id)
                 .await?
                 .ok_or_else(|| ApiError::not_found("conversation"))?;
-            // Keyset order (created_at, id), as `list` and `children` page.
-            let mut query = scope
-                .query::<Message>()
-                .filter(|m| m.conversation_id.eq(conversation.id()));
-            if let Some(cursor) = after {
-                let at = cursor.created_at.unwrap_or(NaiveDateTime::MIN);
-                query = query.filter(|m| {
-                    m.created_at
-                        .gt(at)
-                        .or(m.created_at.eq(at).and(m.id.gt(cursor.id)))
-                });
-            }
-            let messages = query
-                .order_by(|m| m.created_at.asc())
-                .then_order_by(|m| m.id.asc())
-                .limit(limit + 1)
-                .load()
-                .await?;
-            Ok::<_, ApiError>(
-                messages
-                    .iter()
-                    .map(|m| (MessageOut::from(&**m), m.cursor()))
-                    .collect(),
-            )
+            let app = scope
+                .lookup::<App>(conversation.app_id)
+                .await?
+                .ok_or_else(|| ApiError::not_found("app"))?;
+            let rows = messages_of(scope, app.id(), conversation.id, after, limit + 1).await?;
+            Ok::<_, ApiError>(rows)
         })
         .await?;
     Ok(Json(Listed::of(rows, limit)))
+}
+
+/// How many of an app's messages one read of [`messages_of`] asks for.
+const SCAN: i64 = 200;
+
+/// Up to `want` messages of conversation `conversation` after `after`, in
+/// keyset order (`created_at`, `id`), each with its cursor.
+///
+/// The async scope has no composable queries (the sync scope's
+/// `query::<Message>().filter(|m| m.conversation_id.eq(..))`), and a
+/// message's owning parent is its app: so this reads the app's messages
+/// (`children::<Message, App>`, the tenant predicate in the query, keyset
+/// order, index `message_app_id_idx (app_id, created_at)`) a batch at a
+/// time and keeps the conversation's. Cursors are the same in both
+/// orders, since the app's messages are ordered the same way.
+async fn messages_of<'t>(
+    scope: &mut AsyncScope<'t>,
+    app: Id<'t, App>,
+    conversation: Uuid,
+    mut after: Option<Cursor>,
+    want: i64,
+) -> Result<Vec<(MessageOut, Cursor)>, Error> {
+    let mut rows = Vec::new();
+    loop {
+        let page = match after {
+            Some(cursor) => Page::after(cursor, SCAN),
+            None => Page::first(SCAN),
+        };
+        let batch = scope.children::<Message, App>(app, page).await?;
+        for message in &batch {
+            if message.conversation_id == conversation {
+                rows.push((MessageOut::from(&**message), message.cursor()));
+                if rows.len() as i64 == want {
+                    return Ok(rows);
+                }
+            }
+        }
+        if (batch.len() as i64) < SCAN {
+            return Ok(rows);
+        }
+        after = batch.last().map(|message| message.cursor());
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -529,8 +553,8 @@ async fn post_message(
 /// The message row as Dify writes it when a chat turn starts: the query, an
 /// empty answer, prices of zero, and who asked.
 fn new_message<'t>(
-    app: dify_schema::Id<'t, App>,
-    conversation: dify_schema::Id<'t, Conversation>,
+    app: Id<'t, App>,
+    conversation: Id<'t, Conversation>,
     account: Uuid,
     query: &str,
     app_mode: &str,

@@ -498,29 +498,35 @@ fn malformed_ids_headers_cursors_limits_and_bodies_are_bad_requests() {
 
 #[test]
 fn pages_follow_the_after_cursor() {
-    let mut service = Service::start(7);
+    let mut service = Service::start(0);
     let acme = service.acme.clone();
-    // Four more conversations in Acme, one more in Globex.
-    for n in 2..=5 {
+    let globex = service.globex.clone();
+    let mut conversation = |seeded: &Seeded, name: &str, messages: usize| {
         seed::conversation(
             &mut service.admin,
-            acme.tenant_id,
-            acme.account_id,
-            acme.app_id,
-            &format!("Conversation {n}"),
-            "more",
-            0,
+            seeded.tenant_id,
+            seeded.account_id,
+            seeded.app_id,
+            name,
+            name,
+            messages,
         )
-        .unwrap();
-    }
-    let globex = service.globex.clone();
-    seed::conversation(&mut service.admin, globex.tenant_id, globex.account_id, globex.app_id, "Other", "other", 1)
-        .unwrap();
+        .unwrap()
+    };
+    // First a conversation with more messages than the service reads of an
+    // app at once, then the one to page through: its messages come after
+    // (or among) the others in the app's order, so its pages are found
+    // across those reads. Then two more conversations, and one in Globex.
+    conversation(&acme, "busy", 205);
+    let paged = conversation(&acme, "paged", 7);
+    conversation(&acme, "quiet", 0);
+    conversation(&acme, "empty", 0);
+    conversation(&globex, "other", 3);
     let who = Who::of(&acme);
 
     service.block_on(async {
         for (path, total, limit) in [
-            (format!("/conversations/{}/messages", acme.conversation_id), 7, 3),
+            (format!("/conversations/{paged}/messages"), 7, 3),
             (format!("/apps/{}/conversations", acme.app_id), 5, 2),
         ] {
             let (status, everything) = service.get(who, &format!("{path}?limit=100")).await;
@@ -528,7 +534,7 @@ fn pages_follow_the_after_cursor() {
             let everything = ids(&everything);
             assert_eq!(everything.len(), total, "{path}");
 
-            let mut paged = Vec::new();
+            let mut collected = Vec::new();
             let mut after: Option<String> = None;
             let mut pages = 0;
             loop {
@@ -541,7 +547,7 @@ fn pages_follow_the_after_cursor() {
                 pages += 1;
                 let rows = ids(&page);
                 assert!(rows.len() <= limit, "{page}");
-                paged.extend(rows);
+                collected.extend(rows);
                 match page["next"].as_str() {
                     Some(next) => {
                         assert_eq!(page["has_more"], true);
@@ -555,7 +561,7 @@ fn pages_follow_the_after_cursor() {
                 }
             }
             assert_eq!(pages, total.div_ceil(limit), "{path}");
-            assert_eq!(paged, everything, "{path}: the pages, in order, are the whole list");
+            assert_eq!(collected, everything, "{path}: the pages, in order, are the whole list");
         }
 
         // A cursor is a position, not a permission: Globex with Acme's app
