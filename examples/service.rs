@@ -163,7 +163,10 @@ fn prepare_database() -> Result<Database> {
         dify_schema::rls::grant_service_role("dify_api")
     ))?;
     let service_url = admin_url.replacen("postgres://postgres@", "postgres://dify_api@", 1);
-    dify_schema::rls::ensure(&mut PgConnection::establish(&service_url)?, &dify_models::SCHEMA)?;
+    dify_schema::rls::ensure(
+        &mut PgConnection::establish(&service_url)?,
+        &dify_models::SCHEMA,
+    )?;
     eprintln!("database {name}, served as role dify_api (row-level security applies)");
     // Stopped and removed when this process exits, however it exits.
     server.stop_when_process_exits()?;

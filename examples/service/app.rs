@@ -160,15 +160,16 @@ impl<S: Send + Sync> FromRequestParts<S> for Caller {
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Caller, ApiError> {
         let header = |name: &str| -> Result<Uuid, ApiError> {
-            let value = parts
-                .headers
-                .get(name)
-                .ok_or_else(|| ApiError::bad("bad_header", format!("the {name} header is missing")))?;
+            let value = parts.headers.get(name).ok_or_else(|| {
+                ApiError::bad("bad_header", format!("the {name} header is missing"))
+            })?;
             value
                 .to_str()
                 .ok()
                 .and_then(|text| Uuid::parse_str(text.trim()).ok())
-                .ok_or_else(|| ApiError::bad("bad_header", format!("the {name} header is not a uuid")))
+                .ok_or_else(|| {
+                    ApiError::bad("bad_header", format!("the {name} header is not a uuid"))
+                })
         };
         Ok(Caller {
             tenant: header("X-Tenant-Id")?,
@@ -196,8 +197,11 @@ pub const MAX_LIMIT: i64 = 100;
 
 /// The page a list asks for: `limit` rows (1 to [`MAX_LIMIT`]) after the
 /// `after` cursor, if any.
-fn page_of(query: Result<Query<PageQuery>, QueryRejection>) -> Result<(Option<Cursor>, i64), ApiError> {
-    let Query(query) = query.map_err(|rejection| ApiError::bad("bad_query", rejection.body_text()))?;
+fn page_of(
+    query: Result<Query<PageQuery>, QueryRejection>,
+) -> Result<(Option<Cursor>, i64), ApiError> {
+    let Query(query) =
+        query.map_err(|rejection| ApiError::bad("bad_query", rejection.body_text()))?;
     let limit = match query.limit.as_deref() {
         None => DEFAULT_LIMIT,
         Some(text) => match text.parse::<i64>() {
@@ -364,7 +368,11 @@ async fn list_apps(
         .pool
         .with_tenant(caller.tenant, caller.account, async |scope| {
             let apps = scope.list::<App>(probe(after, limit)).await?;
-            Ok::<_, ApiError>(apps.iter().map(|app| (AppOut::from(&**app), app.cursor())).collect())
+            Ok::<_, ApiError>(
+                apps.iter()
+                    .map(|app| (AppOut::from(&**app), app.cursor()))
+                    .collect(),
+            )
         })
         .await?;
     Ok(Json(Listed::of(rows, limit)))
@@ -544,7 +552,10 @@ async fn post_message(
         Some((Ok::<_, Infallible>(event), received))
     });
     Ok((
-        [(CONTENT_TYPE, "text/event-stream"), (CACHE_CONTROL, "no-cache")],
+        [
+            (CONTENT_TYPE, "text/event-stream"),
+            (CACHE_CONTROL, "no-cache"),
+        ],
         Body::from_stream(stream),
     )
         .into_response())
@@ -605,7 +616,13 @@ pub fn stand_in_answer(query: &str) -> Vec<String> {
     words
         .iter()
         .enumerate()
-        .map(|(i, word)| if i < last { format!("{word} ") } else { (*word).to_owned() })
+        .map(|(i, word)| {
+            if i < last {
+                format!("{word} ")
+            } else {
+                (*word).to_owned()
+            }
+        })
         .collect()
 }
 

@@ -59,7 +59,11 @@ pub fn account(conn: &mut PgConnection, name: &str, email: &str) -> Result<Uuid,
 /// A workspace named `name` with its owner, an app, and one conversation
 /// holding `messages` answered messages. Emails carry a random tag, so a
 /// database may hold several demos.
-pub fn workspace(conn: &mut PgConnection, name: &str, messages: usize) -> Result<Seeded, SeedError> {
+pub fn workspace(
+    conn: &mut PgConnection,
+    name: &str,
+    messages: usize,
+) -> Result<Seeded, SeedError> {
     let tag = &Uuid::new_v4().simple().to_string()[..8];
     let owner = account(
         conn,
@@ -142,7 +146,9 @@ pub fn conversation(
     let id = with_tenant(conn, tenant, account, |scope| {
         let app = scope
             .lookup::<App>(app_id)?
-            .ok_or(Error::InvalidQuery(format!("no app {app_id} in this workspace")))?;
+            .ok_or(Error::InvalidQuery(format!(
+                "no app {app_id} in this workspace"
+            )))?;
         let conversation = scope.insert::<Conversation>(NewConversation {
             id: None,
             app_id: app.id(),

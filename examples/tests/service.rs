@@ -98,10 +98,8 @@ impl Service {
             let pool = AsyncPool::open(&role.url(), options)
                 .await
                 .expect("the pool opens");
-            let state = app::AppState {
-                pool: pool.clone(),
-                chunk_delay,
-            };
+            let mut state = app::AppState::new(pool.clone());
+            state.chunk_delay = chunk_delay;
             let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
             let base = format!("http://{}", listener.local_addr().unwrap());
             tokio::spawn(async move {
@@ -158,7 +156,13 @@ impl Service {
 
     /// `method path` as `who`, the status and the whole body as JSON (or as
     /// a string when it is not JSON).
-    async fn call(&self, who: Who, method: &str, path: &str, body: Option<&str>) -> (StatusCode, Value) {
+    async fn call(
+        &self,
+        who: Who,
+        method: &str,
+        path: &str,
+        body: Option<&str>,
+    ) -> (StatusCode, Value) {
         let response = self.send(method, path, &headers(who), body).await;
         read_all(response).await
     }
@@ -170,7 +174,10 @@ impl Service {
     /// Every message of a conversation, through the API.
     async fn messages(&self, who: Who, conversation: Uuid) -> Vec<Value> {
         let (status, body) = self
-            .get(who, &format!("/conversations/{conversation}/messages?limit=100"))
+            .get(
+                who,
+                &format!("/conversations/{conversation}/messages?limit=100"),
+            )
             .await;
         assert_eq!(status, StatusCode::OK, "{body}");
         body["data"].as_array().unwrap().clone()
@@ -228,7 +235,8 @@ impl Events {
     fn of(response: Response<Incoming>) -> Events {
         assert_eq!(response.status(), StatusCode::OK);
         assert_eq!(
-            response.headers()["content-type"], "text/event-stream",
+            response.headers()["content-type"],
+            "text/event-stream",
             "the answer streams as server-sent events"
         );
         Events {
@@ -290,13 +298,19 @@ fn assert_error(status: StatusCode, body: &Value, want: StatusCode, kind: &str, 
 fn each_route_answers_each_workspace_with_its_own_rows() {
     let service = Service::start(3);
     service.block_on(async {
-        for (me, other) in [(&service.acme, &service.globex), (&service.globex, &service.acme)] {
+        for (me, other) in [
+            (&service.acme, &service.globex),
+            (&service.globex, &service.acme),
+        ] {
             let who = Who::of(me);
 
             let (status, apps) = service.get(who, "/apps").await;
             assert_eq!(status, StatusCode::OK, "{apps}");
             assert_eq!(ids(&apps), [me.app_id], "{apps}");
-            assert_eq!(apps["data"][0]["name"], format!("{} support bot", me.workspace));
+            assert_eq!(
+                apps["data"][0]["name"],
+                format!("{} support bot", me.workspace)
+            );
             assert_eq!(apps["has_more"], false);
             assert_eq!(apps["next"], Value::Null);
 
@@ -308,7 +322,10 @@ fn each_route_answers_each_workspace_with_its_own_rows() {
             assert_eq!(conversations["data"][0]["app_id"], me.app_id.to_string());
 
             let messages = service.messages(who, me.conversation_id).await;
-            let mut queries: Vec<&str> = messages.iter().map(|m| m["query"].as_str().unwrap()).collect();
+            let mut queries: Vec<&str> = messages
+                .iter()
+                .map(|m| m["query"].as_str().unwrap())
+                .collect();
             queries.sort();
             let prefix = format!("{} question", me.workspace);
             assert_eq!(
@@ -344,9 +361,14 @@ fn each_route_answers_each_workspace_with_its_own_rows() {
             assert_eq!(stored["query"], query);
             assert_eq!(stored["answer"], answer);
             // Nothing of it shows in the other workspace.
-            let theirs = service.messages(Who::of(other), other.conversation_id).await;
+            let theirs = service
+                .messages(Who::of(other), other.conversation_id)
+                .await;
             assert!(theirs.iter().all(|m| m["id"] != end["message_id"]));
-            assert!(theirs.iter().all(|m| m["query"].as_str().unwrap().starts_with(&other.workspace)
+            assert!(theirs.iter().all(|m| m["query"]
+                .as_str()
+                .unwrap()
+                .starts_with(&other.workspace)
                 || m["query"].as_str().unwrap() == format!("Hello from {}", other.workspace)));
         }
     });
@@ -362,9 +384,14 @@ fn another_workspaces_ids_are_not_found_on_every_route() {
         for (id, what) in [
             (globex.app_id, "Globex's app"),
             (nowhere, "an id of nothing"),
-            (service.acme.conversation_id, "a conversation id given as an app id"),
+            (
+                service.acme.conversation_id,
+                "a conversation id given as an app id",
+            ),
         ] {
-            let (status, body) = service.get(acme, &format!("/apps/{id}/conversations")).await;
+            let (status, body) = service
+                .get(acme, &format!("/apps/{id}/conversations"))
+                .await;
             assert_error(status, &body, StatusCode::NOT_FOUND, "not_found", what);
         }
         for (id, what) in [
@@ -381,10 +408,22 @@ fn another_workspaces_ids_are_not_found_on_every_route() {
             assert_error(status, &body, StatusCode::NOT_FOUND, "not_found", what);
         }
         // Nothing was written to Globex's conversation.
-        assert_eq!(service.messages(Who::of(globex), globex.conversation_id).await.len(), 2);
+        assert_eq!(
+            service
+                .messages(Who::of(globex), globex.conversation_id)
+                .await
+                .len(),
+            2
+        );
         // Unknown routes are JSON errors too.
         let (status, body) = service.get(acme, "/workflows").await;
-        assert_error(status, &body, StatusCode::NOT_FOUND, "no_route", "an unknown route");
+        assert_error(
+            status,
+            &body,
+            StatusCode::NOT_FOUND,
+            "no_route",
+            "an unknown route",
+        );
     });
 }
 
@@ -395,8 +434,14 @@ fn a_caller_who_is_not_a_member_is_forbidden() {
     let routes = [
         ("GET", "/apps".to_owned()),
         ("GET", format!("/apps/{}/conversations", acme.app_id)),
-        ("GET", format!("/conversations/{}/messages", acme.conversation_id)),
-        ("POST", format!("/conversations/{}/messages", acme.conversation_id)),
+        (
+            "GET",
+            format!("/conversations/{}/messages", acme.conversation_id),
+        ),
+        (
+            "POST",
+            format!("/conversations/{}/messages", acme.conversation_id),
+        ),
     ];
     let callers = [
         (
@@ -435,7 +480,13 @@ fn a_caller_who_is_not_a_member_is_forbidden() {
                 );
             }
         }
-        assert_eq!(service.messages(Who::of(acme), acme.conversation_id).await.len(), 1);
+        assert_eq!(
+            service
+                .messages(Who::of(acme), acme.conversation_id)
+                .await
+                .len(),
+            1
+        );
     });
 }
 
@@ -451,8 +502,14 @@ fn malformed_ids_headers_cursors_limits_and_bodies_are_bad_requests() {
         for (headers, what) in [
             (vec![account.clone()], "no X-Tenant-Id"),
             (vec![tenant.clone()], "no X-Account-Id"),
-            (vec![("X-Tenant-Id", "acme".to_owned()), account.clone()], "a tenant that is not a uuid"),
-            (vec![tenant.clone(), ("X-Account-Id", "42".to_owned())], "an account that is not a uuid"),
+            (
+                vec![("X-Tenant-Id", "acme".to_owned()), account.clone()],
+                "a tenant that is not a uuid",
+            ),
+            (
+                vec![tenant.clone(), ("X-Account-Id", "42".to_owned())],
+                "an account that is not a uuid",
+            ),
         ] {
             let (status, body) = read_all(service.send("GET", "/apps", &headers, None).await).await;
             assert_error(status, &body, StatusCode::BAD_REQUEST, "bad_header", what);
@@ -492,7 +549,11 @@ fn malformed_ids_headers_cursors_limits_and_bodies_are_bad_requests() {
             let (status, answer) = service.call(who, "POST", &messages, Some(body)).await;
             assert_error(status, &answer, StatusCode::BAD_REQUEST, "bad_body", what);
         }
-        assert_eq!(service.messages(who, acme.conversation_id).await.len(), 1, "nothing was stored");
+        assert_eq!(
+            service.messages(who, acme.conversation_id).await.len(),
+            1,
+            "nothing was stored"
+        );
     });
 }
 
@@ -561,7 +622,10 @@ fn pages_follow_the_after_cursor() {
                 }
             }
             assert_eq!(pages, total.div_ceil(limit), "{path}");
-            assert_eq!(collected, everything, "{path}: the pages, in order, are the whole list");
+            assert_eq!(
+                collected, everything,
+                "{path}: the pages, in order, are the whole list"
+            );
         }
 
         // A cursor is a position, not a permission: Globex with Acme's app
@@ -573,10 +637,19 @@ fn pages_follow_the_after_cursor() {
         let (status, theirs) = service
             .get(
                 Who::of(&globex),
-                &format!("/apps/{}/conversations?limit=100&after={cursor}", acme.app_id),
+                &format!(
+                    "/apps/{}/conversations?limit=100&after={cursor}",
+                    acme.app_id
+                ),
             )
             .await;
-        assert_error(status, &theirs, StatusCode::NOT_FOUND, "not_found", "Acme's app from Globex");
+        assert_error(
+            status,
+            &theirs,
+            StatusCode::NOT_FOUND,
+            "not_found",
+            "Acme's app from Globex",
+        );
     });
 }
 
@@ -614,14 +687,23 @@ fn the_answer_streams_while_no_connection_is_held() {
         // Mid-stream: every open connection is idle.
         let state = service.pool().state();
         assert!(state.connections >= 1, "{state:?}");
-        assert_eq!(state.idle, state.connections, "the stream holds no connection: {state:?}");
+        assert_eq!(
+            state.idle, state.connections,
+            "the stream holds no connection: {state:?}"
+        );
 
         // The pool's one connection serves another request meanwhile; the
         // question is stored, its answer not yet.
         let stored = service.messages(who, acme.conversation_id).await;
-        let mine = stored.iter().find(|m| m["id"] == message_id.to_string()).unwrap();
+        let mine = stored
+            .iter()
+            .find(|m| m["id"] == message_id.to_string())
+            .unwrap();
         assert_eq!(mine["query"], query);
-        assert_eq!(mine["answer"], "", "the answer is stored when it is complete");
+        assert_eq!(
+            mine["answer"], "",
+            "the answer is stored when it is complete"
+        );
 
         let (mut chunks, end) = events.rest().await;
         assert!(!chunks.is_empty(), "the checks ran before the last chunk");
@@ -633,7 +715,10 @@ fn the_answer_streams_while_no_connection_is_held() {
 
         // After the stream the answer is stored.
         let stored = service.messages(who, acme.conversation_id).await;
-        let mine = stored.iter().find(|m| m["id"] == message_id.to_string()).unwrap();
+        let mine = stored
+            .iter()
+            .find(|m| m["id"] == message_id.to_string())
+            .unwrap();
         assert_eq!(mine["answer"], answer);
         service.settle().await;
     });
@@ -658,7 +743,11 @@ fn scoped_errors_become_statuses_and_cursors_round_trip() {
             StatusCode::FORBIDDEN,
             "forbidden",
         ),
-        (Error::Pool("timed out".into()), StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
+        (
+            Error::Pool("timed out".into()),
+            StatusCode::SERVICE_UNAVAILABLE,
+            "unavailable",
+        ),
         (
             Error::Unavailable("connection refused".into()),
             StatusCode::SERVICE_UNAVAILABLE,
@@ -669,7 +758,11 @@ fn scoped_errors_become_statuses_and_cursors_round_trip() {
             StatusCode::INTERNAL_SERVER_ERROR,
             "internal",
         ),
-        (Error::PoolReentered, StatusCode::INTERNAL_SERVER_ERROR, "internal"),
+        (
+            Error::PoolReentered,
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+        ),
     ];
     for (error, status, kind) in cases {
         let what = error.to_string();
