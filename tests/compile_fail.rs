@@ -7,7 +7,11 @@
 //! isolation (an unscoped query, an id used under another scope, a form
 //! that sets `tenant_id`, a write without the role's capability);
 //! `ui/mysql/` holds the same isolation cases written against a MySQL
-//! connection (a `Scope<'_, C, MySql>`), which must fail alike. An
+//! connection (a `Scope<'_, C, MySql>`), which must fail alike;
+//! `ui/async/` holds the ways async code could carry a scope's ids or the
+//! scope itself beyond it (across `.await` into another scope, in a
+//! returned future, in a spawned task) and a write without the capability
+//! on an `AsyncScope`. An
 //! isolation case must be otherwise valid code: a borrow-check error such
 //! as E0521 (the brand) is only reported when type checking succeeded, so
 //! any other mistake in the same function would hide it. Every category

@@ -88,6 +88,20 @@ impl<'a> Insert<'a> {
     }
 }
 
+impl Insert<'_> {
+    /// `[&Bind::<type, _>::new(value) as &dyn BindValue, ...]`: the values
+    /// of one row on PostgreSQL, as the sync and the async insert bind them.
+    pub fn postgres_row_binds(&self) -> TokenStream {
+        let rt = rt();
+        let binds = self.bindings.iter().map(|binding| {
+            let value = binding.value(Dialect::Postgres);
+            let sql_type = binding.sql_type(Dialect::Postgres);
+            quote!(&#rt::Bind::<#sql_type, _>::new(#value) as &dyn #rt::BindValue)
+        });
+        quote!([#(#binds,)*])
+    }
+}
+
 /// How column `index`, filled from `source`, is bound.
 fn binding(column: &Column, index: usize, source: InsertSource) -> Binding<'_> {
     let rt = rt();

@@ -44,6 +44,11 @@ pub use entity::{Entity, Ref};
 pub use error::{Error, Result};
 pub use page::{Cursor, OrderKey, Page};
 pub use role::Role;
+/// The scoped API for async services (feature `async`).
+#[cfg(feature = "async")]
+pub use scope::async_scope;
+#[cfg(feature = "async")]
+pub use scope::async_scope::{AsyncPool, AsyncScope};
 pub use scope::{with_tenant, AnyId, Id, Row, Scope};
 pub use string_enum::{StringEnum, UnknownEnumValue};
 
@@ -108,6 +113,10 @@ pub mod __private {
     pub use crate::migrate::{files::EmbeddedMigration, MigrationSet};
     pub use crate::persist::{InsertContext, Persist};
     pub use crate::schema::{all_contained, contains_name};
+    #[cfg(feature = "async")]
+    pub use crate::scope::async_scope::run as async_run;
+    #[cfg(feature = "async")]
+    pub use crate::scope::async_scope::{AsyncBelongsTo, AsyncScopedAccess, AsyncSoftDeletable};
     pub use crate::scope::{
         after_cursor, enum_list, enum_value, push_column, ComposableQuery, FilterValue,
         FilterValueList, FilterValueRepr, IsFalse, QueryColumn, TenantChain, TenantFilter,
@@ -119,6 +128,8 @@ pub mod __private {
     };
     pub use crate::{mysql, mysql_queries, schema, scope, types};
     pub use crate::{AnyId, Cursor, Entity, Error, Id, OrderKey, Page, Ref, Result};
+    #[cfg(feature = "async")]
+    pub use diesel_async::AsyncPgConnection;
     pub use std::borrow::Cow;
     pub use {chrono, diesel, serde_json, uuid};
 

@@ -2,6 +2,7 @@
 //! (one link, one build). Each test creates its own database.
 
 mod adopt;
+mod async_scope;
 mod bulk;
 mod catalogue;
 mod composable;

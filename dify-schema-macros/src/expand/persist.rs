@@ -49,13 +49,9 @@ fn insert_row(insert: &Insert, row_sql_type: &TokenStream) -> TokenStream {
         length_checks,
         tenant,
         actor,
-        bindings,
+        ..
     } = insert;
-    let binds = bindings.iter().map(|binding| {
-        let value = binding.value(Dialect::Postgres);
-        let sql_type = binding.sql_type(Dialect::Postgres);
-        quote!(&#rt::Bind::<#sql_type, _>::new(#value) as &dyn #rt::BindValue)
-    });
+    let binds = insert.postgres_row_binds();
     quote! {
         fn insert_row(
             _: #rt::Token,
@@ -81,7 +77,7 @@ fn insert_row(insert: &Insert, row_sql_type: &TokenStream) -> TokenStream {
                     conflict,
                 )
             });
-            let binds = [#(#binds,)*];
+            let binds = #binds;
             // Each SQL text has its own statement type, so Diesel
             // prepares and caches the two apart.
             let row = match conflict {

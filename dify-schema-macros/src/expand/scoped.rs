@@ -22,6 +22,7 @@ pub fn scoped_impls(entity: &Entity) -> TokenStream {
     let access = scoped_access(&query);
     let soft_deletable = soft_deletable(&query);
     let belongs_to = belongs_to(&query);
+    let async_access = async_access(&query);
     quote! {
         #predicate
         #composable
@@ -29,6 +30,7 @@ pub fn scoped_impls(entity: &Entity) -> TokenStream {
         #access
         #soft_deletable
         #belongs_to
+        #async_access
     }
 }
 
@@ -54,6 +56,31 @@ fn tenant_predicate(entity: &Entity) -> TokenStream {
                 table: <#ident as #rt::Entity>::TABLE,
                 parent: #parent,
             };
+        }
+    }
+}
+
+/// Which connection a query is written for: the same query, run by
+/// Diesel on a `PgConnection` or by diesel-async on an `AsyncPgConnection`.
+#[derive(Clone, Copy)]
+enum Flavour {
+    Sync,
+    #[cfg_attr(not(feature = "async"), allow(dead_code))]
+    Async,
+}
+
+impl Flavour {
+    /// `query`'s rows, each read on its own.
+    fn each(self, query: TokenStream) -> TokenStream {
+        let rt = rt();
+        match self {
+            Flavour::Sync => quote! {
+                #query
+                    .load_iter::<Self, #rt::diesel::connection::DefaultLoadingMode>(conn)?
+                    .map(|row| row.map_err(#rt::Error::from))
+                    .collect::<::std::vec::Vec<_>>()
+            },
+            Flavour::Async => quote!(#rt::async_run::load_each::<Self, _, _>(conn, #query)),
         }
     }
 }
@@ -120,36 +147,62 @@ impl<'a> Query<'a> {
         }
     }
 
-    /// A page of `base` in keyset order, each row read on its own
-    /// (`load_iter`), so one that cannot be read is an error in its place
-    /// and the others still come back.
-    fn paged(&self, base: TokenStream) -> TokenStream {
-        let rt = rt();
+    /// A page of `base` in keyset order, each row read on its own, so one
+    /// that cannot be read is an error in its place and the others still
+    /// come back: `load_iter` on a sync connection, `load_each` on an async
+    /// one.
+    fn paged(&self, base: TokenStream, flavour: Flavour) -> TokenStream {
         let Query {
             order,
             after_cursor,
             ..
         } = self;
-        let each = quote! {
-            .load_iter::<Self, #rt::diesel::connection::DefaultLoadingMode>(conn)?
-                .map(|row| row.map_err(#rt::Error::from))
-                .collect::<::std::vec::Vec<_>>()
-        };
+        let after = flavour.each(quote! {
+            #base
+                .filter(#after_cursor)
+                .order(#order)
+                .offset(page.offset)
+                .limit(page.limit)
+        });
+        let first = flavour.each(quote! {
+            #base
+                .order(#order)
+                .offset(page.offset)
+                .limit(page.limit)
+        });
         quote! {
             match page.after {
-                ::core::option::Option::Some(cursor) => #base
-                    .filter(#after_cursor)
-                    .order(#order)
-                    .offset(page.offset)
-                    .limit(page.limit)
-                    #each,
-                ::core::option::Option::None => #base
-                    .order(#order)
-                    .offset(page.offset)
-                    .limit(page.limit)
-                    #each,
+                ::core::option::Option::Some(cursor) => #after,
+                ::core::option::Option::None => #first,
             }
         }
+    }
+
+    /// The row keyed `id` among the tenant's, soft-deleted or not.
+    fn keyed_row(&self) -> TokenStream {
+        let Query {
+            module,
+            key,
+            predicate,
+            ..
+        } = self;
+        quote!(#module::table.filter(#module::#key.eq(id)).filter(#predicate))
+    }
+
+    /// The live children of the parent keyed `parent`, for a via-owned
+    /// entity. The parent's id proves the parent is the scope's, and the
+    /// tenant predicate proves it again: a brand laundered through a
+    /// compiler bug still reads nothing of another workspace.
+    fn children_of_parent(&self) -> Option<TokenStream> {
+        let Query {
+            module,
+            predicate,
+            live,
+            ..
+        } = self;
+        let (column, _) = self.entity.via()?;
+        let field = &column.field;
+        Some(quote!(#module::table.filter(#module::#field.eq(parent)).filter(#predicate) #live))
     }
 
     /// The live row keyed `id` among the tenant's.
@@ -221,7 +274,10 @@ fn scoped_reads(query: &Query) -> TokenStream {
         ..
     } = query;
     let one = query.one_row();
-    let list = query.paged(quote!(#module::table.filter(#predicate) #live));
+    let list = query.paged(
+        quote!(#module::table.filter(#predicate) #live),
+        Flavour::Sync,
+    );
     quote! {
         fn scoped_find(
             _: #rt::Token,
@@ -295,27 +351,40 @@ fn scoped_insert() -> TokenStream {
     }
 }
 
-/// `scoped_update`: `UPDATE ... SET <the Some fields, updated_at, updated_by>
-/// WHERE id = $1 AND <tenant predicate> RETURNING ...`.
-fn scoped_update(query: &Query) -> TokenStream {
-    let rt = rt();
+/// What an update of the entity is made of, for either flavour: the
+/// length checks of the form `changes`, a test per field that it is not
+/// set, and the `SET` list (the form's `Some` fields, then the audit
+/// columns; empty when nothing in the row can change).
+struct UpdateParts {
+    length_checks: Vec<TokenStream>,
+    untouched: Vec<TokenStream>,
+    sets: Vec<TokenStream>,
+}
+
+fn update_parts(query: &Query) -> UpdateParts {
     let entity = query.entity;
     let module = &query.module;
     let table_name = entity.table.value();
     let form: Vec<_> = entity.changes_form().collect();
-    let length_checks = form.iter().filter_map(|column| {
-        let field = &column.field;
-        length_check(
-            &table_name,
-            column,
-            quote!(changes.#field),
-            1 + usize::from(column.nullable),
-        )
-    });
-    let untouched = form.iter().map(|column| {
-        let field = &column.field;
-        quote!(changes.#field.is_none())
-    });
+    let length_checks = form
+        .iter()
+        .filter_map(|column| {
+            let field = &column.field;
+            length_check(
+                &table_name,
+                column,
+                quote!(changes.#field),
+                1 + usize::from(column.nullable),
+            )
+        })
+        .collect();
+    let untouched = form
+        .iter()
+        .map(|column| {
+            let field = &column.field;
+            quote!(changes.#field.is_none())
+        })
+        .collect();
     let mut sets: Vec<TokenStream> = form
         .iter()
         .map(|column| {
@@ -330,6 +399,22 @@ fn scoped_update(query: &Query) -> TokenStream {
             .iter()
             .filter_map(|column| audit_set(module, column)),
     );
+    UpdateParts {
+        length_checks,
+        untouched,
+        sets,
+    }
+}
+
+/// `scoped_update`: `UPDATE ... SET <the Some fields, updated_at, updated_by>
+/// WHERE id = $1 AND <tenant predicate> RETURNING ...`.
+fn scoped_update(query: &Query) -> TokenStream {
+    let rt = rt();
+    let UpdateParts {
+        length_checks,
+        untouched,
+        sets,
+    } = update_parts(query);
     if sets.is_empty() {
         // Nothing in the row can change (a join table): an update is a read.
         return quote! {
@@ -398,12 +483,7 @@ fn audit_set(module: &proc_macro2::Ident, column: &Column) -> Option<TokenStream
 /// `scoped_delete`: deletes the tenant's row keyed `id`, soft-deleted or not.
 fn scoped_delete(query: &Query) -> TokenStream {
     let rt = rt();
-    let Query {
-        module,
-        key,
-        predicate,
-        ..
-    } = query;
+    let keyed = query.keyed_row();
     quote! {
         fn scoped_delete(
             _: #rt::Token,
@@ -412,10 +492,7 @@ fn scoped_delete(query: &Query) -> TokenStream {
             id: #rt::types::Uuid,
         ) -> #rt::Result<bool> {
             use #rt::diesel::{ExpressionMethods, QueryDsl, RunQueryDsl};
-            let deleted = #rt::diesel::delete(
-                #module::table.filter(#module::#key.eq(id)).filter(#predicate),
-            )
-            .execute(conn)?;
+            let deleted = #rt::diesel::delete(#keyed).execute(conn)?;
             ::core::result::Result::Ok(deleted > 0)
         }
     }
@@ -424,19 +501,8 @@ fn scoped_delete(query: &Query) -> TokenStream {
 /// `SoftDeletable`, for `soft_delete = ...`: sets the mark on a live row.
 fn soft_deletable(query: &Query) -> Option<TokenStream> {
     let rt = rt();
-    let entity = query.entity;
-    let ident = &entity.ident;
-    let module = &query.module;
-    let mark = match entity.soft_delete.as_ref()? {
-        SoftDelete::Flag(index) => {
-            let field = &entity.column(*index).field;
-            quote!(#module::#field.eq(true))
-        }
-        SoftDelete::Timestamp(index) => {
-            let field = &entity.column(*index).field;
-            quote!(#module::#field.eq(::core::option::Option::Some(#rt::now())))
-        }
-    };
+    let ident = &query.entity.ident;
+    let mark = soft_delete_mark(query)?;
     let one = query.one_row();
     Some(quote! {
         impl #rt::SoftDeletable for #ident {
@@ -458,6 +524,23 @@ fn soft_deletable(query: &Query) -> Option<TokenStream> {
     })
 }
 
+/// What `soft_delete = ...` sets: the flag, or the deletion time.
+fn soft_delete_mark(query: &Query) -> Option<TokenStream> {
+    let rt = rt();
+    let entity = query.entity;
+    let module = &query.module;
+    Some(match entity.soft_delete.as_ref()? {
+        SoftDelete::Flag(index) => {
+            let field = &entity.column(*index).field;
+            quote!(#module::#field.eq(true))
+        }
+        SoftDelete::Timestamp(index) => {
+            let field = &entity.column(*index).field;
+            quote!(#module::#field.eq(::core::option::Option::Some(#rt::now())))
+        }
+    })
+}
+
 /// `BelongsTo<Parent>`, for `owner = via(...)`: the children of a parent
 /// the caller holds as a branded id.
 fn belongs_to(query: &Query) -> Option<TokenStream> {
@@ -465,18 +548,8 @@ fn belongs_to(query: &Query) -> Option<TokenStream> {
     let entity = query.entity;
     let ident = &entity.ident;
     let (column, parent) = entity.via()?;
-    let Query {
-        module,
-        predicate,
-        live,
-        ..
-    } = query;
     let field = &column.field;
-    // The id proves the parent is the scope's, and the tenant predicate
-    // proves it again: a brand laundered through a compiler bug still
-    // reads nothing of another workspace.
-    let children = query
-        .paged(quote!(#module::table.filter(#module::#field.eq(parent)).filter(#predicate) #live));
+    let children = query.paged(query.children_of_parent()?, Flavour::Sync);
     Some(quote! {
         impl #rt::BelongsTo<#parent> for #ident {
             fn parent_uuid(&self) -> #rt::types::Uuid {
@@ -545,5 +618,227 @@ fn composable_query(entity: &Entity) -> TokenStream {
             type Columns = #columns_ident;
             type SqlRow = (#(#sql_types,)*);
         }
+    }
+}
+
+/// The async accessors (`AsyncScopedAccess`, `AsyncSoftDeletable`,
+/// `AsyncBelongsTo`), when the runtime has its `async` feature: the same
+/// queries as the sync ones above, from the same builders, each rendered
+/// and bound when called and returned as a future that sends it.
+#[cfg(not(feature = "async"))]
+fn async_access(_: &Query) -> TokenStream {
+    quote!()
+}
+
+#[cfg(feature = "async")]
+fn async_access(query: &Query) -> TokenStream {
+    use crate::insert_plan::Insert;
+    use crate::tokens::diesel_sql_type;
+
+    let rt = rt();
+    let entity = query.entity;
+    let ident = &entity.ident;
+    let Query {
+        module,
+        key,
+        predicate,
+        live,
+        ..
+    } = query;
+    let conn = quote!(conn: &'c #rt::AsyncPgConnection);
+    let future = |output: TokenStream| quote!(#rt::async_run::BoxFuture<'c, #rt::Result<#output>>);
+    let find_output = future(quote!(::core::option::Option<Self>));
+    let one = query.one_row();
+    let list = query.paged(
+        quote!(#module::table.filter(#predicate) #live),
+        Flavour::Async,
+    );
+    let keyed = query.keyed_row();
+
+    let insert = Insert::of(entity);
+    let Insert {
+        length_checks: insert_checks,
+        tenant: insert_tenant,
+        actor: insert_actor,
+        ..
+    } = &insert;
+    let binds = insert.postgres_row_binds();
+    let row_sql_types = entity.columns.iter().map(diesel_sql_type);
+    let row_sql_type = quote!((#(#row_sql_types,)*));
+
+    let UpdateParts {
+        length_checks: update_checks,
+        untouched,
+        sets,
+    } = update_parts(query);
+    let update = if sets.is_empty() {
+        // Nothing in the row can change (a join table): an update is a read.
+        quote!(<Self as #rt::AsyncScopedAccess>::async_find(token, conn, tenant, id))
+    } else {
+        quote! {
+            // Nothing to write: do not touch updated_at either.
+            let untouched = true #(&& #untouched)*;
+            // Checks first, then the statement, rendered before anything
+            // is sent; a refusal is a future that sends nothing.
+            let statement = (|| -> #rt::Result<_> {
+                #(#update_checks)*
+                ::core::result::Result::Ok(#rt::diesel::update(#one).set((#(#sets,)*)))
+            })();
+            match statement {
+                ::core::result::Result::Ok(_) if untouched => {
+                    <Self as #rt::AsyncScopedAccess>::async_find(token, conn, tenant, id)
+                }
+                ::core::result::Result::Ok(statement) => {
+                    #rt::async_run::load_optional::<Self, _, _>(conn, statement)
+                }
+                ::core::result::Result::Err(error) => #rt::async_run::refused(error),
+            }
+        }
+    };
+
+    let soft_delete = soft_delete_mark(query).map(|mark| {
+        quote! {
+            impl #rt::AsyncSoftDeletable for #ident {
+                fn async_soft_delete<'c>(
+                    _: #rt::Token,
+                    #conn,
+                    tenant: #rt::types::Uuid,
+                    id: #rt::types::Uuid,
+                ) -> #rt::async_run::BoxFuture<'c, #rt::Result<bool>> {
+                    use #rt::diesel::{ExpressionMethods, QueryDsl};
+                    let changed = #rt::async_run::execute(conn, #rt::diesel::update(#one).set(#mark));
+                    ::std::boxed::Box::pin(async move { ::core::result::Result::Ok(changed.await? > 0) })
+                }
+            }
+        }
+    });
+
+    let belongs_to = entity.via().and_then(|(_, parent)| {
+        let children = query.paged(query.children_of_parent()?, Flavour::Async);
+        Some(quote! {
+            impl #rt::AsyncBelongsTo<#parent> for #ident {
+                fn async_children<'c>(
+                    _: #rt::Token,
+                    #conn,
+                    tenant: #rt::types::Uuid,
+                    parent: #rt::types::Uuid,
+                    page: #rt::Page,
+                ) -> #rt::async_run::BoxFuture<'c, #rt::Result<::std::vec::Vec<#rt::Result<Self>>>> {
+                    use #rt::diesel::{BoolExpressionMethods, ExpressionMethods, QueryDsl};
+                    #children
+                }
+            }
+        })
+    });
+
+    quote! {
+        impl #rt::AsyncScopedAccess for #ident {
+            fn async_find<'c>(
+                _: #rt::Token,
+                #conn,
+                tenant: #rt::types::Uuid,
+                id: #rt::types::Uuid,
+            ) -> #find_output {
+                use #rt::diesel::{ExpressionMethods, QueryDsl};
+                #rt::async_run::load_optional::<Self, _, _>(conn, #one.limit(1))
+            }
+
+            fn async_find_many<'c>(
+                _: #rt::Token,
+                #conn,
+                tenant: #rt::types::Uuid,
+                ids: &[#rt::types::Uuid],
+            ) -> #rt::async_run::BoxFuture<'c, #rt::Result<::std::vec::Vec<Self>>> {
+                use #rt::diesel::{ExpressionMethods, QueryDsl};
+                #rt::async_run::load::<Self, _, _>(
+                    conn,
+                    #module::table.filter(#module::#key.eq_any(ids)).filter(#predicate) #live,
+                )
+            }
+
+            fn async_list<'c>(
+                _: #rt::Token,
+                #conn,
+                tenant: #rt::types::Uuid,
+                page: #rt::Page,
+            ) -> #rt::async_run::BoxFuture<'c, #rt::Result<::std::vec::Vec<#rt::Result<Self>>>> {
+                use #rt::diesel::{BoolExpressionMethods, ExpressionMethods, QueryDsl};
+                #list
+            }
+
+            fn async_count<'c>(
+                _: #rt::Token,
+                #conn,
+                tenant: #rt::types::Uuid,
+            ) -> #rt::async_run::BoxFuture<'c, #rt::Result<i64>> {
+                use #rt::diesel::{ExpressionMethods, QueryDsl};
+                #rt::async_run::load_one::<i64, _, _>(conn, #module::table.filter(#predicate) #live .count())
+            }
+
+            fn async_insert<'c>(
+                _: #rt::Token,
+                #conn,
+                tenant: #rt::types::Uuid,
+                actor: #rt::types::Uuid,
+                new: <Self as #rt::Entity>::New<'_>,
+            ) -> #rt::async_run::BoxFuture<'c, #rt::Result<Self>> {
+                let cx = #rt::InsertContext {
+                    tenant: ::core::option::Option::Some(tenant),
+                    actor: ::core::option::Option::Some(actor),
+                };
+                // Checks first, then the statement, rendered and bound
+                // before anything is sent (the future holds no borrow of
+                // `new`); a refusal is a future that sends nothing.
+                let rows = (|| -> #rt::Result<_> {
+                    #(#insert_checks)*
+                    #insert_tenant
+                    #insert_actor
+                    static TEMPLATE: ::std::sync::OnceLock<#rt::InsertTemplate> = ::std::sync::OnceLock::new();
+                    let template = TEMPLATE.get_or_init(|| {
+                        #rt::InsertTemplate::single_on_conflict(
+                            <Self as #rt::Entity>::TABLE,
+                            <Self as #rt::Persist>::INSERT_COLUMNS,
+                            #rt::OnConflict::Error,
+                        )
+                    });
+                    let binds = #binds;
+                    ::core::result::Result::Ok(#rt::async_run::load_one::<Self, _, _>(
+                        conn,
+                        #rt::InsertStatement::<Self, #row_sql_type, #rt::Single>::new(template, &binds),
+                    ))
+                })();
+                match rows {
+                    ::core::result::Result::Ok(rows) => rows,
+                    ::core::result::Result::Err(error) => #rt::async_run::refused(error),
+                }
+            }
+
+            fn async_update<'c>(
+                token: #rt::Token,
+                #conn,
+                tenant: #rt::types::Uuid,
+                actor: #rt::types::Uuid,
+                id: #rt::types::Uuid,
+                changes: <Self as #rt::Entity>::Changes<'_>,
+            ) -> #find_output {
+                use #rt::diesel::{ExpressionMethods, QueryDsl};
+                let _ = (actor, &changes);
+                #update
+            }
+
+            fn async_delete<'c>(
+                _: #rt::Token,
+                #conn,
+                tenant: #rt::types::Uuid,
+                id: #rt::types::Uuid,
+            ) -> #rt::async_run::BoxFuture<'c, #rt::Result<bool>> {
+                use #rt::diesel::{ExpressionMethods, QueryDsl};
+                let deleted = #rt::async_run::execute(conn, #rt::diesel::delete(#keyed));
+                ::std::boxed::Box::pin(async move { ::core::result::Result::Ok(deleted.await? > 0) })
+            }
+        }
+
+        #soft_delete
+        #belongs_to
     }
 }

@@ -215,7 +215,7 @@ impl ScopeDialect for MySql {
     }
 }
 
-fn role_from_db(role: &str) -> Result<Role> {
+pub(super) fn role_from_db(role: &str) -> Result<Role> {
     Role::from_db_str(role).map_err(|value| Error::UnknownEnumValue {
         column: Some("tenant_account_joins.role".into()),
         value,

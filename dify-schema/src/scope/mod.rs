@@ -51,6 +51,8 @@
 //! return `id.get()`, the plain uuid, instead.
 
 mod access;
+#[cfg(feature = "async")]
+pub mod async_scope;
 mod backend;
 mod dialect;
 mod enter;

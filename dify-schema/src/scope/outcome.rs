@@ -128,6 +128,9 @@ pub(super) fn is_connection_error(error: &Diesel) -> bool {
     matches!(
         error,
         Diesel::DatabaseError(DatabaseErrorKind::ClosedConnection, _)
+            // How diesel-async reports a client error that has no SQL
+            // state: the connection closed, or an I/O error on it.
+            | Diesel::DatabaseError(DatabaseErrorKind::UnableToSendCommand, _)
             | Diesel::BrokenTransactionManager
     ) || crate::mysql::is_connection_error(error)
 }
