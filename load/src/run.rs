@@ -1,0 +1,716 @@
+//! Issue 15's load run: the example HTTP service on dify-schema's async
+//! scoped API against the same service written by hand with sqlx, under
+//! the same load from the same driver, in one run.
+//!
+//! ```sh
+//! cargo build --release --example service
+//! cargo run --release -p dify-load --features baseline
+//! ```
+//!
+//! makes a database on `postgres://postgres@127.0.0.1:5432`, starts the dify
+//! service on it (`--demo --pool-size 10`: it migrates and prints its demo
+//! workspaces), starts the sqlx service (`dify-load serve`, a process of
+//! its own, pool of 10) on the same database, checks that both answer the
+//! same requests the same way, then loads each in turn and prints the
+//! table. `--dify URL --sqlx URL --demo FILE` loads services already
+//! running instead.
+
+mod driver;
+mod seed;
+mod service;
+mod spawn;
+
+use std::net::{SocketAddr, ToSocketAddrs};
+use std::path::PathBuf;
+use std::process::{Command as Process, ExitCode};
+use std::sync::Arc;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand};
+use serde_json::Value;
+use uuid::Uuid;
+
+use driver::{LoadConfig, Mix, Report, Route, Workspace};
+use spawn::{Database, DemoLine};
+
+#[derive(Parser)]
+#[command(
+    name = "dify-load",
+    about = "Issue 15's load run: the dify async service against a hand-written sqlx service"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    bench: BenchArgs,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// The hand-written sqlx service (what the run starts as the baseline).
+    Serve {
+        #[arg(long, env = "DATABASE_URL")]
+        database_url: String,
+        #[arg(long, default_value_t = 8081)]
+        port: u16,
+        #[arg(long, default_value_t = 10)]
+        pool_size: u32,
+    },
+    /// Demo workspaces made with SQL on a migrated database (`dify-db
+    /// migrate`), printed as the dify service's `--demo` prints them.
+    Seed {
+        #[arg(long, env = "DATABASE_URL")]
+        database_url: String,
+        #[arg(long, default_value_t = 2)]
+        workspaces: u32,
+        #[arg(long, default_value_t = 50)]
+        conversations: u32,
+        #[arg(long, default_value_t = 30)]
+        messages: u32,
+    },
+}
+
+#[derive(Args)]
+struct BenchArgs {
+    /// The PostgreSQL server the run makes its database on.
+    #[arg(
+        long,
+        env = "DIFY_LOAD_SERVER_URL",
+        default_value = "postgres://postgres@127.0.0.1:5432"
+    )]
+    server_url: String,
+    /// The dify example service (`cargo build --release --example service`).
+    #[arg(long)]
+    dify_bin: Option<PathBuf>,
+    /// Load a dify service already running at this base URL (with --demo).
+    #[arg(long, requires = "demo")]
+    dify: Option<String>,
+    /// Load a sqlx service already running at this base URL (with --demo).
+    #[arg(long, requires = "demo")]
+    sqlx: Option<String>,
+    /// The demo lines of the running services' database, one JSON a line.
+    #[arg(long)]
+    demo: Option<PathBuf>,
+    #[arg(long, default_value_t = 64)]
+    clients: usize,
+    /// Seconds of warm-up before each measured window.
+    #[arg(long, default_value_t = 2.0)]
+    warmup: f64,
+    /// Seconds measured, per service.
+    #[arg(long, default_value_t = 10.0)]
+    duration: f64,
+    /// Measure each service this many times, the order swapped each round.
+    #[arg(long, default_value_t = 1)]
+    rounds: u32,
+    /// Page size of the list requests.
+    #[arg(long, default_value_t = 20)]
+    limit: u32,
+    /// Also a run whose mix has this percentage of POSTs (0: none).
+    #[arg(long, default_value_t = 0)]
+    posts: u32,
+    /// Pool size of both services.
+    #[arg(long, default_value_t = 10)]
+    pool_size: u32,
+    /// Add this many conversations to each demo app before the load.
+    #[arg(long, default_value_t = 0)]
+    fill_conversations: u32,
+    /// ... and bring every conversation of a demo app up to this many messages.
+    #[arg(long, default_value_t = 0)]
+    fill_messages: u32,
+    /// Worker threads of the driver's runtime.
+    #[arg(long, default_value_t = 2)]
+    client_threads: usize,
+    /// Keep the database (and say its name) instead of dropping it.
+    #[arg(long)]
+    keep: bool,
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Serve {
+            database_url,
+            port,
+            pool_size,
+        }) => {
+            let runtime = tokio::runtime::Runtime::new().expect("a tokio runtime");
+            match runtime.block_on(service::serve(&database_url, port, pool_size)) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("dify-load serve: {error}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Some(Command::Seed {
+            database_url,
+            workspaces,
+            conversations,
+            messages,
+        }) => {
+            let runtime = tokio::runtime::Runtime::new().expect("a tokio runtime");
+            match runtime.block_on(seed_command(
+                &database_url,
+                workspaces,
+                conversations,
+                messages,
+            )) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("dify-load seed: {error}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        None => {
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(cli.bench.client_threads.max(1))
+                .enable_all()
+                .build()
+                .expect("a tokio runtime");
+            match runtime.block_on(bench(cli.bench)) {
+                Ok(true) => ExitCode::SUCCESS,
+                Ok(false) => ExitCode::FAILURE,
+                Err(error) => {
+                    eprintln!("dify-load: {error}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}
+
+async fn seed_command(
+    database_url: &str,
+    workspaces: u32,
+    conversations: u32,
+    messages: u32,
+) -> Result<(), String> {
+    let pool = sqlx::PgPool::connect(database_url)
+        .await
+        .map_err(|error| error.to_string())?;
+    for n in 0..workspaces {
+        let name = format!("Load{n}");
+        let line = seed::workspace(&pool, &name, conversations, messages)
+            .await
+            .map_err(|error| error.to_string())?;
+        println!("{}", serde_json::to_string(&line).expect("a demo line"));
+    }
+    Ok(())
+}
+
+/// A service under load: its name in the table and where it listens.
+struct Target {
+    name: &'static str,
+    addr: SocketAddr,
+}
+
+fn resolve(base: &str) -> Result<SocketAddr, String> {
+    let authority = base
+        .trim_start_matches("http://")
+        .split('/')
+        .next()
+        .unwrap_or_default();
+    authority
+        .to_socket_addrs()
+        .map_err(|error| format!("{base}: {error}"))?
+        .next()
+        .ok_or_else(|| format!("{base}: no address"))
+}
+
+const DIFY: &str = "dify (async scoped API)";
+const SQLX: &str = "sqlx (hand-written)";
+
+async fn bench(args: BenchArgs) -> Result<bool, String> {
+    let mut database: Option<Database> = None;
+    let mut services: Vec<spawn::Service> = Vec::new();
+    let outcome = bench_inner(&args, &mut database, &mut services).await;
+    // Stop the services before dropping their database.
+    drop(services);
+    if let Some(database) = database {
+        if let Err(error) = database.drop_now().await {
+            eprintln!("dify-load: {error}");
+        }
+    }
+    outcome
+}
+
+async fn bench_inner(
+    args: &BenchArgs,
+    database: &mut Option<Database>,
+    services: &mut Vec<spawn::Service>,
+) -> Result<bool, String> {
+    let mut targets = Vec::new();
+    let demo: Vec<DemoLine>;
+    let database_url: Option<String>;
+    if args.dify.is_some() || args.sqlx.is_some() {
+        let path = args.demo.as_ref().expect("clap requires --demo");
+        let text = std::fs::read_to_string(path)
+            .map_err(|error| format!("{}: {error}", path.display()))?;
+        demo = text.lines().filter_map(DemoLine::parse).collect();
+        if let Some(base) = &args.dify {
+            targets.push(Target {
+                name: DIFY,
+                addr: resolve(base)?,
+            });
+        }
+        if let Some(base) = &args.sqlx {
+            targets.push(Target {
+                name: SQLX,
+                addr: resolve(base)?,
+            });
+        }
+        database_url = None;
+    } else {
+        let dify_bin = args
+            .dify_bin
+            .clone()
+            .unwrap_or_else(spawn::default_dify_bin);
+        if !dify_bin.exists() {
+            return Err(format!(
+                "{} is missing: build the dify service first with `cargo build --release --example service` \
+                 (or name it with --dify-bin)",
+                dify_bin.display()
+            ));
+        }
+        let created = Database::create(&args.server_url, args.keep).await?;
+        eprintln!("database {} created", created.name);
+        let url = created.url.clone();
+        *database = Some(created);
+
+        let port = spawn::free_port()?;
+        let mut command = Process::new(&dify_bin);
+        command
+            .args([
+                "--demo",
+                "--port",
+                &port.to_string(),
+                "--pool-size",
+                &args.pool_size.to_string(),
+            ])
+            .env("DATABASE_URL", &url);
+        let (dify, lines) = spawn::start("dify", command, port, Duration::from_secs(300))?;
+        eprintln!("dify service: {} (log {})", dify.addr, dify.log.display());
+        targets.push(Target {
+            name: DIFY,
+            addr: dify.addr,
+        });
+        services.push(dify);
+        if lines.is_empty() {
+            return Err("the dify service printed no demo line before it listened".into());
+        }
+        demo = lines;
+
+        let port = spawn::free_port()?;
+        let mut command = Process::new(std::env::current_exe().map_err(|error| error.to_string())?);
+        command.args([
+            "serve",
+            "--database-url",
+            &url,
+            "--port",
+            &port.to_string(),
+            "--pool-size",
+            &args.pool_size.to_string(),
+        ]);
+        let (sqlx_service, _) = spawn::start("sqlx", command, port, Duration::from_secs(60))?;
+        eprintln!(
+            "sqlx service: {} (log {})",
+            sqlx_service.addr,
+            sqlx_service.log.display()
+        );
+        targets.push(Target {
+            name: SQLX,
+            addr: sqlx_service.addr,
+        });
+        services.push(sqlx_service);
+        database_url = Some(url);
+    }
+    if demo.is_empty() {
+        return Err("no demo workspace to load".into());
+    }
+
+    if args.fill_conversations > 0 || args.fill_messages > 0 {
+        let url = database_url
+            .as_deref()
+            .ok_or("--fill-conversations and --fill-messages need the run's own database")?;
+        let pool = sqlx::PgPool::connect(url)
+            .await
+            .map_err(|error| error.to_string())?;
+        for line in &demo {
+            seed::fill(
+                &pool,
+                line.app_id,
+                line.account_id,
+                args.fill_conversations,
+                args.fill_messages,
+            )
+            .await
+            .map_err(|error| format!("fill: {error}"))?;
+        }
+        pool.close().await;
+    }
+
+    let workspaces = Arc::new(discover(&targets[0], &demo).await?);
+    for (n, workspace) in workspaces.iter().enumerate() {
+        eprintln!(
+            "workspace {n}: tenant {}, app {}, {} conversation(s) in the app's first 100",
+            workspace.tenant,
+            workspace.app,
+            workspace.conversations.len()
+        );
+    }
+    let mut ok = check(&targets, &workspaces).await;
+
+    let config = LoadConfig {
+        clients: args.clients,
+        warmup: Duration::from_secs_f64(args.warmup),
+        duration: Duration::from_secs_f64(args.duration),
+        mix: Mix {
+            conversations: 45,
+            messages: 45,
+            apps: 10,
+            posts: 0,
+        },
+        limit: args.limit,
+    };
+    ok &= measure(&targets, &workspaces, &config, args.rounds).await;
+    if args.posts > 0 {
+        let rest = 100u32.saturating_sub(args.posts);
+        let post_config = LoadConfig {
+            mix: Mix {
+                conversations: rest * 45 / 100,
+                messages: rest * 45 / 100,
+                apps: rest - 2 * (rest * 45 / 100),
+                posts: args.posts,
+            },
+            ..config.clone()
+        };
+        ok &= measure(&targets, &workspaces, &post_config, args.rounds).await;
+    }
+    Ok(ok)
+}
+
+/// Sends one request and parses the answer as JSON (`Null` if it is not).
+async fn fetch(
+    addr: SocketAddr,
+    request: hyper::Request<http_body_util::Full<bytes::Bytes>>,
+) -> Result<(u16, Value, String), String> {
+    let mut sender = driver::connect(addr).await?;
+    let (status, body) = driver::send(&mut sender, request).await?;
+    let text = String::from_utf8_lossy(&body).into_owned();
+    let json = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    Ok((status.as_u16(), json, text))
+}
+
+/// The ids of a list answer: a top-level array, or the first array field
+/// (`data` first) of an object, of objects with an `id`.
+fn ids(value: &Value) -> Vec<String> {
+    let array = match value {
+        Value::Array(items) => Some(items),
+        Value::Object(fields) => fields
+            .get("data")
+            .and_then(Value::as_array)
+            .or_else(|| fields.values().find_map(Value::as_array)),
+        _ => None,
+    };
+    array
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|item| item.get("id").and_then(Value::as_str).map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The demo workspaces with the conversations of their apps (the first
+/// 100, as the first service lists them), so the messages requests spread
+/// over the conversations.
+async fn discover(target: &Target, demo: &[DemoLine]) -> Result<Vec<Workspace>, String> {
+    let mut workspaces = Vec::new();
+    for line in demo {
+        let mut workspace = Workspace {
+            tenant: line.tenant_id,
+            account: line.account_id,
+            app: line.app_id,
+            conversations: vec![line.conversation_id],
+        };
+        let request = driver::request(
+            Route::Conversations,
+            &workspace,
+            line.conversation_id,
+            100,
+            "",
+        );
+        let (status, json, text) = fetch(target.addr, request).await?;
+        if status != 200 {
+            return Err(format!(
+                "{}: listing the conversations of app {}: {status} {text}",
+                target.name, line.app_id
+            ));
+        }
+        for id in ids(&json) {
+            if let Ok(id) = Uuid::parse_str(&id) {
+                if !workspace.conversations.contains(&id) {
+                    workspace.conversations.push(id);
+                }
+            }
+        }
+        workspaces.push(workspace);
+    }
+    Ok(workspaces)
+}
+
+/// Both services answer the same requests with the same status, and the
+/// same rows (by id) for the lists: the comparison is like for like.
+async fn check(targets: &[Target], workspaces: &[Workspace]) -> bool {
+    let first = &workspaces[0];
+    let other = workspaces.get(1);
+    let mut cases: Vec<(String, Workspace, Route, Uuid, Option<String>, u16)> = vec![
+        (
+            "list apps".into(),
+            first.clone(),
+            Route::Apps,
+            first.conversations[0],
+            None,
+            200,
+        ),
+        (
+            "list conversations of the app".into(),
+            first.clone(),
+            Route::Conversations,
+            first.conversations[0],
+            None,
+            200,
+        ),
+        (
+            "list messages of the conversation".into(),
+            first.clone(),
+            Route::Messages,
+            first.conversations[0],
+            None,
+            200,
+        ),
+        (
+            "malformed app id".into(),
+            first.clone(),
+            Route::Conversations,
+            first.conversations[0],
+            Some("/apps/not-a-uuid/conversations?limit=20".into()),
+            400,
+        ),
+        (
+            "unknown conversation".into(),
+            first.clone(),
+            Route::Messages,
+            Uuid::new_v4(),
+            None,
+            404,
+        ),
+    ];
+    if let Some(other) = other {
+        let mut theirs = first.clone();
+        theirs.app = other.app;
+        cases.push((
+            "the other workspace's app".into(),
+            theirs,
+            Route::Conversations,
+            other.conversations[0],
+            None,
+            404,
+        ));
+        cases.push((
+            "the other workspace's conversation".into(),
+            first.clone(),
+            Route::Messages,
+            other.conversations[0],
+            None,
+            404,
+        ));
+        let mut stranger = first.clone();
+        stranger.tenant = other.tenant;
+        cases.push((
+            "a workspace the account is not in".into(),
+            stranger,
+            Route::Apps,
+            first.conversations[0],
+            None,
+            403,
+        ));
+    }
+    let mut ok = true;
+    eprintln!("\nchecks (expected status; ids of the rows listed must agree):");
+    for (what, workspace, route, conversation, path, expected) in cases {
+        let mut answers = Vec::new();
+        for target in targets {
+            let mut request = driver::request(route, &workspace, conversation, 20, "");
+            if let Some(path) = &path {
+                *request.uri_mut() = path.parse().expect("a path");
+            }
+            match fetch(target.addr, request).await {
+                Ok((status, json, text)) => answers.push((status, ids(&json), text)),
+                Err(error) => answers.push((0, Vec::new(), error)),
+            }
+        }
+        let statuses_ok = answers.iter().all(|(status, _, _)| *status == expected);
+        let ids_ok = answers.windows(2).all(|pair| pair[0].1 == pair[1].1);
+        let verdict = if statuses_ok && ids_ok {
+            "ok"
+        } else {
+            "DIFFERS"
+        };
+        let statuses: Vec<String> = targets
+            .iter()
+            .zip(&answers)
+            .map(|(target, (status, ids, _))| {
+                format!(
+                    "{} {status} ({} rows)",
+                    target.name.split(' ').next().unwrap_or(""),
+                    ids.len()
+                )
+            })
+            .collect();
+        eprintln!(
+            "  {verdict:7} {what}: expected {expected}; {}",
+            statuses.join(", ")
+        );
+        if !statuses_ok || !ids_ok {
+            ok = false;
+            for (target, (_, _, text)) in targets.iter().zip(&answers) {
+                eprintln!(
+                    "          {}: {}",
+                    target.name,
+                    &text[..text.len().min(300)]
+                );
+            }
+        }
+    }
+    ok
+}
+
+fn ratio(a: f64, b: f64) -> String {
+    if b > 0.0 && a.is_finite() && b.is_finite() {
+        format!("{:.2}x", a / b)
+    } else {
+        "-".into()
+    }
+}
+
+/// Loads each service in turn (the order swapped each round), prints the
+/// tables, and says whether every answer was 2xx.
+async fn measure(
+    targets: &[Target],
+    workspaces: &Arc<Vec<Workspace>>,
+    config: &LoadConfig,
+    rounds: u32,
+) -> bool {
+    println!(
+        "\n{} clients, keep-alive HTTP/1.1, {:.0} s warm-up + {:.0} s measured per service; mix: {}; the workspaces alternate",
+        config.clients,
+        config.warmup.as_secs_f64(),
+        config.duration.as_secs_f64(),
+        config.mix.describe()
+    );
+    let mut ok = true;
+    let mut all: Vec<Vec<(usize, Report)>> = Vec::new();
+    for round in 0..rounds.max(1) {
+        let mut order: Vec<usize> = (0..targets.len()).collect();
+        if round % 2 == 1 {
+            order.reverse();
+        }
+        let mut reports = Vec::new();
+        for index in order {
+            let target = &targets[index];
+            eprintln!(
+                "round {}: loading {} at {}",
+                round + 1,
+                target.name,
+                target.addr
+            );
+            let report = driver::run(target.addr, workspaces.clone(), config).await;
+            if report.non_2xx() > 0 || report.transport_errors > 0 {
+                ok = false;
+            }
+            reports.push((index, report));
+        }
+        reports.sort_by_key(|(index, _)| *index);
+        all.push(reports);
+    }
+    for (round, reports) in all.iter().enumerate() {
+        if rounds > 1 {
+            println!("\nround {}", round + 1);
+        }
+        println!();
+        println!("| service | requests/s | p50 ms | p90 ms | p99 ms | max ms | requests | non-2xx | transport errors |");
+        println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        for (index, report) in reports {
+            println!(
+                "| {} | {:.0} | {:.2} | {:.2} | {:.2} | {:.1} | {} | {} | {} |",
+                targets[*index].name,
+                report.throughput(),
+                driver::quantile_ms(&report.latencies, 0.50),
+                driver::quantile_ms(&report.latencies, 0.90),
+                driver::quantile_ms(&report.latencies, 0.99),
+                driver::quantile_ms(&report.latencies, 1.0),
+                report.requests,
+                report.non_2xx(),
+                report.transport_errors
+            );
+        }
+        println!();
+        println!(
+            "| route | {} |",
+            reports
+                .iter()
+                .map(|(index, _)| format!("{} p50 / p99 ms", targets[*index].name))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        );
+        println!("| --- |{}", " ---: |".repeat(reports.len()));
+        for route in Route::ALL {
+            if reports
+                .iter()
+                .all(|(_, report)| !report.per_route.contains_key(&route))
+            {
+                continue;
+            }
+            let cells: Vec<String> = reports
+                .iter()
+                .map(|(_, report)| {
+                    let latencies = report
+                        .per_route
+                        .get(&route)
+                        .map(Vec::as_slice)
+                        .unwrap_or_default();
+                    format!(
+                        "{:.2} / {:.2} ({})",
+                        driver::quantile_ms(latencies, 0.5),
+                        driver::quantile_ms(latencies, 0.99),
+                        latencies.len()
+                    )
+                })
+                .collect();
+            println!("| {} | {} |", route.label(), cells.join(" | "));
+        }
+        if let ([(_, dify), (_, sqlx)], true) = (reports.as_slice(), targets.len() == 2) {
+            println!(
+                "\ndify / sqlx: throughput {}, p50 latency {}, p99 latency {}",
+                ratio(dify.throughput(), sqlx.throughput()),
+                ratio(
+                    driver::quantile_ms(&dify.latencies, 0.5),
+                    driver::quantile_ms(&sqlx.latencies, 0.5)
+                ),
+                ratio(
+                    driver::quantile_ms(&dify.latencies, 0.99),
+                    driver::quantile_ms(&sqlx.latencies, 0.99)
+                ),
+            );
+        }
+        for (index, report) in reports {
+            for sample in &report.samples {
+                println!("{}: {sample}", targets[*index].name);
+            }
+        }
+    }
+    ok
+}
