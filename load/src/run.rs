@@ -55,6 +55,9 @@ enum Command {
         port: u16,
         #[arg(long, default_value_t = 10)]
         pool_size: u32,
+        /// The pause between two chunks of a streamed answer, in milliseconds.
+        #[arg(long, default_value_t = 50)]
+        chunk_delay_ms: u64,
     },
     /// Demo workspaces made with SQL on a migrated database (`dify-db
     /// migrate`), printed as the dify service's `--demo` prints them.
@@ -111,6 +114,10 @@ struct BenchArgs {
     /// Pool size of both services.
     #[arg(long, default_value_t = 10)]
     pool_size: u32,
+    /// The pause between two chunks of a streamed answer, both services
+    /// (0: the POSTs measure the database work, not a model's pace).
+    #[arg(long, default_value_t = 0)]
+    chunk_delay_ms: u64,
     /// Add this many conversations to each demo app before the load.
     #[arg(long, default_value_t = 0)]
     fill_conversations: u32,
@@ -132,9 +139,11 @@ pub fn main() -> ExitCode {
             database_url,
             port,
             pool_size,
+            chunk_delay_ms,
         }) => {
             let runtime = tokio::runtime::Runtime::new().expect("a tokio runtime");
-            match runtime.block_on(service::serve(&database_url, port, pool_size)) {
+            let chunk_delay = Duration::from_millis(chunk_delay_ms);
+            match runtime.block_on(service::serve(&database_url, port, pool_size, chunk_delay)) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(error) => {
                     eprintln!("dify-load serve: {error}");
@@ -311,6 +320,8 @@ async fn bench_inner(
             &port.to_string(),
             "--pool-size",
             &args.pool_size.to_string(),
+            "--chunk-delay-ms",
+            &args.chunk_delay_ms.to_string(),
         ]);
         let (sqlx_service, _) = spawn::start("sqlx", command, port, Duration::from_secs(60))?;
         eprintln!(
@@ -461,127 +472,188 @@ async fn discover(target: &Target, demo: &[DemoLine]) -> Result<Vec<Workspace>, 
     Ok(workspaces)
 }
 
-/// Both services answer the same requests with the same status, and the
-/// same rows (by id) for the lists: the comparison is like for like.
+/// One request of the checks.
+struct Case {
+    what: &'static str,
+    tenant: Uuid,
+    account: Uuid,
+    method: &'static str,
+    path: String,
+    body: Option<&'static str>,
+    expected: u16,
+}
+
+fn case_request(case: &Case) -> hyper::Request<http_body_util::Full<bytes::Bytes>> {
+    let mut builder = hyper::Request::builder()
+        .method(case.method)
+        .uri(case.path.as_str())
+        .header(hyper::header::HOST, "127.0.0.1")
+        .header("x-tenant-id", case.tenant.to_string())
+        .header("x-account-id", case.account.to_string());
+    if case.body.is_some() {
+        builder = builder.header(hyper::header::CONTENT_TYPE, "application/json");
+    }
+    let body = bytes::Bytes::from_static(case.body.unwrap_or_default().as_bytes());
+    builder.body(http_body_util::Full::new(body)).expect("a request of valid parts")
+}
+
+/// The `event` of each server-sent event of a body, in order.
+fn events(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|line| line.strip_prefix("data: "))
+        .filter_map(|data| serde_json::from_str::<Value>(data).ok())
+        .filter_map(|event| event.get("event").and_then(Value::as_str).map(str::to_owned))
+        .collect()
+}
+
+/// Both services answer the same requests with the same status, the same
+/// rows (by id) for the lists, and the same events for a POST: the
+/// comparison is like for like.
 async fn check(targets: &[Target], workspaces: &[Workspace]) -> bool {
     let first = &workspaces[0];
-    let other = workspaces.get(1);
-    let mut cases: Vec<(String, Workspace, Route, Uuid, Option<String>, u16)> = vec![
-        (
-            "list apps".into(),
-            first.clone(),
-            Route::Apps,
-            first.conversations[0],
+    let (tenant, account) = (first.tenant, first.account);
+    let conversation = first.conversations[0];
+    let case = |what, method, path: String, body, expected| Case {
+        what,
+        tenant,
+        account,
+        method,
+        path,
+        body,
+        expected,
+    };
+    let mut cases = vec![
+        case("list apps", "GET", "/apps".into(), None, 200),
+        case(
+            "list conversations of the app",
+            "GET",
+            format!("/apps/{}/conversations?limit=20", first.app),
             None,
             200,
         ),
-        (
-            "list conversations of the app".into(),
-            first.clone(),
-            Route::Conversations,
-            first.conversations[0],
+        case(
+            "list messages of the conversation",
+            "GET",
+            format!("/conversations/{conversation}/messages?limit=20"),
             None,
             200,
         ),
-        (
-            "list messages of the conversation".into(),
-            first.clone(),
-            Route::Messages,
-            first.conversations[0],
+        case(
+            "malformed app id",
+            "GET",
+            "/apps/not-a-uuid/conversations".into(),
             None,
-            200,
-        ),
-        (
-            "malformed app id".into(),
-            first.clone(),
-            Route::Conversations,
-            first.conversations[0],
-            Some("/apps/not-a-uuid/conversations?limit=20".into()),
             400,
         ),
-        (
-            "unknown conversation".into(),
-            first.clone(),
-            Route::Messages,
-            Uuid::new_v4(),
+        case("malformed limit", "GET", "/apps?limit=0".into(), None, 400),
+        case("malformed cursor", "GET", "/apps?after=yesterday".into(), None, 400),
+        case(
+            "unknown conversation",
+            "GET",
+            format!("/conversations/{}/messages", Uuid::new_v4()),
             None,
             404,
         ),
+        case("no such route", "GET", "/nothing".into(), None, 404),
+        case(
+            "POST without a query",
+            "POST",
+            format!("/conversations/{conversation}/messages"),
+            Some("{}"),
+            400,
+        ),
+        case(
+            "POST a message",
+            "POST",
+            format!("/conversations/{conversation}/messages"),
+            Some(r#"{"query": "Where is my order?"}"#),
+            200,
+        ),
     ];
-    if let Some(other) = other {
-        let mut theirs = first.clone();
-        theirs.app = other.app;
-        cases.push((
-            "the other workspace's app".into(),
-            theirs,
-            Route::Conversations,
-            other.conversations[0],
+    if let Some(other) = workspaces.get(1) {
+        cases.push(case(
+            "the other workspace's app",
+            "GET",
+            format!("/apps/{}/conversations", other.app),
             None,
             404,
         ));
-        cases.push((
-            "the other workspace's conversation".into(),
-            first.clone(),
-            Route::Messages,
-            other.conversations[0],
+        cases.push(case(
+            "the other workspace's conversation",
+            "GET",
+            format!("/conversations/{}/messages", other.conversations[0]),
             None,
             404,
         ));
-        let mut stranger = first.clone();
+        cases.push(case(
+            "POST to the other workspace's conversation",
+            "POST",
+            format!("/conversations/{}/messages", other.conversations[0]),
+            Some(r#"{"query": "hello"}"#),
+            404,
+        ));
+        let mut stranger = case("a workspace the account is not in", "GET", "/apps".into(), None, 403);
         stranger.tenant = other.tenant;
-        cases.push((
-            "a workspace the account is not in".into(),
-            stranger,
-            Route::Apps,
-            first.conversations[0],
-            None,
-            403,
-        ));
+        cases.push(stranger);
     }
+    // The second page of the conversations, after the first service's cursor.
+    let first_page = case(
+        "",
+        "GET",
+        format!("/apps/{}/conversations?limit=3", first.app),
+        None,
+        200,
+    );
+    if let Ok((200, json, _)) = fetch(targets[0].addr, case_request(&first_page)).await {
+        if let Some(next) = json.get("next").and_then(Value::as_str) {
+            cases.push(case(
+                "second page of conversations (the first service's cursor)",
+                "GET",
+                format!("/apps/{}/conversations?limit=3&after={next}", first.app),
+                None,
+                200,
+            ));
+        }
+    }
+
     let mut ok = true;
-    eprintln!("\nchecks (expected status; ids of the rows listed must agree):");
-    for (what, workspace, route, conversation, path, expected) in cases {
+    eprintln!("\nchecks (the expected status; the listed rows' ids, or the events, must agree):");
+    for case in cases {
         let mut answers = Vec::new();
         for target in targets {
-            let mut request = driver::request(route, &workspace, conversation, 20, "");
-            if let Some(path) = &path {
-                *request.uri_mut() = path.parse().expect("a path");
-            }
-            match fetch(target.addr, request).await {
-                Ok((status, json, text)) => answers.push((status, ids(&json), text)),
+            match fetch(target.addr, case_request(&case)).await {
+                Ok((status, json, text)) => {
+                    let seen = if case.method == "POST" { events(&text) } else { ids(&json) };
+                    answers.push((status, seen, text))
+                }
                 Err(error) => answers.push((0, Vec::new(), error)),
             }
         }
-        let statuses_ok = answers.iter().all(|(status, _, _)| *status == expected);
-        let ids_ok = answers.windows(2).all(|pair| pair[0].1 == pair[1].1);
-        let verdict = if statuses_ok && ids_ok {
-            "ok"
-        } else {
-            "DIFFERS"
-        };
-        let statuses: Vec<String> = targets
+        let statuses_ok = answers.iter().all(|(status, _, _)| *status == case.expected);
+        let same = answers.windows(2).all(|pair| pair[0].1 == pair[1].1);
+        let verdict = if statuses_ok && same { "ok" } else { "DIFFERS" };
+        let seen: Vec<String> = targets
             .iter()
             .zip(&answers)
-            .map(|(target, (status, ids, _))| {
-                format!(
-                    "{} {status} ({} rows)",
-                    target.name.split(' ').next().unwrap_or(""),
-                    ids.len()
-                )
+            .map(|(target, (status, seen, _))| {
+                let short = target.name.split(' ').next().unwrap_or_default();
+                if case.method == "POST" && *status == 200 {
+                    format!("{short} {status} ({} events)", seen.len())
+                } else {
+                    format!("{short} {status} ({} rows)", seen.len())
+                }
             })
             .collect();
         eprintln!(
-            "  {verdict:7} {what}: expected {expected}; {}",
-            statuses.join(", ")
+            "  {verdict:7} {}: expected {}; {}",
+            case.what,
+            case.expected,
+            seen.join(", ")
         );
-        if !statuses_ok || !ids_ok {
+        if !statuses_ok || !same {
             ok = false;
             for (target, (_, _, text)) in targets.iter().zip(&answers) {
-                eprintln!(
-                    "          {}: {}",
-                    target.name,
-                    &text[..text.len().min(300)]
-                );
+                eprintln!("          {}: {}", target.name, text.chars().take(300).collect::<String>());
             }
         }
     }

@@ -1,20 +1,25 @@
-//! The hand-written baseline: the example service's routes written the way
-//! a competent developer writes them with sqlx, without dify-schema.
+//! The hand-written baseline: the example service's routes (examples/service)
+//! written the way a competent developer writes them with sqlx, without
+//! dify-schema: the same routes, headers, statuses, JSON answers, cursors
+//! and server-sent events.
 //!
 //! Every request checks the caller's membership in `tenant_account_joins`
-//! (the dify service enters a scope, whose entry reads the role), then runs
-//! one prepared statement per need, each with its workspace filter: an
-//! app's by `tenant_id`, a conversation's through its app, a message's
-//! through its conversation and that conversation's (checked) app. Reads
-//! are autocommit statements on a pool of `--pool-size` connections; the
-//! one write (the stand-in answer) is one `INSERT`.
+//! (the dify service enters a scope, whose entry reads the same row for the
+//! role), then runs one statement per need, each with its workspace filter:
+//! an app's by `tenant_id`, a conversation's through its app, a message's
+//! through its conversation and that conversation's (checked) app. sqlx
+//! prepares each statement once per connection (its text is a literal) and
+//! runs it on a pool of `--pool-size` connections, in autocommit: a read
+//! needs no transaction.
 
 use std::convert::Infallible;
 use std::net::SocketAddr;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use axum::body::Body;
+use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -22,11 +27,19 @@ use axum::{Json, Router};
 use bytes::Bytes;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
+use serde_json::json;
 use sqlx::postgres::{PgPool, PgPoolOptions};
 use uuid::Uuid;
 
+#[derive(Clone)]
+pub struct AppState {
+    pool: PgPool,
+    /// The pause between two chunks of a streamed answer (a model's pace).
+    chunk_delay: Duration,
+}
+
 /// What `dify-load serve` runs: the sqlx service on `port` until killed.
-pub async fn serve(database_url: &str, port: u16, pool_size: u32) -> Result<(), String> {
+pub async fn serve(database_url: &str, port: u16, pool_size: u32, chunk_delay: Duration) -> Result<(), String> {
     let pool = PgPoolOptions::new()
         .max_connections(pool_size)
         .min_connections(pool_size)
@@ -34,7 +47,7 @@ pub async fn serve(database_url: &str, port: u16, pool_size: u32) -> Result<(), 
         .connect(database_url)
         .await
         .map_err(|error| format!("cannot connect to {database_url}: {error}"))?;
-    let app = router(pool);
+    let app = router(AppState { pool, chunk_delay });
     let addr = SocketAddr::from(([127, 0, 0, 1], port));
     let listener = tokio::net::TcpListener::bind(addr)
         .await
@@ -45,7 +58,7 @@ pub async fn serve(database_url: &str, port: u16, pool_size: u32) -> Result<(), 
         .map_err(|error| format!("server: {error}"))
 }
 
-pub fn router(pool: PgPool) -> Router {
+pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/apps", get(list_apps))
         .route("/apps/{app_id}/conversations", get(list_conversations))
@@ -53,55 +66,64 @@ pub fn router(pool: PgPool) -> Router {
             "/conversations/{conversation_id}/messages",
             get(list_messages).post(post_message),
         )
-        .with_state(pool)
+        .fallback(no_route)
+        .with_state(state)
 }
 
 // ---------------------------------------------------------------- errors
 
+/// `{"error": ..., "kind": ...}` with a status, as the dify service answers.
 pub struct ApiError {
     status: StatusCode,
+    kind: &'static str,
     message: String,
 }
 
 impl ApiError {
-    fn bad_request(message: impl Into<String>) -> ApiError {
+    fn new(status: StatusCode, kind: &'static str, message: impl Into<String>) -> ApiError {
         ApiError {
-            status: StatusCode::BAD_REQUEST,
+            status,
+            kind,
             message: message.into(),
         }
     }
 
+    fn bad(kind: &'static str, message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::BAD_REQUEST, kind, message)
+    }
+
     fn not_found(what: &str) -> ApiError {
-        ApiError {
-            status: StatusCode::NOT_FOUND,
-            message: format!("{what} not found"),
-        }
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            format!("no such {what} in this workspace"),
+        )
     }
 }
 
 impl From<sqlx::Error> for ApiError {
     fn from(error: sqlx::Error) -> ApiError {
-        let status = match error {
+        match error {
             sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
-                StatusCode::SERVICE_UNAVAILABLE
+                ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", error.to_string())
             }
-            _ => StatusCode::INTERNAL_SERVER_ERROR,
-        };
-        ApiError {
-            status,
-            message: error.to_string(),
+            _ => {
+                eprintln!("internal error: {error}");
+                ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "internal error")
+            }
         }
     }
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (
-            self.status,
-            Json(serde_json::json!({ "error": self.message })),
-        )
-            .into_response()
+        let body = Json(json!({ "error": self.message, "kind": self.kind }));
+        (self.status, body).into_response()
     }
+}
+
+async fn no_route() -> ApiError {
+    ApiError::new(StatusCode::NOT_FOUND, "no_route", "no such route")
 }
 
 type ApiResult<T> = Result<T, ApiError>;
@@ -117,44 +139,43 @@ struct Member {
 fn header_uuid(headers: &HeaderMap, name: &str) -> ApiResult<Uuid> {
     let value = headers
         .get(name)
-        .ok_or_else(|| ApiError::bad_request(format!("missing header {name}")))?;
+        .ok_or_else(|| ApiError::bad("bad_header", format!("the {name} header is missing")))?;
     value
         .to_str()
         .ok()
         .and_then(|text| Uuid::parse_str(text.trim()).ok())
-        .ok_or_else(|| ApiError::bad_request(format!("header {name} is not a uuid")))
+        .ok_or_else(|| ApiError::bad("bad_header", format!("the {name} header is not a uuid")))
 }
 
-fn path_uuid(raw: &str, what: &str) -> ApiResult<Uuid> {
-    Uuid::parse_str(raw).map_err(|_| ApiError::bad_request(format!("{what} is not a uuid")))
+fn parse_id(raw: &str, what: &str) -> ApiResult<Uuid> {
+    Uuid::parse_str(raw).map_err(|_| ApiError::bad("bad_id", format!("the {what} is not a uuid")))
 }
 
-/// The membership check every request makes: one indexed read of
-/// `tenant_account_joins` (the dify service's scope entry reads the same
-/// row for the role).
+/// The headers' caller, checked against `tenant_account_joins`: one
+/// indexed read per request (the unique key `(tenant_id, account_id)`).
 async fn member(pool: &PgPool, headers: &HeaderMap) -> ApiResult<Member> {
-    let tenant = header_uuid(headers, "x-tenant-id")?;
-    let account = header_uuid(headers, "x-account-id")?;
-    let role: Option<String> = sqlx::query_scalar(
-        "SELECT role FROM tenant_account_joins WHERE tenant_id = $1 AND account_id = $2",
-    )
-    .bind(tenant)
-    .bind(account)
-    .fetch_optional(pool)
-    .await?;
+    let tenant = header_uuid(headers, "X-Tenant-Id")?;
+    let account = header_uuid(headers, "X-Account-Id")?;
+    let role: Option<String> =
+        sqlx::query_scalar("SELECT role FROM tenant_account_joins WHERE tenant_id = $1 AND account_id = $2")
+            .bind(tenant)
+            .bind(account)
+            .fetch_optional(pool)
+            .await?;
     match role {
         Some(_) => Ok(Member { tenant, account }),
-        None => Err(ApiError {
-            status: StatusCode::FORBIDDEN,
-            message: format!("account {account} is not a member of workspace {tenant}"),
-        }),
+        None => Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "not_member",
+            format!("account {account} is not a member of workspace {tenant}"),
+        )),
     }
 }
 
 // ---------------------------------------------------------------- paging
 
 #[derive(Deserialize)]
-pub struct PageParams {
+pub struct PageQuery {
     limit: Option<String>,
     after: Option<String>,
 }
@@ -162,56 +183,78 @@ pub struct PageParams {
 const DEFAULT_LIMIT: i64 = 20;
 const MAX_LIMIT: i64 = 100;
 
-struct PageRequest {
-    limit: i64,
-    after: Option<Uuid>,
+/// The order key of a row, `(created_at, id)`: where a keyset page starts.
+#[derive(Clone, Copy)]
+struct Cursor {
+    created_at: NaiveDateTime,
+    id: Uuid,
 }
 
-impl PageParams {
-    fn parse(&self) -> ApiResult<PageRequest> {
-        let limit = match &self.limit {
-            None => DEFAULT_LIMIT,
-            Some(raw) => match raw.parse::<i64>() {
-                Ok(n) if (1..=MAX_LIMIT).contains(&n) => n,
-                _ => {
-                    return Err(ApiError::bad_request(format!(
-                        "limit must be a number from 1 to {MAX_LIMIT}"
-                    )))
-                }
-            },
-        };
-        let after = match &self.after {
-            None => None,
-            Some(raw) => Some(path_uuid(raw, "after")?),
-        };
-        Ok(PageRequest { limit, after })
-    }
+/// The dify service's cursor: `<microseconds since 1970>.<uuid>`.
+fn encode_cursor(cursor: &Cursor) -> String {
+    format!(
+        "{}.{}",
+        cursor.created_at.and_utc().timestamp_micros(),
+        cursor.id.simple()
+    )
 }
 
-/// A page as the dify service answers it: the rows, and the cursor of the
-/// next page (the last row's id) when the page is full.
+fn decode_cursor(text: &str) -> ApiResult<Cursor> {
+    let bad = || ApiError::bad("bad_cursor", "after is not a cursor this service gave out");
+    let (at, id) = text.split_once('.').ok_or_else(bad)?;
+    let created_at = at
+        .parse::<i64>()
+        .ok()
+        .and_then(chrono::DateTime::from_timestamp_micros)
+        .ok_or_else(bad)?
+        .naive_utc();
+    let id = Uuid::parse_str(id).map_err(|_| bad())?;
+    Ok(Cursor { created_at, id })
+}
+
+fn page_of(query: Result<Query<PageQuery>, QueryRejection>) -> ApiResult<(Option<Cursor>, i64)> {
+    let Query(query) = query.map_err(|rejection| ApiError::bad("bad_query", rejection.body_text()))?;
+    let limit = match query.limit.as_deref() {
+        None => DEFAULT_LIMIT,
+        Some(text) => match text.parse::<i64>() {
+            Ok(limit) if (1..=MAX_LIMIT).contains(&limit) => limit,
+            _ => {
+                return Err(ApiError::bad(
+                    "bad_limit",
+                    format!("limit is a whole number from 1 to {MAX_LIMIT}"),
+                ))
+            }
+        },
+    };
+    let after = query.after.as_deref().map(decode_cursor).transpose()?;
+    Ok((after, limit))
+}
+
 #[derive(Serialize)]
-struct PageOf<T> {
+struct Listed<T> {
     data: Vec<T>,
+    limit: i64,
     has_more: bool,
-    next: Option<Uuid>,
+    next: Option<String>,
 }
 
 trait Keyed {
-    fn key(&self) -> Uuid;
+    fn cursor(&self) -> Cursor;
 }
 
-/// Fetches one row more than the page to tell whether there is a next one.
-fn page_of<T: Keyed>(mut rows: Vec<T>, limit: i64) -> PageOf<T> {
+/// From `limit + 1` rows: whether the extra one came says whether there is
+/// a next page.
+fn listed<T: Keyed>(mut rows: Vec<T>, limit: i64) -> Listed<T> {
     let has_more = rows.len() as i64 > limit;
     rows.truncate(limit as usize);
     let next = if has_more {
-        rows.last().map(Keyed::key)
+        rows.last().map(|row| encode_cursor(&row.cursor()))
     } else {
         None
     };
-    PageOf {
+    Listed {
         data: rows,
+        limit,
         has_more,
         next,
     }
@@ -234,10 +277,8 @@ struct ConversationOut {
     app_id: Uuid,
     name: String,
     status: String,
-    from_source: String,
     dialogue_count: i32,
     created_at: NaiveDateTime,
-    updated_at: NaiveDateTime,
 }
 
 #[derive(Serialize, sqlx::FromRow)]
@@ -250,27 +291,20 @@ struct MessageOut {
     created_at: NaiveDateTime,
 }
 
-impl Keyed for AppOut {
-    fn key(&self) -> Uuid {
-        self.id
-    }
+macro_rules! keyed {
+    ($($row:ty),*) => {$(
+        impl Keyed for $row {
+            fn cursor(&self) -> Cursor {
+                Cursor { created_at: self.created_at, id: self.id }
+            }
+        }
+    )*};
 }
-impl Keyed for ConversationOut {
-    fn key(&self) -> Uuid {
-        self.id
-    }
-}
-impl Keyed for MessageOut {
-    fn key(&self) -> Uuid {
-        self.id
-    }
-}
-
-// ---------------------------------------------------------------- routes
+keyed!(AppOut, ConversationOut, MessageOut);
 
 // The columns each answer shows, spelled once for the statements below
-// (`concat!` keeps every statement one literal: sqlx prepares a statement
-// once per connection and finds it again by its text).
+// (`concat!` keeps each statement one literal, whose text sqlx finds its
+// prepared statement by).
 macro_rules! app_columns {
     () => {
         "id, name, mode, description, created_at"
@@ -278,7 +312,7 @@ macro_rules! app_columns {
 }
 macro_rules! conversation_columns {
     () => {
-        "id, app_id, name, status, from_source, dialogue_count, created_at, updated_at"
+        "id, app_id, name, status, dialogue_count, created_at"
     };
 }
 macro_rules! message_columns {
@@ -287,181 +321,304 @@ macro_rules! message_columns {
     };
 }
 
+// ---------------------------------------------------------------- reads
+
+/// `GET /apps?limit=&after=`
 async fn list_apps(
-    State(pool): State<PgPool>,
+    State(state): State<AppState>,
     headers: HeaderMap,
-    Query(params): Query<PageParams>,
-) -> ApiResult<Json<PageOf<AppOut>>> {
-    let page = params.parse()?;
-    let me = member(&pool, &headers).await?;
-    let rows: Vec<AppOut> = match page.after {
+    query: Result<Query<PageQuery>, QueryRejection>,
+) -> ApiResult<Json<Listed<AppOut>>> {
+    let (after, limit) = page_of(query)?;
+    let me = member(&state.pool, &headers).await?;
+    let rows: Vec<AppOut> = match after {
         None => {
-            sqlx::query_as(concat!("SELECT ", app_columns!(), " FROM apps WHERE tenant_id = $1 \
-                 ORDER BY created_at, id LIMIT $2"))
+            sqlx::query_as(concat!(
+                "SELECT ",
+                app_columns!(),
+                " FROM apps WHERE tenant_id = $1 ORDER BY created_at, id LIMIT $2"
+            ))
             .bind(me.tenant)
-            .bind(page.limit + 1)
-            .fetch_all(&pool)
+            .bind(limit + 1)
+            .fetch_all(&state.pool)
             .await?
         }
         Some(after) => {
-            sqlx::query_as(concat!("SELECT ", app_columns!(), " FROM apps WHERE tenant_id = $1 \
-                 AND (created_at, id) > (SELECT created_at, id FROM apps WHERE id = $2 AND tenant_id = $1) \
-                 ORDER BY created_at, id LIMIT $3"))
+            sqlx::query_as(concat!(
+                "SELECT ",
+                app_columns!(),
+                " FROM apps WHERE tenant_id = $1 AND (created_at, id) > ($2, $3) \
+                 ORDER BY created_at, id LIMIT $4"
+            ))
             .bind(me.tenant)
-            .bind(after)
-            .bind(page.limit + 1)
-            .fetch_all(&pool)
+            .bind(after.created_at)
+            .bind(after.id)
+            .bind(limit + 1)
+            .fetch_all(&state.pool)
             .await?
         }
     };
-    Ok(Json(page_of(rows, page.limit)))
+    Ok(Json(listed(rows, limit)))
 }
 
+/// `GET /apps/{app_id}/conversations?limit=&after=`
 async fn list_conversations(
-    State(pool): State<PgPool>,
+    State(state): State<AppState>,
     headers: HeaderMap,
     Path(app_id): Path<String>,
-    Query(params): Query<PageParams>,
-) -> ApiResult<Json<PageOf<ConversationOut>>> {
-    let app_id = path_uuid(&app_id, "app id")?;
-    let page = params.parse()?;
-    let me = member(&pool, &headers).await?;
-    let app: Option<Uuid> =
-        sqlx::query_scalar("SELECT id FROM apps WHERE id = $1 AND tenant_id = $2")
-            .bind(app_id)
-            .bind(me.tenant)
-            .fetch_optional(&pool)
-            .await?;
+    query: Result<Query<PageQuery>, QueryRejection>,
+) -> ApiResult<Json<Listed<ConversationOut>>> {
+    let app_id = parse_id(&app_id, "app id")?;
+    let (after, limit) = page_of(query)?;
+    let me = member(&state.pool, &headers).await?;
+    let app: Option<Uuid> = sqlx::query_scalar("SELECT id FROM apps WHERE id = $1 AND tenant_id = $2")
+        .bind(app_id)
+        .bind(me.tenant)
+        .fetch_optional(&state.pool)
+        .await?;
     let app_id = app.ok_or_else(|| ApiError::not_found("app"))?;
     // `is_deleted IS false` is the predicate of Dify's partial index
-    // (app_id, created_at DESC), which serves this page.
-    let rows: Vec<ConversationOut> = match page.after {
+    // `conversation_app_created_at_idx (app_id, created_at DESC)`.
+    let rows: Vec<ConversationOut> = match after {
         None => {
-            sqlx::query_as(concat!("SELECT ", conversation_columns!(), " FROM conversations \
-                 WHERE app_id = $1 AND is_deleted IS false \
-                 ORDER BY created_at, id LIMIT $2"))
+            sqlx::query_as(concat!(
+                "SELECT ",
+                conversation_columns!(),
+                " FROM conversations WHERE app_id = $1 AND is_deleted IS false \
+                 ORDER BY created_at, id LIMIT $2"
+            ))
             .bind(app_id)
-            .bind(page.limit + 1)
-            .fetch_all(&pool)
+            .bind(limit + 1)
+            .fetch_all(&state.pool)
             .await?
         }
         Some(after) => {
-            sqlx::query_as(concat!("SELECT ", conversation_columns!(), " FROM conversations \
-                 WHERE app_id = $1 AND is_deleted IS false \
-                 AND (created_at, id) > (SELECT created_at, id FROM conversations WHERE id = $2 AND app_id = $1) \
-                 ORDER BY created_at, id LIMIT $3"))
+            sqlx::query_as(concat!(
+                "SELECT ",
+                conversation_columns!(),
+                " FROM conversations WHERE app_id = $1 AND is_deleted IS false \
+                 AND (created_at, id) > ($2, $3) ORDER BY created_at, id LIMIT $4"
+            ))
             .bind(app_id)
-            .bind(after)
-            .bind(page.limit + 1)
-            .fetch_all(&pool)
+            .bind(after.created_at)
+            .bind(after.id)
+            .bind(limit + 1)
+            .fetch_all(&state.pool)
             .await?
         }
     };
-    Ok(Json(page_of(rows, page.limit)))
+    Ok(Json(listed(rows, limit)))
 }
 
-/// The conversation, if it is the workspace's (through its app): its app.
-async fn conversation_app(pool: &PgPool, me: &Member, conversation: Uuid) -> ApiResult<Uuid> {
-    let app: Option<Uuid> = sqlx::query_scalar(
-        "SELECT c.app_id FROM conversations c JOIN apps a ON a.id = c.app_id \
+/// A conversation of the caller's workspace (through its app), not
+/// deleted: its app and the app's mode.
+async fn conversation_app(pool: &PgPool, me: &Member, conversation: Uuid) -> ApiResult<(Uuid, String)> {
+    let found: Option<(Uuid, String)> = sqlx::query_as(
+        "SELECT c.app_id, a.mode FROM conversations c JOIN apps a ON a.id = c.app_id \
          WHERE c.id = $1 AND a.tenant_id = $2 AND c.is_deleted IS false",
     )
     .bind(conversation)
     .bind(me.tenant)
     .fetch_optional(pool)
     .await?;
-    app.ok_or_else(|| ApiError::not_found("conversation"))
+    found.ok_or_else(|| ApiError::not_found("conversation"))
 }
 
+/// `GET /conversations/{conversation_id}/messages?limit=&after=`, oldest first.
 async fn list_messages(
-    State(pool): State<PgPool>,
+    State(state): State<AppState>,
     headers: HeaderMap,
     Path(conversation_id): Path<String>,
-    Query(params): Query<PageParams>,
-) -> ApiResult<Json<PageOf<MessageOut>>> {
-    let conversation_id = path_uuid(&conversation_id, "conversation id")?;
-    let page = params.parse()?;
-    let me = member(&pool, &headers).await?;
-    let app_id = conversation_app(&pool, &me, conversation_id).await?;
-    // The message's workspace: its conversation, whose app was just checked.
-    let rows: Vec<MessageOut> = match page.after {
+    query: Result<Query<PageQuery>, QueryRejection>,
+) -> ApiResult<Json<Listed<MessageOut>>> {
+    let conversation_id = parse_id(&conversation_id, "conversation id")?;
+    let (after, limit) = page_of(query)?;
+    let me = member(&state.pool, &headers).await?;
+    let (app_id, _) = conversation_app(&state.pool, &me, conversation_id).await?;
+    // The messages' workspace: their conversation, whose app was just checked.
+    let rows: Vec<MessageOut> = match after {
         None => {
-            sqlx::query_as(concat!("SELECT ", message_columns!(), " FROM messages \
-                 WHERE conversation_id = $1 AND app_id = $2 \
-                 ORDER BY created_at, id LIMIT $3"))
+            sqlx::query_as(concat!(
+                "SELECT ",
+                message_columns!(),
+                " FROM messages WHERE conversation_id = $1 AND app_id = $2 \
+                 ORDER BY created_at, id LIMIT $3"
+            ))
             .bind(conversation_id)
             .bind(app_id)
-            .bind(page.limit + 1)
-            .fetch_all(&pool)
+            .bind(limit + 1)
+            .fetch_all(&state.pool)
             .await?
         }
         Some(after) => {
-            sqlx::query_as(concat!("SELECT ", message_columns!(), " FROM messages \
-                 WHERE conversation_id = $1 AND app_id = $2 \
-                 AND (created_at, id) > (SELECT created_at, id FROM messages WHERE id = $3 AND conversation_id = $1) \
-                 ORDER BY created_at, id LIMIT $4"))
+            sqlx::query_as(concat!(
+                "SELECT ",
+                message_columns!(),
+                " FROM messages WHERE conversation_id = $1 AND app_id = $2 \
+                 AND (created_at, id) > ($3, $4) ORDER BY created_at, id LIMIT $5"
+            ))
             .bind(conversation_id)
             .bind(app_id)
-            .bind(after)
-            .bind(page.limit + 1)
-            .fetch_all(&pool)
+            .bind(after.created_at)
+            .bind(after.id)
+            .bind(limit + 1)
+            .fetch_all(&state.pool)
             .await?
         }
     };
-    Ok(Json(page_of(rows, page.limit)))
+    Ok(Json(listed(rows, limit)))
 }
+
+// ---------------------------------------------------------------- a message
 
 #[derive(Deserialize)]
 pub struct PostMessage {
     query: String,
 }
 
-/// The stand-in answer: the query's words, echoed back one chunk a word.
+/// The dify service's stand-in for a model: the answer's chunks, a word each.
 pub fn stand_in_answer(query: &str) -> Vec<String> {
-    let mut chunks: Vec<String> = vec!["You asked:".to_string()];
-    chunks.extend(query.split_whitespace().map(|word| format!(" {word}")));
-    chunks
+    let text = format!(
+        "You asked: \"{}\". This answer is a stand-in, streamed word by word \
+         while the service holds no database connection.",
+        query.trim()
+    );
+    let words: Vec<&str> = text.split(' ').collect();
+    let last = words.len() - 1;
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, word)| if i < last { format!("{word} ") } else { (*word).to_owned() })
+        .collect()
 }
 
+fn event(data: serde_json::Value) -> String {
+    format!("data: {data}\n\n")
+}
+
+/// `POST /conversations/{conversation_id}/messages` with `{"query": "..."}`:
+/// the message goes in with an empty answer, the answer streams as
+/// server-sent events (`message` per chunk, then `message_end`, or
+/// `error`) from a task holding no connection, and one `UPDATE` stores it
+/// before `message_end`, as the dify service does.
 async fn post_message(
-    State(pool): State<PgPool>,
+    State(state): State<AppState>,
     headers: HeaderMap,
     Path(conversation_id): Path<String>,
     body: Bytes,
 ) -> ApiResult<Response> {
-    let conversation_id = path_uuid(&conversation_id, "conversation id")?;
-    let post: PostMessage = serde_json::from_slice(&body)
-        .map_err(|error| ApiError::bad_request(format!("body: {error}")))?;
-    let me = member(&pool, &headers).await?;
-    let app_id = conversation_app(&pool, &me, conversation_id).await?;
-    let chunks = stand_in_answer(&post.query);
-    let answer: String = chunks.concat();
-    let id: Uuid = sqlx::query_scalar(
-        "INSERT INTO messages (app_id, conversation_id, inputs, query, message, \
-         message_unit_price, answer, answer_unit_price, currency, from_source, from_account_id) \
-         VALUES ($1, $2, '{}', $3, '[]', 0, $4, 0, 'USD', 'console', $5) RETURNING id",
+    let conversation_id = parse_id(&conversation_id, "conversation id")?;
+    let is_json = headers
+        .get(CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.starts_with("application/json"));
+    if !is_json {
+        return Err(ApiError::bad("bad_body", "the body is not application/json"));
+    }
+    let PostMessage { query } = serde_json::from_slice(&body)
+        .map_err(|error| ApiError::bad("bad_body", format!("the body: {error}")))?;
+    if query.trim().is_empty() {
+        return Err(ApiError::bad("bad_body", "query is empty"));
+    }
+    let me = member(&state.pool, &headers).await?;
+    let (app_id, app_mode) = conversation_app(&state.pool, &me, conversation_id).await?;
+    let message_id: Uuid = sqlx::query_scalar(
+        "INSERT INTO messages (app_id, model_provider, model_id, conversation_id, inputs, query, \
+         message, message_tokens, message_unit_price, answer, answer_tokens, answer_unit_price, \
+         currency, invoke_from, from_source, from_account_id, app_mode) \
+         VALUES ($1, 'stand-in', 'echo', $2, '{}', $3, $4, $5, 0, '', 0, 0, 'USD', 'service-api', \
+         'api', $6, $7) RETURNING id",
     )
     .bind(app_id)
     .bind(conversation_id)
-    .bind(&post.query)
-    .bind(&answer)
+    .bind(&query)
+    .bind(json!([{ "role": "user", "text": query }]))
+    .bind(query.split_whitespace().count() as i32)
     .bind(me.account)
-    .fetch_one(&pool)
+    .bind(&app_mode)
+    .fetch_one(&state.pool)
     .await?;
-    // Server-sent events: one event a chunk, then the end with the id.
-    let mut events: Vec<Result<Bytes, Infallible>> = chunks
-        .iter()
-        .map(|chunk| {
-            let event = serde_json::json!({ "event": "message", "answer": chunk });
-            Ok(Bytes::from(format!("data: {event}\n\n")))
-        })
-        .collect();
-    let end = serde_json::json!({ "event": "message_end", "id": id });
-    events.push(Ok(Bytes::from(format!("data: {end}\n\n"))));
-    let body = Body::from_stream(futures_util::stream::iter(events));
-    Ok(Response::builder()
-        .status(StatusCode::OK)
-        .header("content-type", "text/event-stream")
-        .body(body)
-        .expect("a response of static parts"))
+
+    let (events, received) = tokio::sync::mpsc::channel::<String>(16);
+    tokio::spawn(answer(state, app_id, conversation_id, message_id, query, events));
+    let stream = futures_util::stream::unfold(received, |mut received| async move {
+        let event = received.recv().await?;
+        Some((Ok::<_, Infallible>(event), received))
+    });
+    Ok((
+        [(CONTENT_TYPE, "text/event-stream"), (CACHE_CONTROL, "no-cache")],
+        Body::from_stream(stream),
+    )
+        .into_response())
+}
+
+/// Streams the answer, then stores it (the message by its id and its
+/// checked app) and says so.
+async fn answer(
+    state: AppState,
+    app_id: Uuid,
+    conversation_id: Uuid,
+    message_id: Uuid,
+    query: String,
+    events: tokio::sync::mpsc::Sender<String>,
+) {
+    let began = Instant::now();
+    let chunks = stand_in_answer(&query);
+    let mut answer = String::new();
+    for (i, chunk) in chunks.iter().enumerate() {
+        if i > 0 && !state.chunk_delay.is_zero() {
+            tokio::time::sleep(state.chunk_delay).await;
+        }
+        answer.push_str(chunk);
+        let _ = events
+            .send(event(json!({
+                "event": "message",
+                "conversation_id": conversation_id,
+                "message_id": message_id,
+                "answer": chunk,
+            })))
+            .await;
+    }
+    let latency = began.elapsed().as_secs_f64();
+    let stored = sqlx::query(
+        "UPDATE messages SET answer = $1, answer_tokens = $2, provider_response_latency = $3, \
+         updated_at = CURRENT_TIMESTAMP(0) WHERE id = $4 AND app_id = $5",
+    )
+    .bind(&answer)
+    .bind(chunks.len() as i32)
+    .bind(latency)
+    .bind(message_id)
+    .bind(app_id)
+    .execute(&state.pool)
+    .await;
+    let last = match stored {
+        Ok(done) if done.rows_affected() == 1 => json!({
+            "event": "message_end",
+            "conversation_id": conversation_id,
+            "message_id": message_id,
+        }),
+        Ok(_) => {
+            let error = ApiError::not_found("message");
+            json!({
+                "event": "error",
+                "conversation_id": conversation_id,
+                "message_id": message_id,
+                "status": error.status.as_u16(),
+                "error": error.message,
+                "kind": error.kind,
+            })
+        }
+        Err(error) => {
+            let error = ApiError::from(error);
+            json!({
+                "event": "error",
+                "conversation_id": conversation_id,
+                "message_id": message_id,
+                "status": error.status.as_u16(),
+                "error": error.message,
+                "kind": error.kind,
+            })
+        }
+    };
+    let _ = events.send(event(last)).await;
 }
