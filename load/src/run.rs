@@ -212,6 +212,8 @@ async fn seed_command(
 struct Target {
     name: &'static str,
     addr: SocketAddr,
+    /// The service's process, when the run started it (for its CPU time).
+    pid: Option<u32>,
 }
 
 fn resolve(base: &str) -> Result<SocketAddr, String> {
@@ -261,12 +263,14 @@ async fn bench_inner(
             targets.push(Target {
                 name: DIFY,
                 addr: resolve(base)?,
+                pid: None,
             });
         }
         if let Some(base) = &args.sqlx {
             targets.push(Target {
                 name: SQLX,
                 addr: resolve(base)?,
+                pid: None,
             });
         }
         database_url = None;
@@ -296,6 +300,8 @@ async fn bench_inner(
                 &port.to_string(),
                 "--pool-size",
                 &args.pool_size.to_string(),
+                "--chunk-delay-ms",
+                &args.chunk_delay_ms.to_string(),
             ])
             .env("DATABASE_URL", &url);
         let (dify, lines) = spawn::start("dify", command, port, Duration::from_secs(300))?;
@@ -303,6 +309,7 @@ async fn bench_inner(
         targets.push(Target {
             name: DIFY,
             addr: dify.addr,
+            pid: Some(dify.pid()),
         });
         services.push(dify);
         if lines.is_empty() {
@@ -332,6 +339,7 @@ async fn bench_inner(
         targets.push(Target {
             name: SQLX,
             addr: sqlx_service.addr,
+            pid: Some(sqlx_service.pid()),
         });
         services.push(sqlx_service);
         database_url = Some(url);
@@ -340,25 +348,29 @@ async fn bench_inner(
         return Err("no demo workspace to load".into());
     }
 
-    if args.fill_conversations > 0 || args.fill_messages > 0 {
-        let url = database_url
-            .as_deref()
-            .ok_or("--fill-conversations and --fill-messages need the run's own database")?;
+    if let Some(url) = database_url.as_deref() {
         let pool = sqlx::PgPool::connect(url)
             .await
             .map_err(|error| error.to_string())?;
-        for line in &demo {
-            seed::fill(
-                &pool,
-                line.app_id,
-                line.account_id,
-                args.fill_conversations,
-                args.fill_messages,
-            )
-            .await
-            .map_err(|error| format!("fill: {error}"))?;
+        if args.fill_conversations > 0 || args.fill_messages > 0 {
+            for line in &demo {
+                seed::fill(
+                    &pool,
+                    line.app_id,
+                    line.account_id,
+                    args.fill_conversations,
+                    args.fill_messages,
+                )
+                .await
+                .map_err(|error| format!("fill: {error}"))?;
+            }
         }
+        seed::settle(&pool)
+            .await
+            .map_err(|error| format!("VACUUM ANALYZE: {error}"))?;
         pool.close().await;
+    } else if args.fill_conversations > 0 || args.fill_messages > 0 {
+        return Err("--fill-conversations and --fill-messages need the run's own database".into());
     }
 
     let workspaces = Arc::new(discover(&targets[0], &demo).await?);
@@ -494,7 +506,9 @@ fn case_request(case: &Case) -> hyper::Request<http_body_util::Full<bytes::Bytes
         builder = builder.header(hyper::header::CONTENT_TYPE, "application/json");
     }
     let body = bytes::Bytes::from_static(case.body.unwrap_or_default().as_bytes());
-    builder.body(http_body_util::Full::new(body)).expect("a request of valid parts")
+    builder
+        .body(http_body_util::Full::new(body))
+        .expect("a request of valid parts")
 }
 
 /// The `event` of each server-sent event of a body, in order.
@@ -502,7 +516,12 @@ fn events(text: &str) -> Vec<String> {
     text.lines()
         .filter_map(|line| line.strip_prefix("data: "))
         .filter_map(|data| serde_json::from_str::<Value>(data).ok())
-        .filter_map(|event| event.get("event").and_then(Value::as_str).map(str::to_owned))
+        .filter_map(|event| {
+            event
+                .get("event")
+                .and_then(Value::as_str)
+                .map(str::to_owned)
+        })
         .collect()
 }
 
@@ -546,7 +565,13 @@ async fn check(targets: &[Target], workspaces: &[Workspace]) -> bool {
             400,
         ),
         case("malformed limit", "GET", "/apps?limit=0".into(), None, 400),
-        case("malformed cursor", "GET", "/apps?after=yesterday".into(), None, 400),
+        case(
+            "malformed cursor",
+            "GET",
+            "/apps?after=yesterday".into(),
+            None,
+            400,
+        ),
         case(
             "unknown conversation",
             "GET",
@@ -592,7 +617,13 @@ async fn check(targets: &[Target], workspaces: &[Workspace]) -> bool {
             Some(r#"{"query": "hello"}"#),
             404,
         ));
-        let mut stranger = case("a workspace the account is not in", "GET", "/apps".into(), None, 403);
+        let mut stranger = case(
+            "a workspace the account is not in",
+            "GET",
+            "/apps".into(),
+            None,
+            403,
+        );
         stranger.tenant = other.tenant;
         cases.push(stranger);
     }
@@ -623,13 +654,19 @@ async fn check(targets: &[Target], workspaces: &[Workspace]) -> bool {
         for target in targets {
             match fetch(target.addr, case_request(&case)).await {
                 Ok((status, json, text)) => {
-                    let seen = if case.method == "POST" { events(&text) } else { ids(&json) };
+                    let seen = if case.method == "POST" {
+                        events(&text)
+                    } else {
+                        ids(&json)
+                    };
                     answers.push((status, seen, text))
                 }
                 Err(error) => answers.push((0, Vec::new(), error)),
             }
         }
-        let statuses_ok = answers.iter().all(|(status, _, _)| *status == case.expected);
+        let statuses_ok = answers
+            .iter()
+            .all(|(status, _, _)| *status == case.expected);
         let same = answers.windows(2).all(|pair| pair[0].1 == pair[1].1);
         let verdict = if statuses_ok && same { "ok" } else { "DIFFERS" };
         let seen: Vec<String> = targets
@@ -653,7 +690,11 @@ async fn check(targets: &[Target], workspaces: &[Workspace]) -> bool {
         if !statuses_ok || !same {
             ok = false;
             for (target, (_, _, text)) in targets.iter().zip(&answers) {
-                eprintln!("          {}: {}", target.name, text.chars().take(300).collect::<String>());
+                eprintln!(
+                    "          {}: {}",
+                    target.name,
+                    text.chars().take(300).collect::<String>()
+                );
             }
         }
     }
@@ -669,7 +710,8 @@ fn ratio(a: f64, b: f64) -> String {
 }
 
 /// Loads each service in turn (the order swapped each round), prints the
-/// tables, and says whether every answer was 2xx.
+/// tables (each round's, and all rounds together), and says whether every
+/// answer was 2xx.
 async fn measure(
     targets: &[Target],
     workspaces: &Arc<Vec<Workspace>>,
@@ -677,20 +719,25 @@ async fn measure(
     rounds: u32,
 ) -> bool {
     println!(
-        "\n{} clients, keep-alive HTTP/1.1, {:.0} s warm-up + {:.0} s measured per service; mix: {}; the workspaces alternate",
+        "\n{} clients, keep-alive HTTP/1.1, {:.0} s warm-up + {:.0} s measured per service{}; mix: {}; the workspaces alternate",
         config.clients,
         config.warmup.as_secs_f64(),
         config.duration.as_secs_f64(),
+        if rounds > 1 {
+            format!(", {rounds} rounds (the order swapped each round)")
+        } else {
+            String::new()
+        },
         config.mix.describe()
     );
     let mut ok = true;
-    let mut all: Vec<Vec<(usize, Report)>> = Vec::new();
+    let mut merged: Vec<Report> = targets.iter().map(|_| Report::default()).collect();
     for round in 0..rounds.max(1) {
         let mut order: Vec<usize> = (0..targets.len()).collect();
         if round % 2 == 1 {
             order.reverse();
         }
-        let mut reports = Vec::new();
+        let mut reports: Vec<(usize, Report)> = Vec::new();
         for index in order {
             let target = &targets[index];
             eprintln!(
@@ -699,90 +746,129 @@ async fn measure(
                 target.name,
                 target.addr
             );
-            let report = driver::run(target.addr, workspaces.clone(), config).await;
+            // The service's CPU time and the driver's own.
+            let pids = [
+                target
+                    .pid
+                    .map_or_else(|| "none".to_owned(), |pid| pid.to_string()),
+                "self".to_owned(),
+            ];
+            let report = driver::run(target.addr, workspaces.clone(), config, &pids).await;
             if report.non_2xx() > 0 || report.transport_errors > 0 {
                 ok = false;
             }
             reports.push((index, report));
         }
         reports.sort_by_key(|(index, _)| *index);
-        all.push(reports);
-    }
-    for (round, reports) in all.iter().enumerate() {
         if rounds > 1 {
             println!("\nround {}", round + 1);
         }
-        println!();
-        println!("| service | requests/s | p50 ms | p90 ms | p99 ms | max ms | requests | non-2xx | transport errors |");
-        println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        print_tables(targets, &reports);
         for (index, report) in reports {
-            println!(
-                "| {} | {:.0} | {:.2} | {:.2} | {:.2} | {:.1} | {} | {} | {} |",
-                targets[*index].name,
-                report.throughput(),
-                driver::quantile_ms(&report.latencies, 0.50),
-                driver::quantile_ms(&report.latencies, 0.90),
-                driver::quantile_ms(&report.latencies, 0.99),
-                driver::quantile_ms(&report.latencies, 1.0),
-                report.requests,
-                report.non_2xx(),
-                report.transport_errors
-            );
-        }
-        println!();
-        println!(
-            "| route | {} |",
-            reports
-                .iter()
-                .map(|(index, _)| format!("{} p50 / p99 ms", targets[*index].name))
-                .collect::<Vec<_>>()
-                .join(" | ")
-        );
-        println!("| --- |{}", " ---: |".repeat(reports.len()));
-        for route in Route::ALL {
-            if reports
-                .iter()
-                .all(|(_, report)| !report.per_route.contains_key(&route))
-            {
-                continue;
-            }
-            let cells: Vec<String> = reports
-                .iter()
-                .map(|(_, report)| {
-                    let latencies = report
-                        .per_route
-                        .get(&route)
-                        .map(Vec::as_slice)
-                        .unwrap_or_default();
-                    format!(
-                        "{:.2} / {:.2} ({})",
-                        driver::quantile_ms(latencies, 0.5),
-                        driver::quantile_ms(latencies, 0.99),
-                        latencies.len()
-                    )
-                })
-                .collect();
-            println!("| {} | {} |", route.label(), cells.join(" | "));
-        }
-        if let ([(_, dify), (_, sqlx)], true) = (reports.as_slice(), targets.len() == 2) {
-            println!(
-                "\ndify / sqlx: throughput {}, p50 latency {}, p99 latency {}",
-                ratio(dify.throughput(), sqlx.throughput()),
-                ratio(
-                    driver::quantile_ms(&dify.latencies, 0.5),
-                    driver::quantile_ms(&sqlx.latencies, 0.5)
-                ),
-                ratio(
-                    driver::quantile_ms(&dify.latencies, 0.99),
-                    driver::quantile_ms(&sqlx.latencies, 0.99)
-                ),
-            );
-        }
-        for (index, report) in reports {
-            for sample in &report.samples {
-                println!("{}: {sample}", targets[*index].name);
-            }
+            merged[index].merge(report);
         }
     }
+    if rounds > 1 {
+        println!("\nall {rounds} rounds together");
+        let merged: Vec<(usize, Report)> = merged.into_iter().enumerate().collect();
+        print_tables(targets, &merged);
+    }
     ok
+}
+
+fn print_tables(targets: &[Target], reports: &[(usize, Report)]) {
+    println!();
+    println!(
+        "| service | requests/s | p50 ms | p90 ms | p99 ms | max ms | requests | non-2xx | transport errors | service CPU µs/request | driver CPU µs/request | load avg |"
+    );
+    println!(
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    );
+    for (index, report) in reports {
+        let per_request = |cpu: Option<&Option<f64>>| match cpu {
+            Some(Some(seconds)) if report.requests > 0 => {
+                format!("{:.0}", seconds * 1e6 / report.requests as f64)
+            }
+            _ => "-".to_owned(),
+        };
+        let load = match report.load {
+            (Some(before), Some(after)) => format!("{before:.2}→{after:.2}"),
+            _ => "-".to_owned(),
+        };
+        println!(
+            "| {} | {:.0} | {:.2} | {:.2} | {:.2} | {:.1} | {} | {} | {} | {} | {} | {} |",
+            targets[*index].name,
+            report.throughput(),
+            driver::quantile_ms(&report.latencies, 0.50),
+            driver::quantile_ms(&report.latencies, 0.90),
+            driver::quantile_ms(&report.latencies, 0.99),
+            driver::quantile_ms(&report.latencies, 1.0),
+            report.requests,
+            report.non_2xx(),
+            report.transport_errors,
+            per_request(report.cpu.first()),
+            per_request(report.cpu.get(1)),
+            load
+        );
+    }
+    println!();
+    println!(
+        "| route | {} |",
+        reports
+            .iter()
+            .map(|(index, _)| format!("{} p50 / p99 ms (requests)", targets[*index].name))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    );
+    println!("| --- |{}", " ---: |".repeat(reports.len()));
+    for route in Route::ALL {
+        if reports
+            .iter()
+            .all(|(_, report)| !report.per_route.contains_key(&route))
+        {
+            continue;
+        }
+        let cells: Vec<String> = reports
+            .iter()
+            .map(|(_, report)| {
+                let latencies = report
+                    .per_route
+                    .get(&route)
+                    .map(Vec::as_slice)
+                    .unwrap_or_default();
+                format!(
+                    "{:.2} / {:.2} ({})",
+                    driver::quantile_ms(latencies, 0.5),
+                    driver::quantile_ms(latencies, 0.99),
+                    latencies.len()
+                )
+            })
+            .collect();
+        println!("| {} | {} |", route.label(), cells.join(" | "));
+    }
+    let by_name = |name: &str| {
+        reports
+            .iter()
+            .find(|(index, _)| targets[*index].name == name)
+            .map(|(_, report)| report)
+    };
+    if let (Some(dify), Some(sqlx)) = (by_name(DIFY), by_name(SQLX)) {
+        println!(
+            "\ndify / sqlx: throughput {}, p50 latency {}, p99 latency {}",
+            ratio(dify.throughput(), sqlx.throughput()),
+            ratio(
+                driver::quantile_ms(&dify.latencies, 0.5),
+                driver::quantile_ms(&sqlx.latencies, 0.5)
+            ),
+            ratio(
+                driver::quantile_ms(&dify.latencies, 0.99),
+                driver::quantile_ms(&sqlx.latencies, 0.99)
+            ),
+        );
+    }
+    for (index, report) in reports {
+        for sample in &report.samples {
+            println!("{}: {sample}", targets[*index].name);
+        }
+    }
 }

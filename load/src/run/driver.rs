@@ -124,6 +124,10 @@ pub struct Report {
     /// The same per route, sorted.
     pub per_route: BTreeMap<Route, Vec<u32>>,
     pub window: Duration,
+    /// CPU seconds (user + system) each sampled process spent in the window.
+    pub cpu: Vec<Option<f64>>,
+    /// The 1-minute load average at the start and the end of the window.
+    pub load: (Option<f64>, Option<f64>),
 }
 
 impl Report {
@@ -133,6 +137,39 @@ impl Report {
 
     pub fn throughput(&self) -> f64 {
         self.requests as f64 / self.window.as_secs_f64()
+    }
+
+    /// Adds another window's figures to these (rounds of one service).
+    pub fn merge(&mut self, other: Report) {
+        self.requests += other.requests;
+        for (status, count) in other.statuses {
+            *self.statuses.entry(status).or_default() += count;
+        }
+        self.transport_errors += other.transport_errors;
+        self.samples.extend(other.samples);
+        self.samples.truncate(5);
+        self.latencies.extend(other.latencies);
+        self.latencies.sort_unstable();
+        for (route, latencies) in other.per_route {
+            let mine = self.per_route.entry(route).or_default();
+            mine.extend(latencies);
+            mine.sort_unstable();
+        }
+        self.window += other.window;
+        if self.cpu.is_empty() {
+            self.cpu = other.cpu;
+        } else {
+            for (mine, theirs) in self.cpu.iter_mut().zip(other.cpu) {
+                *mine = match (*mine, theirs) {
+                    (Some(a), Some(b)) => Some(a + b),
+                    _ => None,
+                };
+            }
+        }
+        self.load = match (self.load.0, other.load.1) {
+            (None, _) => other.load,
+            (first, last) => (first, last),
+        };
     }
 }
 
@@ -154,11 +191,51 @@ struct ClientTally {
     latencies: [Vec<u32>; 4],
 }
 
-/// Runs the load against one service and reports what it measured.
-pub async fn run(addr: SocketAddr, workspaces: Arc<Vec<Workspace>>, config: &LoadConfig) -> Report {
+/// CPU seconds (user + system) a process has used, from `/proc/<pid>/stat`
+/// (`self` for this one); `None` where there is no such file.
+pub fn cpu_seconds(pid: &str) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command may hold spaces: the fields that count come after its ')'.
+    let fields: Vec<&str> = stat[stat.rfind(')')? + 2..].split(' ').collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    // USER_HZ is 100 on Linux wherever it runs.
+    Some((utime + stime) / 100.0)
+}
+
+fn load_average() -> Option<f64> {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()?
+        .split(' ')
+        .next()?
+        .parse()
+        .ok()
+}
+
+/// Runs the load against one service and reports what it measured,
+/// sampling the CPU time of `pids` over the measured window.
+pub async fn run(
+    addr: SocketAddr,
+    workspaces: Arc<Vec<Workspace>>,
+    config: &LoadConfig,
+    pids: &[String],
+) -> Report {
     let start = Instant::now();
     let measure_from = start + config.warmup;
     let end = measure_from + config.duration;
+    let sampled: Vec<String> = pids.to_vec();
+    let sampler = tokio::spawn(async move {
+        tokio::time::sleep_until(measure_from.into()).await;
+        let before: Vec<Option<f64>> = sampled.iter().map(|pid| cpu_seconds(pid)).collect();
+        let load_before = load_average();
+        tokio::time::sleep_until(end.into()).await;
+        let cpu = sampled
+            .iter()
+            .zip(before)
+            .map(|(pid, before)| Some(cpu_seconds(pid)? - before?))
+            .collect();
+        (cpu, (load_before, load_average()))
+    });
     let mut tasks = Vec::with_capacity(config.clients);
     for client in 0..config.clients {
         let workspaces = workspaces.clone();
@@ -195,6 +272,7 @@ pub async fn run(addr: SocketAddr, workspaces: Arc<Vec<Workspace>>, config: &Loa
             }
         }
     }
+    (report.cpu, report.load) = sampler.await.expect("the CPU sampler");
     report.latencies.sort_unstable();
     for latencies in report.per_route.values_mut() {
         latencies.sort_unstable();

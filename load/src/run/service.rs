@@ -39,7 +39,12 @@ pub struct AppState {
 }
 
 /// What `dify-load serve` runs: the sqlx service on `port` until killed.
-pub async fn serve(database_url: &str, port: u16, pool_size: u32, chunk_delay: Duration) -> Result<(), String> {
+pub async fn serve(
+    database_url: &str,
+    port: u16,
+    pool_size: u32,
+    chunk_delay: Duration,
+) -> Result<(), String> {
     let pool = PgPoolOptions::new()
         .max_connections(pool_size)
         .min_connections(pool_size)
@@ -105,11 +110,19 @@ impl From<sqlx::Error> for ApiError {
     fn from(error: sqlx::Error) -> ApiError {
         match error {
             sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) => {
-                ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", error.to_string())
+                ApiError::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "unavailable",
+                    error.to_string(),
+                )
             }
             _ => {
                 eprintln!("internal error: {error}");
-                ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "internal error")
+                ApiError::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal",
+                    "internal error",
+                )
             }
         }
     }
@@ -156,12 +169,13 @@ fn parse_id(raw: &str, what: &str) -> ApiResult<Uuid> {
 async fn member(pool: &PgPool, headers: &HeaderMap) -> ApiResult<Member> {
     let tenant = header_uuid(headers, "X-Tenant-Id")?;
     let account = header_uuid(headers, "X-Account-Id")?;
-    let role: Option<String> =
-        sqlx::query_scalar("SELECT role FROM tenant_account_joins WHERE tenant_id = $1 AND account_id = $2")
-            .bind(tenant)
-            .bind(account)
-            .fetch_optional(pool)
-            .await?;
+    let role: Option<String> = sqlx::query_scalar(
+        "SELECT role FROM tenant_account_joins WHERE tenant_id = $1 AND account_id = $2",
+    )
+    .bind(tenant)
+    .bind(account)
+    .fetch_optional(pool)
+    .await?;
     match role {
         Some(_) => Ok(Member { tenant, account }),
         None => Err(ApiError::new(
@@ -213,7 +227,8 @@ fn decode_cursor(text: &str) -> ApiResult<Cursor> {
 }
 
 fn page_of(query: Result<Query<PageQuery>, QueryRejection>) -> ApiResult<(Option<Cursor>, i64)> {
-    let Query(query) = query.map_err(|rejection| ApiError::bad("bad_query", rejection.body_text()))?;
+    let Query(query) =
+        query.map_err(|rejection| ApiError::bad("bad_query", rejection.body_text()))?;
     let limit = match query.limit.as_deref() {
         None => DEFAULT_LIMIT,
         Some(text) => match text.parse::<i64>() {
@@ -371,11 +386,12 @@ async fn list_conversations(
     let app_id = parse_id(&app_id, "app id")?;
     let (after, limit) = page_of(query)?;
     let me = member(&state.pool, &headers).await?;
-    let app: Option<Uuid> = sqlx::query_scalar("SELECT id FROM apps WHERE id = $1 AND tenant_id = $2")
-        .bind(app_id)
-        .bind(me.tenant)
-        .fetch_optional(&state.pool)
-        .await?;
+    let app: Option<Uuid> =
+        sqlx::query_scalar("SELECT id FROM apps WHERE id = $1 AND tenant_id = $2")
+            .bind(app_id)
+            .bind(me.tenant)
+            .fetch_optional(&state.pool)
+            .await?;
     let app_id = app.ok_or_else(|| ApiError::not_found("app"))?;
     // `is_deleted IS false` is the predicate of Dify's partial index
     // `conversation_app_created_at_idx (app_id, created_at DESC)`.
@@ -412,7 +428,11 @@ async fn list_conversations(
 
 /// A conversation of the caller's workspace (through its app), not
 /// deleted: its app and the app's mode.
-async fn conversation_app(pool: &PgPool, me: &Member, conversation: Uuid) -> ApiResult<(Uuid, String)> {
+async fn conversation_app(
+    pool: &PgPool,
+    me: &Member,
+    conversation: Uuid,
+) -> ApiResult<(Uuid, String)> {
     let found: Option<(Uuid, String)> = sqlx::query_as(
         "SELECT c.app_id, a.mode FROM conversations c JOIN apps a ON a.id = c.app_id \
          WHERE c.id = $1 AND a.tenant_id = $2 AND c.is_deleted IS false",
@@ -488,7 +508,13 @@ pub fn stand_in_answer(query: &str) -> Vec<String> {
     words
         .iter()
         .enumerate()
-        .map(|(i, word)| if i < last { format!("{word} ") } else { (*word).to_owned() })
+        .map(|(i, word)| {
+            if i < last {
+                format!("{word} ")
+            } else {
+                (*word).to_owned()
+            }
+        })
         .collect()
 }
 
@@ -513,7 +539,10 @@ async fn post_message(
         .and_then(|value| value.to_str().ok())
         .is_some_and(|value| value.starts_with("application/json"));
     if !is_json {
-        return Err(ApiError::bad("bad_body", "the body is not application/json"));
+        return Err(ApiError::bad(
+            "bad_body",
+            "the body is not application/json",
+        ));
     }
     let PostMessage { query } = serde_json::from_slice(&body)
         .map_err(|error| ApiError::bad("bad_body", format!("the body: {error}")))?;
@@ -540,13 +569,23 @@ async fn post_message(
     .await?;
 
     let (events, received) = tokio::sync::mpsc::channel::<String>(16);
-    tokio::spawn(answer(state, app_id, conversation_id, message_id, query, events));
+    tokio::spawn(answer(
+        state,
+        app_id,
+        conversation_id,
+        message_id,
+        query,
+        events,
+    ));
     let stream = futures_util::stream::unfold(received, |mut received| async move {
         let event = received.recv().await?;
         Some((Ok::<_, Infallible>(event), received))
     });
     Ok((
-        [(CONTENT_TYPE, "text/event-stream"), (CACHE_CONTROL, "no-cache")],
+        [
+            (CONTENT_TYPE, "text/event-stream"),
+            (CACHE_CONTROL, "no-cache"),
+        ],
         Body::from_stream(stream),
     )
         .into_response())

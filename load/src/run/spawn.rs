@@ -119,6 +119,12 @@ pub struct Service {
     demo: mpsc::Receiver<DemoLine>,
 }
 
+impl Service {
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+}
+
 impl Drop for Service {
     fn drop(&mut self) {
         let _ = self.child.kill();
