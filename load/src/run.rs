@@ -102,9 +102,13 @@ struct BenchArgs {
     /// Seconds measured, per service.
     #[arg(long, default_value_t = 10.0)]
     duration: f64,
-    /// Measure each service this many times, the order swapped each round.
-    #[arg(long, default_value_t = 1)]
+    /// Measure each service this many times, the order rotated each round.
+    #[arg(long, default_value_t = 2)]
     rounds: u32,
+    /// Also load a second sqlx service on the same database, as a control:
+    /// the two identical services' ratio is the noise of the run.
+    #[arg(long)]
+    control: bool,
     /// Page size of the list requests.
     #[arg(long, default_value_t = 20)]
     limit: u32,
@@ -231,6 +235,7 @@ fn resolve(base: &str) -> Result<SocketAddr, String> {
 
 const DIFY: &str = "dify (async scoped API)";
 const SQLX: &str = "sqlx (hand-written)";
+const CONTROL: &str = "sqlx again (control)";
 
 async fn bench(args: BenchArgs) -> Result<bool, String> {
     let mut database: Option<Database> = None;
@@ -317,31 +322,37 @@ async fn bench_inner(
         }
         demo = lines;
 
-        let port = spawn::free_port()?;
-        let mut command = Process::new(std::env::current_exe().map_err(|error| error.to_string())?);
-        command.args([
-            "serve",
-            "--database-url",
-            &url,
-            "--port",
-            &port.to_string(),
-            "--pool-size",
-            &args.pool_size.to_string(),
-            "--chunk-delay-ms",
-            &args.chunk_delay_ms.to_string(),
-        ]);
-        let (sqlx_service, _) = spawn::start("sqlx", command, port, Duration::from_secs(60))?;
-        eprintln!(
-            "sqlx service: {} (log {})",
-            sqlx_service.addr,
-            sqlx_service.log.display()
-        );
-        targets.push(Target {
-            name: SQLX,
-            addr: sqlx_service.addr,
-            pid: Some(sqlx_service.pid()),
-        });
-        services.push(sqlx_service);
+        // The baseline, and with --control a second instance of it: what
+        // two identical services measure apart is the noise of the run.
+        let instances: &[(&'static str, &'static str)] = if args.control {
+            &[("sqlx", SQLX), ("control", CONTROL)]
+        } else {
+            &[("sqlx", SQLX)]
+        };
+        for &(short, name) in instances {
+            let port = spawn::free_port()?;
+            let mut command =
+                Process::new(std::env::current_exe().map_err(|error| error.to_string())?);
+            command.args([
+                "serve",
+                "--database-url",
+                &url,
+                "--port",
+                &port.to_string(),
+                "--pool-size",
+                &args.pool_size.to_string(),
+                "--chunk-delay-ms",
+                &args.chunk_delay_ms.to_string(),
+            ]);
+            let (service, _) = spawn::start(short, command, port, Duration::from_secs(60))?;
+            eprintln!("{name}: {} (log {})", service.addr, service.log.display());
+            targets.push(Target {
+                name,
+                addr: service.addr,
+                pid: Some(service.pid()),
+            });
+            services.push(service);
+        }
         database_url = Some(url);
     }
     if demo.is_empty() {
@@ -724,7 +735,7 @@ async fn measure(
         config.warmup.as_secs_f64(),
         config.duration.as_secs_f64(),
         if rounds > 1 {
-            format!(", {rounds} rounds (the order swapped each round)")
+            format!(", {rounds} rounds (the order rotated each round)")
         } else {
             String::new()
         },
@@ -733,10 +744,8 @@ async fn measure(
     let mut ok = true;
     let mut merged: Vec<Report> = targets.iter().map(|_| Report::default()).collect();
     for round in 0..rounds.max(1) {
-        let mut order: Vec<usize> = (0..targets.len()).collect();
-        if round % 2 == 1 {
-            order.reverse();
-        }
+        let count = targets.len();
+        let order: Vec<usize> = (0..count).map(|k| (k + round as usize) % count).collect();
         let mut reports: Vec<(usize, Report)> = Vec::new();
         for index in order {
             let target = &targets[index];
@@ -852,19 +861,21 @@ fn print_tables(targets: &[Target], reports: &[(usize, Report)]) {
             .find(|(index, _)| targets[*index].name == name)
             .map(|(_, report)| report)
     };
-    if let (Some(dify), Some(sqlx)) = (by_name(DIFY), by_name(SQLX)) {
-        println!(
-            "\ndify / sqlx: throughput {}, p50 latency {}, p99 latency {}",
-            ratio(dify.throughput(), sqlx.throughput()),
-            ratio(
-                driver::quantile_ms(&dify.latencies, 0.5),
-                driver::quantile_ms(&sqlx.latencies, 0.5)
-            ),
-            ratio(
-                driver::quantile_ms(&dify.latencies, 0.99),
-                driver::quantile_ms(&sqlx.latencies, 0.99)
-            ),
-        );
+    for (name, label) in [(DIFY, "dify"), (CONTROL, "control")] {
+        if let (Some(this), Some(sqlx)) = (by_name(name), by_name(SQLX)) {
+            println!(
+                "\n{label} / sqlx: throughput {}, p50 latency {}, p99 latency {}",
+                ratio(this.throughput(), sqlx.throughput()),
+                ratio(
+                    driver::quantile_ms(&this.latencies, 0.5),
+                    driver::quantile_ms(&sqlx.latencies, 0.5)
+                ),
+                ratio(
+                    driver::quantile_ms(&this.latencies, 0.99),
+                    driver::quantile_ms(&sqlx.latencies, 0.99)
+                ),
+            );
+        }
     }
     for (index, report) in reports {
         for sample in &report.samples {
