@@ -883,3 +883,23 @@ fn print_tables(targets: &[Target], reports: &[(usize, Report)]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_come_from_data_or_the_first_array() {
+        let page = serde_json::json!({"data": [{"id": "a"}, {"id": "b"}], "limit": 20});
+        assert_eq!(ids(&page), ["a", "b"]);
+        let bare = serde_json::json!([{"id": "c"}]);
+        assert_eq!(ids(&bare), ["c"]);
+        assert!(ids(&serde_json::json!({"error": "x"})).is_empty());
+    }
+
+    #[test]
+    fn events_are_read_from_the_data_lines() {
+        let body = "data: {\"event\":\"message\",\"answer\":\"a\"}\n\ndata: {\"event\":\"message_end\"}\n\n";
+        assert_eq!(events(body), ["message", "message_end"]);
+    }
+}

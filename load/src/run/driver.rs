@@ -443,3 +443,44 @@ async fn client_loop(
     }
     tally
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quantiles_take_the_rank_at_or_above() {
+        let sorted: Vec<u32> = (1..=100).map(|ms| ms * 1000).collect();
+        assert_eq!(quantile_ms(&sorted, 0.5), 50.0);
+        assert_eq!(quantile_ms(&sorted, 0.99), 99.0);
+        assert_eq!(quantile_ms(&sorted, 1.0), 100.0);
+        assert_eq!(quantile_ms(&sorted, 0.0), 1.0);
+        assert!(quantile_ms(&[], 0.5).is_nan());
+    }
+
+    #[test]
+    fn the_mix_follows_its_weights() {
+        let mix = Mix {
+            conversations: 45,
+            messages: 45,
+            apps: 10,
+            posts: 0,
+        };
+        let mut rng = Rng(42);
+        let mut counts = BTreeMap::new();
+        for _ in 0..100_000 {
+            *counts.entry(mix.pick(rng.next())).or_insert(0u32) += 1;
+        }
+        assert!(!counts.contains_key(&Route::Post));
+        let share = |route| counts[&route] as f64 / 100_000.0;
+        assert!((share(Route::Conversations) - 0.45).abs() < 0.01);
+        assert!((share(Route::Messages) - 0.45).abs() < 0.01);
+        assert!((share(Route::Apps) - 0.10).abs() < 0.01);
+    }
+
+    #[test]
+    fn this_process_has_a_cpu_time() {
+        assert!(cpu_seconds("self").is_some());
+        assert!(cpu_seconds("no-such-process").is_none());
+    }
+}

@@ -661,3 +661,42 @@ async fn answer(
     };
     let _ = events.send(event(last)).await;
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursors_round_trip_to_the_microsecond() {
+        let created_at = chrono::DateTime::from_timestamp_micros(1_796_000_000_123_456)
+            .unwrap()
+            .naive_utc();
+        let cursor = Cursor {
+            created_at,
+            id: Uuid::new_v4(),
+        };
+        let text = encode_cursor(&cursor);
+        assert_eq!(text, format!("1796000000123456.{}", cursor.id.simple()));
+        let back = decode_cursor(&text).ok().unwrap();
+        assert_eq!((back.created_at, back.id), (cursor.created_at, cursor.id));
+        for bad in [
+            "",
+            "yesterday",
+            "12.not-a-uuid",
+            "x.0f8fad5bd9cb469fa16570867728950e",
+        ] {
+            assert!(decode_cursor(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_stand_in_answer_is_the_dify_services() {
+        let chunks = stand_in_answer("Where is my order?");
+        assert_eq!(chunks[0], "You ");
+        assert_eq!(
+            chunks.concat(),
+            "You asked: \"Where is my order?\". This answer is a stand-in, streamed word by word \
+             while the service holds no database connection."
+        );
+    }
+}

@@ -225,3 +225,35 @@ pub fn default_dify_bin() -> PathBuf {
         });
     target.join("release").join("examples").join("service")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_database_is_replaced_and_tls_turned_off() {
+        assert_eq!(
+            database_url("postgres://postgres@127.0.0.1:5432", "x"),
+            "postgres://postgres@127.0.0.1:5432/x?sslmode=disable"
+        );
+        assert_eq!(
+            database_url("postgres://postgres@127.0.0.1:5432/postgres", "x"),
+            "postgres://postgres@127.0.0.1:5432/x?sslmode=disable"
+        );
+        assert_eq!(
+            database_url("postgres://u@h/db?sslmode=require&application_name=a", "x"),
+            "postgres://u@h/x?sslmode=require&application_name=a"
+        );
+    }
+
+    #[test]
+    fn demo_lines_are_json_objects_with_the_four_ids() {
+        let id = Uuid::new_v4();
+        let line = format!(
+            r#"{{"tenant_id":"{id}","account_id":"{id}","app_id":"{id}","conversation_id":"{id}","workspace":"Acme"}}"#
+        );
+        assert_eq!(DemoLine::parse(&line).map(|demo| demo.app_id), Some(id));
+        assert!(DemoLine::parse("listening on http://127.0.0.1:8080").is_none());
+        assert!(DemoLine::parse(r#"{"tenant_id": 1}"#).is_none());
+    }
+}
