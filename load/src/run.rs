@@ -407,7 +407,10 @@ async fn bench_inner(
         },
         limit: args.limit,
     };
-    ok &= measure(&targets, &workspaces, &config, args.rounds).await;
+    // Whose PostgreSQL backends to sample: the run's own database's.
+    let database_name = database.as_ref().map(|database| database.name.clone());
+    let database_name = database_name.as_deref();
+    ok &= measure(&targets, &workspaces, &config, args.rounds, database_name).await;
     if args.posts > 0 {
         let rest = 100u32.saturating_sub(args.posts);
         let post_config = LoadConfig {
@@ -419,7 +422,14 @@ async fn bench_inner(
             },
             ..config.clone()
         };
-        ok &= measure(&targets, &workspaces, &post_config, args.rounds).await;
+        ok &= measure(
+            &targets,
+            &workspaces,
+            &post_config,
+            args.rounds,
+            database_name,
+        )
+        .await;
     }
     Ok(ok)
 }
@@ -728,6 +738,7 @@ async fn measure(
     workspaces: &Arc<Vec<Workspace>>,
     config: &LoadConfig,
     rounds: u32,
+    database: Option<&str>,
 ) -> bool {
     println!(
         "\n{} clients, keep-alive HTTP/1.1, {:.0} s warm-up + {:.0} s measured per service{}; mix: {}; the workspaces alternate",
@@ -755,14 +766,11 @@ async fn measure(
                 target.name,
                 target.addr
             );
-            // The service's CPU time and the driver's own.
-            let pids = [
-                target
-                    .pid
-                    .map_or_else(|| "none".to_owned(), |pid| pid.to_string()),
-                "self".to_owned(),
-            ];
-            let report = driver::run(target.addr, workspaces.clone(), config, &pids).await;
+            let sampling = driver::Sampling {
+                service: target.pid,
+                database: database.map(str::to_owned),
+            };
+            let report = driver::run(target.addr, workspaces.clone(), config, &sampling).await;
             if report.non_2xx() > 0 || report.transport_errors > 0 {
                 ok = false;
             }
@@ -805,7 +813,7 @@ fn print_tables(targets: &[Target], reports: &[(usize, Report)]) {
             _ => "-".to_owned(),
         };
         println!(
-            "| {} | {:.0} | {:.2} | {:.2} | {:.2} | {:.1} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {:.0} | {:.2} | {:.2} | {:.2} | {:.1} | {} | {} | {} | {} | {} | {} | {} |",
             targets[*index].name,
             report.throughput(),
             driver::quantile_ms(&report.latencies, 0.50),
@@ -816,6 +824,7 @@ fn print_tables(targets: &[Target], reports: &[(usize, Report)]) {
             report.non_2xx(),
             report.transport_errors,
             per_request(report.cpu.first()),
+            per_request(report.cpu.get(2)),
             per_request(report.cpu.get(1)),
             load
         );

@@ -124,7 +124,8 @@ pub struct Report {
     /// The same per route, sorted.
     pub per_route: BTreeMap<Route, Vec<u32>>,
     pub window: Duration,
-    /// CPU seconds (user + system) each sampled process spent in the window.
+    /// CPU seconds (user + system) spent in the window by the service, the
+    /// driver and the database's PostgreSQL backends, where known.
     pub cpu: Vec<Option<f64>>,
     /// The 1-minute load average at the start and the end of the window.
     pub load: (Option<f64>, Option<f64>),
@@ -212,28 +213,87 @@ fn load_average() -> Option<f64> {
         .ok()
 }
 
+/// The PostgreSQL backends serving `database`, by their process titles
+/// (`postgres: 15/main: <user> <database> 127.0.0.1(port) idle`).
+pub fn postgres_backends(database: &str) -> Vec<String> {
+    let needle = format!(" {database} ");
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(|entry| {
+            let name = entry.ok()?.file_name().into_string().ok()?;
+            if !name.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let title = std::fs::read(format!("/proc/{name}/cmdline")).ok()?;
+            let title = String::from_utf8_lossy(&title).replace('\0', " ");
+            (title.starts_with("postgres: ") && title.contains(&needle)).then_some(name)
+        })
+        .collect()
+}
+
+/// Whose CPU time a run samples over its measured window.
+#[derive(Debug, Clone, Default)]
+pub struct Sampling {
+    /// The service's process, when the run started it.
+    pub service: Option<u32>,
+    /// The database whose PostgreSQL backends to sample, when known.
+    pub database: Option<String>,
+}
+
+/// CPU seconds the processes of `pids` used between two samples: `None`
+/// when there are none, or one could not be read at the start.
+fn cpu_of(pids: &[String]) -> Option<Vec<(String, f64)>> {
+    if pids.is_empty() {
+        return None;
+    }
+    pids.iter()
+        .map(|pid| Some((pid.clone(), cpu_seconds(pid)?)))
+        .collect()
+}
+
+fn used_since(before: Option<Vec<(String, f64)>>) -> Option<f64> {
+    // A backend that ended during the window is counted up to its last
+    // sample (none here: the pools keep their connections).
+    Some(
+        before?
+            .into_iter()
+            .map(|(pid, start)| cpu_seconds(&pid).map_or(0.0, |end| end - start))
+            .sum(),
+    )
+}
+
 /// Runs the load against one service and reports what it measured,
-/// sampling the CPU time of `pids` over the measured window.
+/// sampling CPU time over the measured window: the service's, the
+/// driver's own, and the database's PostgreSQL backends' (both services'
+/// pools; only the loaded one's are busy).
 pub async fn run(
     addr: SocketAddr,
     workspaces: Arc<Vec<Workspace>>,
     config: &LoadConfig,
-    pids: &[String],
+    sampling: &Sampling,
 ) -> Report {
     let start = Instant::now();
     let measure_from = start + config.warmup;
     let end = measure_from + config.duration;
-    let sampled: Vec<String> = pids.to_vec();
+    let sampling = sampling.clone();
     let sampler = tokio::spawn(async move {
         tokio::time::sleep_until(measure_from.into()).await;
-        let before: Vec<Option<f64>> = sampled.iter().map(|pid| cpu_seconds(pid)).collect();
+        let service: Vec<String> = sampling.service.iter().map(u32::to_string).collect();
+        let backends = sampling
+            .database
+            .as_deref()
+            .map(postgres_backends)
+            .unwrap_or_default();
+        let before = [
+            cpu_of(&service),
+            cpu_of(&["self".to_owned()]),
+            cpu_of(&backends),
+        ];
         let load_before = load_average();
         tokio::time::sleep_until(end.into()).await;
-        let cpu = sampled
-            .iter()
-            .zip(before)
-            .map(|(pid, before)| Some(cpu_seconds(pid)? - before?))
-            .collect();
+        let cpu = before.into_iter().map(used_since).collect();
         (cpu, (load_before, load_average()))
     });
     let mut tasks = Vec::with_capacity(config.clients);
