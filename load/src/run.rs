@@ -796,10 +796,10 @@ async fn measure(
 fn print_tables(targets: &[Target], reports: &[(usize, Report)]) {
     println!();
     println!(
-        "| service | requests/s | p50 ms | p90 ms | p99 ms | max ms | requests | non-2xx | transport errors | service CPU µs/request | driver CPU µs/request | load avg |"
+        "| service | requests/s | p50 ms | p90 ms | p99 ms | max ms | requests | non-2xx | transport errors | CPU µs/request: service | PostgreSQL | driver | load avg |"
     );
     println!(
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
     );
     for (index, report) in reports {
         let per_request = |cpu: Option<&Option<f64>>| match cpu {
