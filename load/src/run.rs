@@ -112,6 +112,10 @@ struct BenchArgs {
     /// Page size of the list requests.
     #[arg(long, default_value_t = 20)]
     limit: u32,
+    /// The read mix, as weights: `conversations=45,messages=45,apps=10`
+    /// (a route left out has none).
+    #[arg(long, default_value = "conversations=45,messages=45,apps=10", value_parser = parse_mix)]
+    mix: Mix,
     /// Also a run whose mix has this percentage of POSTs (0: none).
     #[arg(long, default_value_t = 0)]
     posts: u32,
@@ -210,6 +214,38 @@ async fn seed_command(
         println!("{}", serde_json::to_string(&line).expect("a demo line"));
     }
     Ok(())
+}
+
+fn parse_mix(text: &str) -> Result<Mix, String> {
+    let mut mix = Mix {
+        conversations: 0,
+        messages: 0,
+        apps: 0,
+        posts: 0,
+    };
+    for part in text.split(',') {
+        let (route, weight) = part
+            .split_once('=')
+            .ok_or_else(|| format!("{part}: expected route=weight"))?;
+        let weight: u32 = weight
+            .trim()
+            .parse()
+            .map_err(|_| format!("{part}: the weight is not a whole number"))?;
+        match route.trim() {
+            "conversations" => mix.conversations = weight,
+            "messages" => mix.messages = weight,
+            "apps" => mix.apps = weight,
+            other => {
+                return Err(format!(
+                    "{other}: the routes are conversations, messages, apps"
+                ))
+            }
+        }
+    }
+    if mix.conversations + mix.messages + mix.apps == 0 {
+        return Err("the mix has no weight".into());
+    }
+    Ok(mix)
 }
 
 /// A service under load: its name in the table and where it listens.
@@ -399,12 +435,7 @@ async fn bench_inner(
         clients: args.clients,
         warmup: Duration::from_secs_f64(args.warmup),
         duration: Duration::from_secs_f64(args.duration),
-        mix: Mix {
-            conversations: 45,
-            messages: 45,
-            apps: 10,
-            posts: 0,
-        },
+        mix: args.mix,
         limit: args.limit,
     };
     // Whose PostgreSQL backends to sample: the run's own database's.
@@ -412,13 +443,15 @@ async fn bench_inner(
     let database_name = database_name.as_deref();
     ok &= measure(&targets, &workspaces, &config, args.rounds, database_name).await;
     if args.posts > 0 {
-        let rest = 100u32.saturating_sub(args.posts);
+        // The read mix scaled to the rest of 100 (in tenths), and the POSTs.
+        let reads = args.mix.conversations + args.mix.messages + args.mix.apps;
+        let rest = 1000 * 100u32.saturating_sub(args.posts.min(100)) / 100;
         let post_config = LoadConfig {
             mix: Mix {
-                conversations: rest * 45 / 100,
-                messages: rest * 45 / 100,
-                apps: rest - 2 * (rest * 45 / 100),
-                posts: args.posts,
+                conversations: args.mix.conversations * rest / reads,
+                messages: args.mix.messages * rest / reads,
+                apps: args.mix.apps * rest / reads,
+                posts: args.posts.min(100) * 10,
             },
             ..config.clone()
         };
@@ -904,6 +937,14 @@ mod tests {
         let bare = serde_json::json!([{"id": "c"}]);
         assert_eq!(ids(&bare), ["c"]);
         assert!(ids(&serde_json::json!({"error": "x"})).is_empty());
+    }
+
+    #[test]
+    fn mixes_parse_by_route() {
+        let mix = parse_mix("messages=100").unwrap();
+        assert_eq!((mix.conversations, mix.messages, mix.apps), (0, 100, 0));
+        assert!(parse_mix("posts=3").is_err());
+        assert!(parse_mix("apps=0").is_err());
     }
 
     #[test]
