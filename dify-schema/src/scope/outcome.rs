@@ -132,7 +132,22 @@ pub(super) fn is_connection_error(error: &Diesel) -> bool {
             // state: the connection closed, or an I/O error on it.
             | Diesel::DatabaseError(DatabaseErrorKind::UnableToSendCommand, _)
             | Diesel::BrokenTransactionManager
-    ) || crate::mysql::is_connection_error(error)
+    ) || terminated(error)
+        || crate::mysql::is_connection_error(error)
+}
+
+/// The server's own notice that it ends the session (SQLSTATE class 57P:
+/// `pg_terminate_backend`, a shutdown, a crash of another backend), which
+/// diesel-async passes on as a database error before the socket closes.
+fn terminated(error: &Diesel) -> bool {
+    match error {
+        Diesel::DatabaseError(_, info) => {
+            let message = info.message();
+            message.starts_with("terminating connection")
+                || message.starts_with("the database system is shutting down")
+        }
+        _ => false,
+    }
 }
 
 /// One line that says what failed: the message, and the constraint or the
