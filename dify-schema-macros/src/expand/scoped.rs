@@ -194,15 +194,20 @@ impl<'a> Query<'a> {
     /// tenant predicate proves it again: a brand laundered through a
     /// compiler bug still reads nothing of another workspace.
     fn children_of_parent(&self) -> Option<TokenStream> {
+        let (column, _) = self.entity.via()?;
+        Some(self.rows_referencing(&column.field))
+    }
+
+    /// The live rows whose reference column `field` is `parent`, with the
+    /// tenant predicate as well.
+    fn rows_referencing(&self, field: &syn::Ident) -> TokenStream {
         let Query {
             module,
             predicate,
             live,
             ..
         } = self;
-        let (column, _) = self.entity.via()?;
-        let field = &column.field;
-        Some(quote!(#module::table.filter(#module::#field.eq(parent)).filter(#predicate) #live))
+        quote!(#module::table.filter(#module::#field.eq(parent)).filter(#predicate) #live)
     }
 
     /// The live row keyed `id` among the tenant's.
@@ -754,10 +759,7 @@ fn async_access(query: &Query) -> TokenStream {
         }
         let parent = &relation.parent;
         let field = &column.field;
-        let rows = query.paged(
-            quote!(#module::table.filter(#module::#field.eq(parent)).filter(#predicate) #live),
-            Flavour::Async,
-        );
+        let rows = query.paged(query.rows_referencing(field), Flavour::Async);
         Some(quote! {
             impl #rt::AsyncReferences<#parent> for #ident {
                 fn async_referencing<'c>(
