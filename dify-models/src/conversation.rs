@@ -156,7 +156,9 @@ pub struct Conversation {
 /// Dify's `Message` (`messages`).
 ///
 /// Also reachable via:conversations.conversation_id.
+// Kept 30 days by default, as Dify's sandbox plan (`PLAN_SANDBOX_CLEAN_MESSAGE_DAY_SETTING`).
 #[entity(table = "messages", owner = via(app_id), primary_key_name = "message_pkey", write = member)]
+#[retention(on = created_at, days = 30)]
 #[index(name = "message_app_id_idx", columns(app_id, created_at))]
 #[index(name = "message_conversation_id_idx", columns(conversation_id))]
 #[index(
@@ -245,6 +247,7 @@ pub struct Message {
 ///
 /// Rating values used: like / dislike; from_source: user / admin.
 #[entity(table = "message_feedbacks", owner = via(app_id), primary_key_name = "message_feedback_pkey", write = member)]
+#[retention(with = message_id)]
 #[index(name = "message_feedback_app_idx", columns(app_id))]
 #[index(
     name = "message_feedback_message_idx",
@@ -282,6 +285,7 @@ pub struct MessageFeedback {
 
 /// Dify's `MessageFile` (`message_files`).
 #[entity(table = "message_files", owner = via(message_id), primary_key_name = "message_file_pkey", write = member)]
+#[retention(with = message_id)]
 #[index(name = "message_file_message_idx", columns(message_id))]
 #[index(name = "message_file_created_by_idx", columns(created_by))]
 #[derive(Debug, Clone, PartialEq)]
@@ -342,6 +346,7 @@ pub struct MessageAnnotation {
 
 /// Dify's `AppAnnotationHitHistory` (`app_annotation_hit_histories`).
 #[entity(table = "app_annotation_hit_histories", owner = via(app_id), write = member)]
+#[retention(with = message_id)]
 #[index(name = "app_annotation_hit_histories_app_idx", columns(app_id))]
 #[index(name = "app_annotation_hit_histories_account_idx", columns(account_id))]
 #[index(
@@ -400,6 +405,7 @@ pub struct AppAnnotationSetting {
 
 /// Dify's `MessageChain` (`message_chains`).
 #[entity(table = "message_chains", owner = via(message_id), primary_key_name = "message_chain_pkey", write = member)]
+#[retention(with = message_id)]
 #[index(name = "message_chain_message_id_idx", columns(message_id))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct MessageChain {
@@ -419,6 +425,7 @@ pub struct MessageChain {
 
 /// Dify's `MessageAgentThought` (`message_agent_thoughts`).
 #[entity(table = "message_agent_thoughts", owner = via(message_id), primary_key_name = "message_agent_thought_pkey", write = member)]
+#[retention(with = message_id)]
 #[index(name = "message_agent_thought_message_id_idx", columns(message_id))]
 #[index(
     name = "message_agent_thought_message_chain_id_idx",
@@ -487,6 +494,7 @@ pub struct MessageAgentThought {
 
 /// Dify's `DatasetRetrieverResource` (`dataset_retriever_resources`).
 #[entity(table = "dataset_retriever_resources", owner = via(message_id), primary_key_name = "dataset_retriever_resource_pkey", write = member)]
+#[retention(with = message_id)]
 #[index(
     name = "dataset_retriever_resource_message_id_idx",
     columns(message_id)
@@ -533,6 +541,7 @@ pub struct DatasetRetrieverResource {
 
 /// Dify's `SavedMessage` (`saved_messages`).
 #[entity(table = "saved_messages", owner = via(app_id), primary_key_name = "saved_message_pkey", write = member)]
+#[retention(with = message_id)]
 #[index(name = "saved_message_message_id_idx", columns(message_id))]
 #[index(
     name = "saved_message_message_idx",

@@ -246,7 +246,9 @@ pub struct Workflow {
 /// Dify's `WorkflowRun` (`workflow_runs`).
 ///
 /// Older versions also had sequence_number + workflow_run_tenant_app_sequence_idx; absent here.
+// Kept 30 days by default, as Dify's `WORKFLOW_LOG_RETENTION_DAYS`.
 #[entity(table = "workflow_runs", owner = tenant, primary_key_name = "workflow_run_pkey", write = member)]
+#[retention(on = created_at, days = 30)]
 #[index(
     name = "workflow_run_triggerd_from_idx",
     columns(tenant_id, app_id, triggered_from)
@@ -303,6 +305,7 @@ pub struct WorkflowRun {
 ///
 /// 4th index is declared without a name (name comes from the metadata naming convention ix=%(column_0_label)s_idx); its last column is created_at DESC.
 #[entity(table = "workflow_node_executions", owner = tenant, primary_key_name = "workflow_node_execution_pkey", write = member)]
+#[retention(with = workflow_run_id)]
 #[index(
     name = "workflow_node_execution_workflow_run_id_idx",
     columns(workflow_run_id)
@@ -373,6 +376,7 @@ pub struct WorkflowNodeExecutionModel {
 ///
 /// PK and unique constraint declared without names (names from naming convention); NULL node_execution_id rows allowed (NULLs distinct).
 #[entity(table = "workflow_node_execution_offload", owner = tenant, write = member)]
+#[retention(with = node_execution_id)]
 #[unique(
     name = "workflow_node_execution_offload_node_execution_id_key",
     columns(node_execution_id, r#type)
@@ -397,6 +401,7 @@ pub struct WorkflowNodeExecutionOffload {
 
 /// Dify's `WorkflowAppLog` (`workflow_app_logs`).
 #[entity(table = "workflow_app_logs", owner = tenant, primary_key_name = "workflow_app_log_pkey", write = member)]
+#[retention(with = workflow_run_id)]
 #[index(name = "workflow_app_log_app_idx", columns(tenant_id, app_id))]
 #[index(
     name = "workflow_app_log_workflow_run_id_idx",
@@ -601,6 +606,7 @@ pub struct WorkflowDraftVariableFile {
 ///
 /// id/created_at/updated_at from DefaultFieldsMixin; one pause per run.
 #[entity(table = "workflow_pauses", owner = via(workflow_run_id), write = member)]
+#[retention(with = workflow_run_id)]
 #[unique(
     name = "workflow_pauses_workflow_run_id_key",
     columns(workflow_run_id),
@@ -628,6 +634,7 @@ pub struct WorkflowPause {
 ///
 /// The enum column is mapped without an explicit name, so its column name is type_.
 #[entity(table = "workflow_pause_reasons", owner = via(pause_id), write = member)]
+#[retention(with = pause_id)]
 #[index(name = "workflow_pause_reasons_pause_id_idx", columns(pause_id))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct WorkflowPauseReason {

@@ -41,6 +41,19 @@ pub struct Entity {
     pub changes_ident: Ident,
     /// What a tenant scope may do with the rows, decided in validation.
     pub access: Access,
+    /// `#[retention(...)]`: when rows expire, or whose row they go with.
+    pub retention: Option<Retention>,
+    /// `#[partition(by = ..., interval = month)]`: the column (an index
+    /// into `columns`) the table is range-partitioned on, by month.
+    pub partition: Option<usize>,
+}
+
+/// What `#[retention(...)]` declares, its columns resolved.
+pub enum Retention {
+    /// Rows expire `days` after the timestamp in `column`.
+    Expires { column: usize, days: u32 },
+    /// Rows go with the row `column` references (a run's node executions).
+    With { column: usize },
 }
 
 pub struct Column {

@@ -21,7 +21,29 @@ pub struct EntityDecl {
     pub ident: Ident,
     pub args: EntityArgs,
     pub indexes: Vec<IndexDecl>,
+    /// `#[retention(...)]`, if the rows expire or go with a parent's.
+    pub retention: Option<RetentionDecl>,
+    /// `#[partition(by = created_at, interval = month)]`.
+    pub partition: Option<PartitionDecl>,
     pub fields: Vec<FieldDecl>,
+}
+
+/// `#[retention(on = created_at, days = 30)]` (the rows expire) or
+/// `#[retention(with = workflow_run_id)]` (they go with the row that
+/// column references).
+pub struct RetentionDecl {
+    /// The `retention` path, for errors about the attribute as a whole.
+    pub attribute: Ident,
+    pub on: Option<Ident>,
+    pub days: Option<syn::LitInt>,
+    pub with: Option<Ident>,
+}
+
+/// `#[partition(by = created_at, interval = month)]`.
+pub struct PartitionDecl {
+    pub attribute: Ident,
+    pub by: Option<Ident>,
+    pub interval: Option<Ident>,
 }
 
 /// `#[entity(table = "apps", owner = tenant, ...)]`
@@ -212,6 +234,8 @@ const INDEX_KEYS: &[&str] = &[
     "mysql_prefix",
 ];
 const UNIQUE_KEYS: &[&str] = &["name", "columns", "mysql_name"];
+const RETENTION_KEYS: &[&str] = &["on", "days", "with"];
+const PARTITION_KEYS: &[&str] = &["by", "interval"];
 const COLUMN_KEYS: &[&str] = &[
     "name",
     "primary_key",
@@ -260,10 +284,20 @@ pub fn parse_entity(
     let args = parse_entity_args(cx, args);
     let mut attrs = Vec::new();
     let mut indexes = Vec::new();
+    let mut retention = None;
+    let mut partition = None;
     for attr in item.attrs {
         if attr.path().is_ident("index") || attr.path().is_ident("unique") {
             if let Some(index) = parse_index(cx, &attr) {
                 indexes.push(index);
+            }
+        } else if attr.path().is_ident("retention") {
+            if let Some(decl) = parse_retention(cx, &attr) {
+                set_once(cx, &attr, &mut retention, decl);
+            }
+        } else if attr.path().is_ident("partition") {
+            if let Some(decl) = parse_partition(cx, &attr) {
+                set_once(cx, &attr, &mut partition, decl);
             }
         } else if attr.path().is_ident("column") {
             cx.error_spanned(
@@ -287,8 +321,95 @@ pub fn parse_entity(
         ident: item.ident,
         args,
         indexes,
+        retention,
+        partition,
         fields,
     })
+}
+
+/// Keeps the first of an attribute that may appear once.
+fn set_once<T>(cx: &mut Ctxt, attr: &Attribute, slot: &mut Option<T>, value: T) {
+    if slot.is_some() {
+        cx.error_spanned(attr, "this attribute is given twice; keep one");
+    } else {
+        *slot = Some(value);
+    }
+}
+
+/// The items of `#[name(...)]`, or `None` with the error in `cx`.
+fn attribute_items(cx: &mut Ctxt, attr: &Attribute, form: &str) -> Option<Vec<MetaItem>> {
+    let syn::Meta::List(list) = &attr.meta else {
+        cx.error_spanned(attr, format!("expected `{form}`"));
+        return None;
+    };
+    match parse_meta_list(list.tokens.clone()) {
+        Ok(items) => Some(items),
+        Err(error) => {
+            cx.syn_error(error);
+            None
+        }
+    }
+}
+
+fn parse_retention(cx: &mut Ctxt, attr: &Attribute) -> Option<RetentionDecl> {
+    const FORM: &str =
+        "#[retention(on = created_at, days = 30)]` or `#[retention(with = workflow_run_id)]";
+    let items = attribute_items(cx, attr, FORM)?;
+    let mut decl = RetentionDecl {
+        attribute: attr.path().get_ident()?.clone(),
+        on: None,
+        days: None,
+        with: None,
+    };
+    for item in items {
+        let result = match item.key.to_string().as_str() {
+            "on" => item
+                .ident_value("on = created_at")
+                .map(|v| set(cx, &item, &mut decl.on, v)),
+            "days" => item.assigned("days = 30").and_then(|tokens| {
+                syn::parse2::<syn::LitInt>(tokens.clone())
+                    .map_err(|_| {
+                        syn::Error::new(
+                            first_span(tokens, item.key.span()),
+                            "expected a whole number of days; write `days = 30`",
+                        )
+                    })
+                    .map(|v| set(cx, &item, &mut decl.days, v))
+            }),
+            "with" => item
+                .ident_value("with = workflow_run_id")
+                .map(|v| set(cx, &item, &mut decl.with, v)),
+            _ => Err(unknown_key(&item.key, "retention", RETENTION_KEYS)),
+        };
+        if let Err(error) = result {
+            cx.syn_error(error);
+        }
+    }
+    Some(decl)
+}
+
+fn parse_partition(cx: &mut Ctxt, attr: &Attribute) -> Option<PartitionDecl> {
+    let items = attribute_items(cx, attr, "#[partition(by = created_at, interval = month)]")?;
+    let mut decl = PartitionDecl {
+        attribute: attr.path().get_ident()?.clone(),
+        by: None,
+        interval: None,
+    };
+    for item in items {
+        let result = match item.key.to_string().as_str() {
+            "by" => item
+                .ident_value("by = created_at")
+                .map(|v| set(cx, &item, &mut decl.by, v)),
+            "interval" => item
+                .ident_value("interval = month")
+                .map(|v| set(cx, &item, &mut decl.interval, v)),
+            _ => Err(unknown_key(&item.key, "partition", PARTITION_KEYS)),
+        };
+        if let Err(error) = result {
+            cx.syn_error(error);
+        }
+    }
+    Some(decl)
 }
 
 fn parse_entity_args(cx: &mut Ctxt, tokens: TokenStream) -> EntityArgs {

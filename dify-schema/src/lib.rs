@@ -31,6 +31,7 @@ pub mod persist;
 pub mod pool;
 mod quote;
 pub mod render;
+pub mod retention;
 pub mod rls;
 pub mod role;
 pub mod schema;

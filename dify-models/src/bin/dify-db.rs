@@ -19,7 +19,7 @@ use dify_schema::migrate::{
     adopt_with_lock_wait, dify_revision, generate, AdoptError, Event, MigrateError, MigrationSet,
     Runner,
 };
-use dify_schema::render;
+use dify_schema::{render, retention};
 use indicatif::{ProgressBar, ProgressStyle};
 
 #[path = "dify-db/mysql.rs"]
@@ -153,6 +153,56 @@ enum Command {
         #[command(flatten)]
         database: Database,
     },
+    /// Delete expired rows (`#[retention]`) and what goes with them, in
+    /// small index-ordered batches, each its own short transaction.
+    /// Resumable: a killed purge leaves whole batches, and a rerun goes on.
+    Purge {
+        #[command(flatten)]
+        database: Database,
+        /// Print what would go, per table and workspace; delete nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Root rows per batch (their children come with them).
+        #[arg(long, default_value_t = 100)]
+        batch_size: u32,
+        /// How long a batch waits for a lock before it is rolled back and
+        /// tried again (e.g. 2s, 500ms).
+        #[arg(long, value_name = "DURATION", value_parser = parse_duration, default_value = "2s")]
+        lock_timeout: Duration,
+        /// At most this many deleted rows per second.
+        #[arg(long, conflicts_with = "pause")]
+        rows_per_second: Option<u32>,
+        /// Pause this long after each batch (e.g. 100ms).
+        #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+        pause: Option<Duration>,
+        /// Per-workspace retention from this table (tenant_id, table_name
+        /// or `*`, days; NULL days keeps forever).
+        #[arg(long, value_name = "TABLE")]
+        overrides_table: Option<String>,
+        /// Only this root table (repeatable); all by default.
+        #[arg(long = "table", value_name = "TABLE")]
+        tables: Vec<String>,
+        /// Write each batch to this directory (gzip JSON lines per table
+        /// and day, manifest.jsonl with SHA-256) before deleting it.
+        #[arg(long, value_name = "DIR")]
+        archive: Option<PathBuf>,
+    },
+    /// Bring back an archive written by `purge --archive`; rows already
+    /// there are skipped, so running it twice is harmless.
+    Restore {
+        /// The archive directory.
+        dir: PathBuf,
+        #[command(flatten)]
+        database: Database,
+    },
+    /// Create the partitions of partitioned tables (`#[partition]`) up to
+    /// `--months` ahead (a purge does this too).
+    Partitions {
+        #[command(flatten)]
+        database: Database,
+        #[arg(long, default_value_t = 3)]
+        months: u32,
+    },
     /// Revert the last applied migration.
     Rollback {
         #[command(flatten)]
@@ -233,6 +283,55 @@ fn run(command: Command) -> Result<(), Failure> {
             dir,
             lock,
         } => rollback(&database, &dir, &lock),
+        Command::Purge { database, .. }
+        | Command::Restore { database, .. }
+        | Command::Partitions { database, .. }
+            if database.is_mysql() =>
+        {
+            Err(mysql::unsupported("purge, restore and partitions"))
+        }
+        Command::Purge {
+            database,
+            dry_run,
+            batch_size,
+            lock_timeout,
+            rows_per_second,
+            pause,
+            overrides_table,
+            tables,
+            archive,
+        } => {
+            let throttle = match (rows_per_second, pause) {
+                (Some(rate), _) => retention::Throttle::RowsPerSecond(rate),
+                (None, Some(pause)) => retention::Throttle::Pause(pause),
+                (None, None) => retention::Throttle::None,
+            };
+            let mut options = retention::PurgeOptions {
+                batch_size: batch_size.max(1),
+                lock_timeout,
+                throttle,
+                overrides: overrides_table.map_or(retention::Overrides::None, retention::Overrides::Table),
+                tables,
+                archive,
+                ..retention::PurgeOptions::default()
+            };
+            purge(&database, &mut options, dry_run)
+        }
+        Command::Restore { dir, database } => {
+            let mut conn = connect(&database)?;
+            let report = retention::restore(&mut conn, &SCHEMA, &dir).map_err(|error| fail(1, error))?;
+            println!(
+                "restored {} rows from {} files ({} already there)",
+                report.restored, report.files, report.present
+            );
+            Ok(())
+        }
+        Command::Partitions { database, months } => {
+            let mut conn = connect(&database)?;
+            retention::partition::ensure_ahead(&mut conn, &SCHEMA, months).map_err(|error| fail(1, error))?;
+            println!("partitions exist up to {months} months ahead");
+            Ok(())
+        }
         Command::Grant { database, .. } if database.is_mysql() => Err(mysql::unsupported("grant")),
         Command::Grant {
             role,
@@ -254,6 +353,49 @@ fn grant(database: &Database, role: &str, service: bool) -> Result<(), Failure> 
         .batch_execute(&statement)
         .map_err(|error| fail(1, format!("{statement} failed: {error}")))?;
     println!("{statement}");
+    Ok(())
+}
+
+fn purge(database: &Database, options: &mut retention::PurgeOptions, dry_run: bool) -> Result<(), Failure> {
+    let mut conn = connect(database)?;
+    if dry_run {
+        let counts = retention::dry_run(&mut conn, &SCHEMA, options).map_err(|error| fail(1, error))?;
+        println!("{:<36} {:<36} {:>12}", "table", "workspace", "rows");
+        let mut totals: std::collections::BTreeMap<&str, u64> = Default::default();
+        for count in &counts {
+            let tenant = count.tenant.map_or("(none)".to_owned(), |t| t.to_string());
+            println!("{:<36} {:<36} {:>12}", count.table, tenant, count.rows);
+            *totals.entry(&count.table).or_default() += count.rows;
+        }
+        for (table, rows) in totals {
+            println!("{:<36} {:<36} {:>12}", table, "(all)", rows);
+        }
+        return Ok(());
+    }
+    let mut last = std::time::Instant::now();
+    let report = retention::purge(&mut conn, &SCHEMA, options, |progress| {
+        if last.elapsed() >= Duration::from_secs(1) {
+            last = std::time::Instant::now();
+            let rate = progress.rows as f64 / progress.elapsed.as_secs_f64().max(0.001);
+            eprintln!(
+                "{}: {} batches, {} rows deleted, {rate:.0} rows/s",
+                progress.table, progress.batches, progress.rows
+            );
+        }
+    })
+    .map_err(|error| fail(1, error))?;
+    for (table, rows) in &report.deleted {
+        println!("{table}: {rows} rows deleted");
+    }
+    for partition in &report.dropped_partitions {
+        println!("{partition}: partition dropped");
+    }
+    println!(
+        "{} rows in {} batches ({} retried after a lock timeout)",
+        report.rows(),
+        report.batches,
+        report.lock_retries
+    );
     Ok(())
 }
 

@@ -8,7 +8,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::ir::{Column, Default, Entity, Index, Ownership, SoftDelete, Visible};
+use crate::ir::{Column, Default, Entity, Index, Ownership, Retention, SoftDelete, Visible};
 use crate::tokens::{self, list, option, rt, text};
 
 /// `impl Entity` (and `TenantOwned` for a tenant-owned entity).
@@ -81,6 +81,8 @@ pub struct TableParts {
     pub write_capability: TokenStream,
     pub create_capability: TokenStream,
     pub visibility: TokenStream,
+    pub retention: TokenStream,
+    pub partition: TokenStream,
 }
 
 impl TableParts {
@@ -122,6 +124,12 @@ impl TableParts {
                 (entity.create != entity.write).then(|| tokens::capability(entity.create)),
             ),
             visibility: visibility_literal(&entity.visibility),
+            retention: retention_literal(entity),
+            partition: option(entity.partition.map(|column| {
+                let rt = rt();
+                let column = text(&entity.column(column).name);
+                quote!(#rt::schema::Partition { column: #column })
+            })),
         }
     }
 
@@ -142,6 +150,8 @@ impl TableParts {
             write_capability: tokens::capability(crate::ir::Capability::Editing),
             create_capability: option(None),
             visibility: visibility_literal(&Visible::None),
+            retention: option(None),
+            partition: option(None),
         }
     }
 }
@@ -164,6 +174,8 @@ pub fn table_literal(parts: TableParts) -> TokenStream {
         write_capability,
         create_capability,
         visibility,
+        retention,
+        partition,
     } = parts;
     let name = text(name);
     let entity = text(entity);
@@ -187,6 +199,8 @@ pub fn table_literal(parts: TableParts) -> TokenStream {
             write_capability: #write_capability,
             create_capability: #create_capability,
             visibility: #visibility,
+            retention: #retention,
+            partition: #partition,
         }
     }
 }
@@ -280,6 +294,20 @@ fn soft_delete_literal(entity: &Entity) -> TokenStream {
         };
         let name = text(&entity.column(*index).name);
         quote!(#rt::schema::SoftDelete::#variant(#name))
+    }))
+}
+
+fn retention_literal(entity: &Entity) -> TokenStream {
+    let rt = rt();
+    option(entity.retention.as_ref().map(|retention| match retention {
+        Retention::Expires { column, days } => {
+            let column = text(&entity.column(*column).name);
+            quote!(#rt::schema::Retention::Expires { column: #column, days: #days })
+        }
+        Retention::With { column } => {
+            let column = text(&entity.column(*column).name);
+            quote!(#rt::schema::Retention::With { column: #column })
+        }
     }))
 }
 

@@ -31,6 +31,7 @@ use crate::rust_type::{classify, unwrap_option};
 
 mod attr;
 mod check;
+mod lifecycle;
 
 /// Validates a parsed declaration. Returns `None` only when a mistake
 /// leaves nothing sensible to expand; the mistakes themselves are in `cx`.
@@ -119,6 +120,22 @@ pub fn validate(cx: &mut Ctxt, decl: EntityDecl) -> Option<Entity> {
         .changes_name
         .unwrap_or_else(|| Ident::new(&format!("{}Changes", decl.ident), decl.ident.span()));
 
+    let retention = decl.retention.and_then(|retention| {
+        lifecycle::retention(
+            cx,
+            retention,
+            &columns,
+            &names,
+            primary_key.as_ref(),
+            &indexes,
+            &unique_constraints,
+            ownership.as_ref(),
+        )
+    });
+    let partition = decl.partition.and_then(|partition| {
+        lifecycle::partition(cx, partition, &columns, &names, &unique_constraints)
+    });
+
     let primary_key = primary_key?;
     let ownership = ownership?;
     let access = access(&columns, &primary_key, &ownership);
@@ -139,6 +156,8 @@ pub fn validate(cx: &mut Ctxt, decl: EntityDecl) -> Option<Entity> {
         insert_ident,
         changes_ident,
         access,
+        retention,
+        partition,
     })
 }
 

@@ -8,7 +8,7 @@ use std::fmt;
 
 use super::read::{AccessMethod, ConstraintKind, LiveColumn, LiveIndex, LiveTable};
 use crate::render::postgres::{column_type, default_expression};
-use crate::schema::{Column, Index, PrimaryKey, Schema, Table, UniqueConstraint};
+use crate::schema::{Column, Index, Schema, Table, UniqueConstraint};
 
 /// One way the database differs from the declarations.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +57,13 @@ pub enum Drift {
     MissingForeignKey {
         table: String,
         name: String,
+    },
+    /// Partitioned on one side and not the other (`#[partition]`; Dify's
+    /// own tables are not partitioned).
+    Partitioning {
+        table: String,
+        declared: Option<String>,
+        live: Option<String>,
     },
     ExtraForeignKey {
         table: String,
@@ -128,6 +135,26 @@ impl fmt::Display for Drift {
                 f,
                 "index `{index}` on `{table}` is declared as {declared} but is {live}"
             ),
+            Drift::Partitioning {
+                table,
+                declared,
+                live,
+            } => match (declared, live) {
+                (Some(declared), None) => write!(
+                    f,
+                    "table `{table}` is declared partitioned by month on `{declared}` but is not partitioned in the database (Dify's tables are not; converting one is a manual migration)"
+                ),
+                (None, Some(live)) => write!(
+                    f,
+                    "table `{table}` is partitioned on `{live}` in the database but declared unpartitioned"
+                ),
+                _ => write!(
+                    f,
+                    "table `{table}` is declared partitioned on `{}` but is partitioned on `{}`",
+                    declared.as_deref().unwrap_or("-"),
+                    live.as_deref().unwrap_or("-")
+                ),
+            },
             Drift::MissingForeignKey { table, name } => write!(
                 f,
                 "foreign key `{name}` on `{table}` is declared but not in the database"
@@ -173,6 +200,14 @@ pub fn compare(schema: &Schema, live: &BTreeMap<String, LiveTable>, ignore: &[&s
 }
 
 fn compare_table(table: &Table, live: &LiveTable, drift: &mut Vec<Drift>) {
+    let declared = table.partition.as_ref().map(|p| p.column.to_string());
+    if declared != live.partition {
+        drift.push(Drift::Partitioning {
+            table: table.name.to_string(),
+            declared,
+            live: live.partition.clone(),
+        });
+    }
     compare_columns(table, live, drift);
     compare_indexes(table, live, drift);
     compare_foreign_keys(table, live, drift);
@@ -279,7 +314,7 @@ fn compare_indexes(table: &Table, live: &LiveTable, drift: &mut Vec<Drift>) {
 fn declared_indexes(table: &Table) -> Vec<LiveIndex> {
     let mut declared: Vec<LiveIndex> = table.indexes.iter().map(declared_index).collect();
     declared.extend(table.unique_constraints.iter().map(unique_constraint_index));
-    declared.push(primary_key_index(&table.primary_key));
+    declared.push(primary_key_index(table));
     declared
 }
 
@@ -300,9 +335,9 @@ fn unique_constraint_index(unique: &UniqueConstraint) -> LiveIndex {
     constraint_index(&unique.name, columns, ConstraintKind::Unique)
 }
 
-fn primary_key_index(key: &PrimaryKey) -> LiveIndex {
-    let columns: Vec<String> = key.columns.iter().map(|c| c.to_string()).collect();
-    constraint_index(&key.name, columns, ConstraintKind::PrimaryKey)
+fn primary_key_index(table: &Table) -> LiveIndex {
+    let columns: Vec<String> = table.stored_primary_key().into_iter().map(str::to_owned).collect();
+    constraint_index(&table.primary_key.name, columns, ConstraintKind::PrimaryKey)
 }
 
 /// The unique btree index behind a constraint on `columns`, all ascending.

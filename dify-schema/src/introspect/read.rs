@@ -20,6 +20,9 @@ pub struct LiveTable {
     /// Every index, including those behind primary key and unique constraints.
     pub indexes: Vec<LiveIndex>,
     pub foreign_keys: Vec<LiveForeignKey>,
+    /// The column a range-partitioned table is partitioned on; its
+    /// partitions are not tables of their own here.
+    pub partition: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,8 +118,37 @@ pub fn live_tables(conn: &mut PgConnection) -> Result<BTreeMap<String, LiveTable
     let mut tables = read_columns(conn)?;
     read_indexes(conn, &mut tables)?;
     read_foreign_keys(conn, &mut tables)?;
+    read_partitioning(conn, &mut tables)?;
     Ok(tables)
 }
+
+fn read_partitioning(
+    conn: &mut PgConnection,
+    tables: &mut BTreeMap<String, LiveTable>,
+) -> Result<()> {
+    #[derive(QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = Text)]
+        table_name: String,
+        #[diesel(sql_type = Text)]
+        column_name: String,
+    }
+    let rows: Vec<Row> = diesel::sql_query(PARTITIONING_SQL).load(conn)?;
+    for row in rows {
+        if let Some(table) = tables.get_mut(&row.table_name) {
+            table.partition = Some(row.column_name);
+        }
+    }
+    Ok(())
+}
+
+/// Range-partitioned tables and their (first) partition column.
+const PARTITIONING_SQL: &str = "
+SELECT c.relname::text AS table_name, a.attname::text AS column_name
+FROM pg_partitioned_table p
+JOIN pg_class c ON c.oid = p.partrelid
+JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = p.partattrs[0]
+WHERE c.relnamespace = current_schema()::regnamespace AND p.partstrat = 'r'";
 
 /// The tables, each with its columns (a table is known by its columns).
 fn read_columns(conn: &mut PgConnection) -> Result<BTreeMap<String, LiveTable>> {
@@ -130,6 +162,7 @@ fn read_columns(conn: &mut PgConnection) -> Result<BTreeMap<String, LiveTable>> 
                 columns: Vec::new(),
                 indexes: Vec::new(),
                 foreign_keys: Vec::new(),
+                partition: None,
             });
         table.columns.push(LiveColumn {
             sql_type: live_type(&row),
@@ -236,6 +269,11 @@ FROM information_schema.columns c
 JOIN information_schema.tables t
   ON t.table_schema = c.table_schema AND t.table_name = c.table_name
 WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
+  -- A partition is part of its partitioned table, not a table of its own.
+  AND NOT EXISTS (
+    SELECT 1 FROM pg_class pc
+    WHERE pc.relnamespace = current_schema()::regnamespace
+      AND pc.relname = c.table_name AND pc.relispartition)
 ORDER BY c.table_name, c.ordinal_position";
 
 #[derive(QueryableByName)]

@@ -21,13 +21,26 @@ pub struct SchemaSnapshot {
     pub row_level_security: Option<String>,
 }
 
+/// The tables as a snapshot records them: without retention, which is no
+/// DDL (a purge reads it from the declarations).
+fn recorded_tables(schema: &Schema) -> Vec<Table> {
+    schema
+        .sorted_tables()
+        .into_iter()
+        .map(|table| Table {
+            retention: None,
+            ..table.clone()
+        })
+        .collect()
+}
+
 impl SchemaSnapshot {
     /// The PostgreSQL snapshot of a schema, tables sorted by name: the IR
     /// without its MySQL options (which the MySQL snapshot records).
     pub fn of(schema: &Schema) -> SchemaSnapshot {
         let schema = schema.without_mysql();
         SchemaSnapshot {
-            tables: schema.sorted_tables().into_iter().cloned().collect(),
+            tables: recorded_tables(&schema),
             row_level_security: crate::rls::support_for(&schema),
         }
     }
@@ -36,7 +49,7 @@ impl SchemaSnapshot {
     /// whole IR, MySQL options included; MySQL has no row-level security.
     pub fn of_mysql(schema: &Schema) -> SchemaSnapshot {
         SchemaSnapshot {
-            tables: schema.sorted_tables().into_iter().cloned().collect(),
+            tables: recorded_tables(schema),
             row_level_security: None,
         }
     }
@@ -131,6 +144,8 @@ mod tests {
         write_capability: Capability::Editing,
         create_capability: None,
         visibility: Visibility::All,
+        retention: None,
+        partition: None,
     };
 
     #[test]

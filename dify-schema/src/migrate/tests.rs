@@ -59,6 +59,8 @@ fn apps() -> Table {
         write_capability: Capability::Editing,
         create_capability: None,
         visibility: Visibility::Tenant,
+        retention: None,
+        partition: None,
     }
 }
 

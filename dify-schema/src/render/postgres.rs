@@ -215,7 +215,7 @@ pub fn create_table(table: &Table) -> String {
     lines.push(format!(
         "    CONSTRAINT {} PRIMARY KEY ({})",
         ident(&table.primary_key.name),
-        ident_list(table.primary_key.columns.iter().map(|c| &**c))
+        ident_list(table.stored_primary_key().into_iter())
     ));
     for unique in table.unique_constraints.iter() {
         lines.push(format!(
@@ -224,10 +224,45 @@ pub fn create_table(table: &Table) -> String {
             ident_list(unique.columns.iter().map(|c| &**c))
         ));
     }
+    match &table.partition {
+        None => format!(
+            "CREATE TABLE {} (\n{}\n);",
+            ident(&table.name),
+            lines.join(",\n")
+        ),
+        Some(partition) => format!(
+            "CREATE TABLE {} (\n{}\n) PARTITION BY RANGE ({});\n{}",
+            ident(&table.name),
+            lines.join(",\n"),
+            ident(&partition.column),
+            create_partitions(table, "now() AT TIME ZONE 'UTC'", PARTITIONS_AHEAD + 1)
+        ),
+    }
+}
+
+/// How many months ahead of the current one a partitioned table has
+/// partitions when created (and after each purge, see `retention`).
+pub const PARTITIONS_AHEAD: u32 = 3;
+
+/// The partition of `table` holding the month of `month`, named
+/// `<table>_pYYYY_MM` (the name `retention` reads the bounds from).
+pub fn partition_name(table: &str, year: i32, month: u32) -> String {
+    format!("{table}_p{year:04}_{month:02}")
+}
+
+/// A block that creates, where missing, the monthly partitions of `table`
+/// for `months` months from the month of `from` (an SQL timestamp
+/// expression), UTC.
+pub fn create_partitions(table: &Table, from: &str, months: u32) -> String {
     format!(
-        "CREATE TABLE {} (\n{}\n);",
-        ident(&table.name),
-        lines.join(",\n")
+        "DO $partitions$\n\
+         DECLARE\n    month timestamp := date_trunc('month', {from});\n\
+         BEGIN\n    FOR i IN 1..{months} LOOP\n        \
+         EXECUTE format('CREATE TABLE IF NOT EXISTS %I PARTITION OF %I FOR VALUES FROM (%L) TO (%L)', \
+         {} || '_p' || to_char(month, 'YYYY_MM'), {}, month, month + interval '1 month');\n        \
+         month := month + interval '1 month';\n    END LOOP;\nEND\n$partitions$;",
+        string_literal(&table.name),
+        string_literal(&table.name),
     )
 }
 

@@ -62,6 +62,34 @@ pub struct Table {
     /// Which rows a tenant scope may read.
     #[serde(default)]
     pub visibility: Visibility,
+    /// How long rows live, or whose row they go with (`#[retention]`).
+    /// A purge reads it; it is no DDL, so the snapshot does not record it.
+    #[serde(skip)]
+    pub retention: Option<Retention>,
+    /// The partitioned layout (`#[partition]`), which changes the DDL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partition: Option<Partition>,
+}
+
+/// What `#[retention(...)]` declares.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Retention {
+    /// A root: rows expire `days` after the timestamp in `column`
+    /// (`#[retention(on = created_at, days = 30)]`).
+    Expires { column: Text, days: u32 },
+    /// A child: rows go with the row `column` references
+    /// (`#[retention(with = workflow_run_id)]`), found through the
+    /// column's [`Relation`].
+    With { column: Text },
+}
+
+/// `#[partition(by = created_at, interval = month)]`: the table is
+/// partitioned by range of `column`, one partition per calendar month
+/// (UTC), named `<table>_pYYYY_MM`. The primary key gains `column`, as
+/// PostgreSQL requires, which is where the layout differs from Dify's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Partition {
+    pub column: Text,
 }
 
 impl Table {
@@ -76,6 +104,19 @@ impl Table {
             Ownership::Tenant { column } => self.column(column),
             _ => None,
         }
+    }
+
+    /// The primary key's columns as stored: the declared ones, and for a
+    /// partitioned table its partition column, which PostgreSQL requires
+    /// in every unique constraint (the row's identity stays the declared key).
+    pub fn stored_primary_key(&self) -> Vec<&str> {
+        let mut columns: Vec<&str> = self.primary_key.columns.iter().map(|c| &**c).collect();
+        if let Some(partition) = &self.partition {
+            if !columns.contains(&&*partition.column) {
+                columns.push(&partition.column);
+            }
+        }
+        columns
     }
 
     /// Who may insert rows: `create_capability`, else `write_capability`.

@@ -79,11 +79,28 @@ fn same_columns(a: &Table, b: &Table) -> bool {
 
 /// A table both schemas have.
 pub(super) fn diff_table(old: &Table, new: &Table, changes: &mut Changes) {
+    diff_partitioning(old, new, changes);
     diff_columns(old, new, changes);
     diff_indexes(old, new, &mut changes.concurrent);
     diff_unique_constraints(old, new, &mut changes.main);
     diff_primary_key(old, new, &mut changes.main);
     diff_foreign_keys(old, new, &mut changes.main);
+}
+
+/// Partitioning an existing table (or undoing it) rewrites every row
+/// under an exclusive lock; no generated statement does that safely, so
+/// the migration carries a flagged placeholder the author must replace.
+fn diff_partitioning(old: &Table, new: &Table, changes: &mut Changes) {
+    if old.partition == new.partition {
+        return;
+    }
+    let name = &new.name;
+    let reason = format!(
+        "`{name}` changes its partitioned layout, which copies every row into a new table; write that migration by hand (create the new table, copy in batches, swap the names)"
+    );
+    let placeholder = format!("-- convert {} to its new layout here", ident(name));
+    let flagged = changes.flag("partitioning", reason, &placeholder);
+    changes.main.drop_tables.push((flagged, String::new()));
 }
 
 /// Columns added, dropped (with a note where a pair looks like a rename)

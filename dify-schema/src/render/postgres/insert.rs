@@ -244,6 +244,8 @@ mod tests {
         write_capability: Capability::Editing,
         create_capability: None,
         visibility: crate::schema::Visibility::Tenant,
+        retention: None,
+        partition: None,
     };
     const INSERT: &[InsertColumn] = &[
         InsertColumn {
