@@ -45,6 +45,7 @@ mod pool;
 mod prepared;
 mod random_ops;
 mod reading;
+mod retention;
 mod redteam_mysql;
 mod rls;
 mod round_trip;
