@@ -1006,6 +1006,71 @@
 //! # fn main() {}
 //! ```
 //!
+//! # `#[retention(...)]` and `#[partition(...)]`
+//!
+//! `#[retention(on = created_at, days = 30)]` makes a tenant-owned table a
+//! retention root: its rows expire `days` after the timestamp in `on`
+//! (per workspace, overrides can say longer, shorter or forever; see
+//! [`crate::retention`]). A purge walks expired rows in `(on, key)` order,
+//! so the declaration must carry an index on exactly those columns.
+//! `#[retention(with = run_id)]` says a table's rows go with the row that
+//! `run_id` references (declared with `references`), which needs an index
+//! starting with `run_id`. Children nest (a run's node executions, their
+//! offloads). Neither is DDL: the migrations' snapshot does not record it.
+//!
+//! `#[partition(by = created_at, interval = month)]` puts a table in the
+//! partitioned layout: `PARTITION BY RANGE (created_at)`, one partition
+//! per month named `<table>_pYYYY_MM`, created four months ahead by the
+//! `CREATE TABLE` and kept ahead by `dify-db partitions` (and every
+//! purge). PostgreSQL needs the partition column in every unique
+//! constraint, so the stored primary key becomes `(id, created_at)`: that
+//! differs from Dify's tables, so Dify's models do not use it; `check`
+//! names the difference and a migration that would convert an existing
+//! table is flagged for a hand-written one.
+//!
+//! ```
+//! # use dify_schema::prelude::*;
+//! use dify_schema::render::postgres;
+//! use dify_schema::schema::Retention;
+//! dify_schema::schema! { pub static SCHEMA = [Run, Step]; }
+//!
+//! #[entity(table = "runs", owner = tenant)]
+//! #[retention(on = created_at, days = 30)]
+//! #[partition(by = created_at, interval = month)]
+//! #[index(name = "run_created_at_id_idx", columns(created_at, id))]
+//! pub struct Run {
+//!     #[column(uuid, primary_key)]
+//!     pub id: Uuid,
+//!     #[column(uuid)]
+//!     pub tenant_id: Uuid,
+//!     #[column(timestamp)]
+//!     pub created_at: NaiveDateTime,
+//! }
+//!
+//! #[entity(table = "steps", owner = tenant)]
+//! #[retention(with = run_id)]
+//! #[index(name = "step_run_id_idx", columns(run_id))]
+//! pub struct Step {
+//!     #[column(uuid, primary_key)]
+//!     pub id: Uuid,
+//!     #[column(uuid)]
+//!     pub tenant_id: Uuid,
+//!     #[column(uuid, references = Run)]
+//!     pub run_id: Uuid,
+//! }
+//!
+//! fn main() {
+//!     let runs = <Run as Entity>::TABLE;
+//!     assert_eq!(
+//!         runs.retention,
+//!         Some(Retention::Expires { column: "created_at".into(), days: 30 })
+//!     );
+//!     let ddl = postgres::create_table(runs);
+//!     assert!(ddl.contains("PRIMARY KEY (id, created_at)"));
+//!     assert!(ddl.contains(") PARTITION BY RANGE (created_at);"));
+//! }
+//! ```
+//!
 //! # `#[derive(StringEnum)]`
 //!
 //! An enum of unit variants stored as strings in a varchar or text column

@@ -110,7 +110,9 @@ fn census(conn: &mut PgConnection) -> Census {
         #[diesel(sql_type = BigInt)]
         n: i64,
     }
-    let age = |column: &str| format!("COALESCE(extract(day FROM '{NOW}'::timestamp - {column})::int, -1)");
+    let age = |column: &str| {
+        format!("COALESCE(extract(day FROM '{NOW}'::timestamp - {column})::int, -1)")
+    };
     let run_age = age("r.created_at");
     let message_age = age("m.created_at");
     let sql = format!(
@@ -214,7 +216,10 @@ fn purge_removes_exactly_the_expired_rows_and_their_children_across_workspaces()
     let before = census(&mut conn);
     let expected = expected_after(&before);
     let gone: i64 = before.values().sum::<i64>() - expected.values().sum::<i64>();
-    assert!(gone > 0 && expected.len() > 20, "the fixture expires some rows and keeps others");
+    assert!(
+        gone > 0 && expected.len() > 20,
+        "the fixture expires some rows and keeps others"
+    );
 
     // The dry run counts exactly what will go, per table and workspace,
     // with the overrides read from a table and from a callback alike.
@@ -302,7 +307,11 @@ fn archive_then_restore_gives_back_identical_rows() {
 
     let restored = retention::restore(&mut conn, &SCHEMA, &dir).unwrap();
     assert_eq!(restored.restored, report.rows());
-    assert_eq!(contents(&mut conn), before, "every row is back, byte for byte");
+    assert_eq!(
+        contents(&mut conn),
+        before,
+        "every row is back, byte for byte"
+    );
     // Files per table and day, each in the manifest.
     let manifest = std::fs::read_to_string(dir.join("manifest.jsonl")).unwrap();
     assert!(manifest.lines().count() >= 12, "{manifest}");
@@ -324,7 +333,10 @@ fn archive_then_restore_gives_back_identical_rows() {
     bytes[last] ^= 0xff;
     std::fs::write(&path, bytes).unwrap();
     let error = retention::restore(&mut conn, &SCHEMA, &dir).unwrap_err();
-    assert!(matches!(error, retention::PurgeError::Corrupt { .. }), "{error}");
+    assert!(
+        matches!(error, retention::PurgeError::Corrupt { .. }),
+        "{error}"
+    );
     assert_eq!(contents(&mut conn), after_second);
     std::fs::remove_dir_all(&dir).ok();
 }
@@ -393,7 +405,10 @@ fn a_purge_killed_midway_and_rerun_finishes_with_nothing_lost_or_left() {
     assert!(killed, "the purge was killed mid-way");
     assert!(first.is_err(), "a killed purge reports it: {first:?}");
     let midway = census(&mut conn);
-    assert_ne!(midway, before_census, "some batches were done before the kill");
+    assert_ne!(
+        midway, before_census,
+        "some batches were done before the kill"
+    );
     assert_ne!(midway, expected_after(&before_census), "and some were not");
 
     let mut rerun = PurgeOptions {
@@ -403,7 +418,11 @@ fn a_purge_killed_midway_and_rerun_finishes_with_nothing_lost_or_left() {
     retention::purge(&mut conn, &SCHEMA, &mut rerun, |_| {}).unwrap();
     assert_eq!(census(&mut conn), expected_after(&before_census));
     retention::restore(&mut conn, &SCHEMA, &dir).unwrap();
-    assert_eq!(contents(&mut conn), before, "the archive holds everything that went");
+    assert_eq!(
+        contents(&mut conn),
+        before,
+        "the archive holds everything that went"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -512,13 +531,37 @@ fn every_purge_statement_uses_an_index() {
                 100,
             ));
         }
-        let mut stack: Vec<(&retention::Child, &str)> =
-            root.children.iter().map(|c| (c, root.key.sql_type.as_str())).collect();
-        statements.push(retention::sql::delete(&root.table.name, root.key.name, &root.key.sql_type, vec![uuid.clone()], true));
+        let mut stack: Vec<(&retention::Child, &str)> = root
+            .children
+            .iter()
+            .map(|c| (c, root.key.sql_type.as_str()))
+            .collect();
+        statements.push(retention::sql::delete(
+            &root.table.name,
+            root.key.name,
+            &root.key.sql_type,
+            vec![uuid.clone()],
+            true,
+        ));
         while let Some((child, parent_type)) = stack.pop() {
-            statements.push(retention::sql::child_keys(child, parent_type, vec![uuid.clone()]));
-            statements.push(retention::sql::delete(&child.table.name, child.column, parent_type, vec![uuid.clone()], false));
-            stack.extend(child.children.iter().map(|c| (c, child.key.sql_type.as_str())));
+            statements.push(retention::sql::child_keys(
+                child,
+                parent_type,
+                vec![uuid.clone()],
+            ));
+            statements.push(retention::sql::delete(
+                &child.table.name,
+                child.column,
+                parent_type,
+                vec![uuid.clone()],
+                false,
+            ));
+            stack.extend(
+                child
+                    .children
+                    .iter()
+                    .map(|c| (c, child.key.sql_type.as_str())),
+            );
         }
     }
     assert!(statements.len() >= 30, "{}", statements.len());
@@ -529,7 +572,9 @@ fn every_purge_statement_uses_an_index() {
     }
     for statement in statements {
         let sql = statement.inlined();
-        let plan: Vec<Plan> = diesel::sql_query(format!("EXPLAIN {sql}")).load(&mut conn).unwrap();
+        let plan: Vec<Plan> = diesel::sql_query(format!("EXPLAIN {sql}"))
+            .load(&mut conn)
+            .unwrap();
         let plan: Vec<String> = plan.into_iter().map(|p| p.line).collect();
         assert!(
             !plan.iter().any(|line| line.contains("Seq Scan")),
@@ -565,7 +610,14 @@ fn a_partitioned_root_loses_whole_months_by_drop_and_check_knows_the_layout() {
     conn.batch_execute(&dify_schema::render::postgres::create_schema(&schema))
         .unwrap();
     // Old months, as rows a restore would bring back.
-    for month in ["2026-01-01", "2026-02-01", "2026-03-01", "2026-04-01", "2026-05-01", "2026-06-01"] {
+    for month in [
+        "2026-01-01",
+        "2026-02-01",
+        "2026-03-01",
+        "2026-04-01",
+        "2026-05-01",
+        "2026-06-01",
+    ] {
         conn.batch_execute(&dify_schema::render::postgres::create_partitions(
             schema.table("workflow_runs").unwrap(),
             &format!("'{month}'::timestamp"),

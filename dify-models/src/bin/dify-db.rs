@@ -310,7 +310,8 @@ fn run(command: Command) -> Result<(), Failure> {
                 batch_size: batch_size.max(1),
                 lock_timeout,
                 throttle,
-                overrides: overrides_table.map_or(retention::Overrides::None, retention::Overrides::Table),
+                overrides: overrides_table
+                    .map_or(retention::Overrides::None, retention::Overrides::Table),
                 tables,
                 archive,
                 ..retention::PurgeOptions::default()
@@ -319,7 +320,8 @@ fn run(command: Command) -> Result<(), Failure> {
         }
         Command::Restore { dir, database } => {
             let mut conn = connect(&database)?;
-            let report = retention::restore(&mut conn, &SCHEMA, &dir).map_err(|error| fail(1, error))?;
+            let report =
+                retention::restore(&mut conn, &SCHEMA, &dir).map_err(|error| fail(1, error))?;
             println!(
                 "restored {} rows from {} files ({} already there)",
                 report.restored, report.files, report.present
@@ -328,7 +330,8 @@ fn run(command: Command) -> Result<(), Failure> {
         }
         Command::Partitions { database, months } => {
             let mut conn = connect(&database)?;
-            retention::partition::ensure_ahead(&mut conn, &SCHEMA, months).map_err(|error| fail(1, error))?;
+            retention::partition::ensure_ahead(&mut conn, &SCHEMA, months)
+                .map_err(|error| fail(1, error))?;
             println!("partitions exist up to {months} months ahead");
             Ok(())
         }
@@ -356,10 +359,15 @@ fn grant(database: &Database, role: &str, service: bool) -> Result<(), Failure> 
     Ok(())
 }
 
-fn purge(database: &Database, options: &mut retention::PurgeOptions, dry_run: bool) -> Result<(), Failure> {
+fn purge(
+    database: &Database,
+    options: &mut retention::PurgeOptions,
+    dry_run: bool,
+) -> Result<(), Failure> {
     let mut conn = connect(database)?;
     if dry_run {
-        let counts = retention::dry_run(&mut conn, &SCHEMA, options).map_err(|error| fail(1, error))?;
+        let counts =
+            retention::dry_run(&mut conn, &SCHEMA, options).map_err(|error| fail(1, error))?;
         println!("{:<36} {:<36} {:>12}", "table", "workspace", "rows");
         let mut totals: std::collections::BTreeMap<&str, u64> = Default::default();
         for count in &counts {

@@ -47,7 +47,11 @@ pub fn retention(
             let ordered = indexes.iter().any(|index| {
                 index.predicate.is_none()
                     && index.columns.len() >= wanted.len()
-                    && index.columns.iter().zip(&wanted).all(|((c, desc), w)| c == w && !desc)
+                    && index
+                        .columns
+                        .iter()
+                        .zip(&wanted)
+                        .all(|((c, desc), w)| c == w && !desc)
             });
             if !ordered {
                 let names: Vec<_> = wanted.iter().map(|i| columns[*i].name.as_str()).collect();
@@ -75,10 +79,11 @@ pub fn retention(
                 return None;
             }
             let leads = |first: Option<&usize>| first == Some(&column);
-            let indexed = indexes
+            let indexed = indexes.iter().any(|index| {
+                index.predicate.is_none() && leads(index.columns.first().map(|(c, _)| c))
+            }) || unique_constraints
                 .iter()
-                .any(|index| index.predicate.is_none() && leads(index.columns.first().map(|(c, _)| c)))
-                || unique_constraints.iter().any(|unique| leads(unique.columns.first()));
+                .any(|unique| leads(unique.columns.first()));
             if !indexed {
                 cx.error_at(
                     with.span(),

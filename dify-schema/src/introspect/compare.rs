@@ -336,7 +336,11 @@ fn unique_constraint_index(unique: &UniqueConstraint) -> LiveIndex {
 }
 
 fn primary_key_index(table: &Table) -> LiveIndex {
-    let columns: Vec<String> = table.stored_primary_key().into_iter().map(str::to_owned).collect();
+    let columns: Vec<String> = table
+        .stored_primary_key()
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
     constraint_index(&table.primary_key.name, columns, ConstraintKind::PrimaryKey)
 }
 

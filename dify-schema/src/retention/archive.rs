@@ -162,12 +162,19 @@ pub fn restore(
     }
     let mut files = Vec::new();
     for entry in entries {
-        let table = schema.table(&entry.table).ok_or_else(|| PurgeError::Corrupt {
-            path: dir.join(&entry.file),
-            reason: format!("the schema has no table `{}`", entry.table),
-        })?;
+        let table = schema
+            .table(&entry.table)
+            .ok_or_else(|| PurgeError::Corrupt {
+                path: dir.join(&entry.file),
+                reason: format!("the schema has no table `{}`", entry.table),
+            })?;
         let rows = read_checked(dir, &entry)?;
-        files.push((depth.get(&entry.table).copied().unwrap_or(0), table, entry.day, rows));
+        files.push((
+            depth.get(&entry.table).copied().unwrap_or(0),
+            table,
+            entry.day,
+            rows,
+        ));
     }
     files.sort_by_key(|(depth, ..)| *depth);
     // A partitioned table may have dropped the month these rows were in.
@@ -212,7 +219,10 @@ fn read_checked(dir: &Path, entry: &Entry) -> Result<Vec<String>, PurgeError> {
     let bytes = fs::read(&path).map_err(io(&path))?;
     let sum = hex(&Sha256::digest(&bytes));
     if sum != entry.sha256 {
-        return Err(corrupt(format!("SHA-256 {sum}, the manifest says {}", entry.sha256)));
+        return Err(corrupt(format!(
+            "SHA-256 {sum}, the manifest says {}",
+            entry.sha256
+        )));
     }
     let mut text = String::new();
     GzDecoder::new(&bytes[..])
@@ -220,7 +230,11 @@ fn read_checked(dir: &Path, entry: &Entry) -> Result<Vec<String>, PurgeError> {
         .map_err(|error| corrupt(error.to_string()))?;
     let rows: Vec<String> = text.lines().map(str::to_owned).collect();
     if rows.len() as u64 != entry.rows {
-        return Err(corrupt(format!("{} rows, the manifest says {}", rows.len(), entry.rows)));
+        return Err(corrupt(format!(
+            "{} rows, the manifest says {}",
+            rows.len(),
+            entry.rows
+        )));
     }
     Ok(rows)
 }

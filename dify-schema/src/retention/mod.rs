@@ -69,6 +69,9 @@ pub enum Keep {
     Forever,
 }
 
+/// A workspace's retention for a root table, or `None` for the declared one.
+pub type KeepFor = dyn FnMut(Uuid, &str) -> Option<Keep>;
+
 /// Where per-workspace retention comes from (Dify keeps logs for
 /// different times per plan).
 pub enum Overrides {
@@ -78,7 +81,7 @@ pub enum Overrides {
     /// table, or `*` for all) and `days integer` (`NULL`: forever).
     Table(String),
     /// Asked once per workspace (`tenants.id`) and root table.
-    Callback(Box<dyn FnMut(Uuid, &str) -> Option<Keep>>),
+    Callback(Box<KeepFor>),
 }
 
 /// How fast a purge may go.
@@ -187,7 +190,14 @@ pub fn purge(
         loop {
             let mut attempts = 0;
             let batch = loop {
-                match batch(conn, &root, &cuts, cursor.as_ref(), options, archive.as_mut()) {
+                match batch(
+                    conn,
+                    &root,
+                    &cuts,
+                    cursor.as_ref(),
+                    options,
+                    archive.as_mut(),
+                ) {
                     Err(PurgeError::Database(error)) if is_lock_timeout(&error) => {
                         attempts += 1;
                         report.lock_retries += 1;
@@ -258,7 +268,11 @@ fn selected<'s>(schema: &'s Schema, tables: &[String]) -> Result<Vec<Root<'s>>, 
                 table: wanted.clone(),
                 reason: format!(
                     "declares no `#[retention(on = ..., days = ...)]`; the tables that do: {}",
-                    roots.iter().map(|r| r.table.name.as_ref()).collect::<Vec<_>>().join(", ")
+                    roots
+                        .iter()
+                        .map(|r| r.table.name.as_ref())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             });
         }
@@ -277,9 +291,11 @@ fn now(conn: &mut PgConnection, given: Option<NaiveDateTime>) -> Result<NaiveDat
     }
     match given {
         Some(now) => Ok(now),
-        None => Ok(diesel::sql_query("SELECT (now() AT TIME ZONE 'UTC')::timestamp AS now")
-            .get_result::<Now>(conn)?
-            .now),
+        None => Ok(
+            diesel::sql_query("SELECT (now() AT TIME ZONE 'UTC')::timestamp AS now")
+                .get_result::<Now>(conn)?
+                .now,
+        ),
     }
 }
 
@@ -344,7 +360,8 @@ fn cuts(
                 #[diesel(sql_type = diesel::sql_types::Uuid)]
                 id: Uuid,
             }
-            let tenants: Vec<Tenant> = diesel::sql_query("SELECT id FROM tenants ORDER BY id").load(conn)?;
+            let tenants: Vec<Tenant> =
+                diesel::sql_query("SELECT id FROM tenants ORDER BY id").load(conn)?;
             for tenant in tenants {
                 if let Some(keep) = callback(tenant.id, &root.table.name) {
                     per_tenant.insert(tenant.id, keep);
@@ -419,13 +436,30 @@ fn batch(
         // One day per batch, so an archive file holds one day.
         let day = first.day.clone();
         rows.retain(|row| row.day == day);
-        let last = rows.last().map(|row| (row.at.clone(), row.id.clone())).expect("one row");
+        let last = rows
+            .last()
+            .map(|row| (row.at.clone(), row.id.clone()))
+            .expect("one row");
         let keys: Vec<String> = rows.into_iter().map(|row| row.id).collect();
         let mut deleted = Vec::new();
         let mut archived = Vec::new();
         let keep = archive.is_some();
-        delete_children(conn, &root.children, &root.key.sql_type, &keys, keep, &mut deleted, &mut archived)?;
-        let statement = sql::delete(&root.table.name, root.key.name, &root.key.sql_type, keys, keep);
+        delete_children(
+            conn,
+            &root.children,
+            &root.key.sql_type,
+            &keys,
+            keep,
+            &mut deleted,
+            &mut archived,
+        )?;
+        let statement = sql::delete(
+            &root.table.name,
+            root.key.name,
+            &root.key.sql_type,
+            keys,
+            keep,
+        );
         let n = run_delete(conn, &statement, keep, &root.table.name, &mut archived)?;
         deleted.push((root.table.name.to_string(), n));
         if let Some(archive) = archive {
@@ -464,12 +498,29 @@ fn delete_children(
     for child in children {
         if !child.children.is_empty() {
             let statement = sql::child_keys(child, parent_type, keys.to_vec());
-            let own: Vec<String> = load::<Key>(conn, &statement)?.into_iter().map(|k| k.id).collect();
+            let own: Vec<String> = load::<Key>(conn, &statement)?
+                .into_iter()
+                .map(|k| k.id)
+                .collect();
             if !own.is_empty() {
-                delete_children(conn, &child.children, &child.key.sql_type, &own, archive, deleted, archived)?;
+                delete_children(
+                    conn,
+                    &child.children,
+                    &child.key.sql_type,
+                    &own,
+                    archive,
+                    deleted,
+                    archived,
+                )?;
             }
         }
-        let statement = sql::delete(&child.table.name, child.column, parent_type, keys.to_vec(), archive);
+        let statement = sql::delete(
+            &child.table.name,
+            child.column,
+            parent_type,
+            keys.to_vec(),
+            archive,
+        );
         let n = run_delete(conn, &statement, archive, &child.table.name, archived)?;
         deleted.push((child.table.name.to_string(), n));
     }
@@ -489,7 +540,10 @@ fn run_delete(
         row: String,
     }
     if archive {
-        let rows: Vec<String> = load::<Json>(conn, statement)?.into_iter().map(|r| r.row).collect();
+        let rows: Vec<String> = load::<Json>(conn, statement)?
+            .into_iter()
+            .map(|r| r.row)
+            .collect();
         let n = rows.len() as u64;
         if n > 0 {
             archived.push((table.to_owned(), rows));
@@ -500,7 +554,9 @@ fn run_delete(
     }
 }
 
-fn boxed(statement: &sql::Statement) -> diesel::query_builder::BoxedSqlQuery<'static, Pg, diesel::query_builder::SqlQuery> {
+fn boxed(
+    statement: &sql::Statement,
+) -> diesel::query_builder::BoxedSqlQuery<'static, Pg, diesel::query_builder::SqlQuery> {
     let mut query = diesel::sql_query(statement.sql.clone()).into_boxed::<Pg>();
     for bind in &statement.binds {
         query = match bind {

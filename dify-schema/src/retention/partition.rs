@@ -25,16 +25,28 @@ use crate::schema::{Schema, Table};
 
 /// Creates the partitions of every partitioned table up to `months`
 /// months ahead of the current one, where missing.
-pub fn ensure_ahead(conn: &mut PgConnection, schema: &Schema, months: u32) -> Result<(), PurgeError> {
+pub fn ensure_ahead(
+    conn: &mut PgConnection,
+    schema: &Schema,
+    months: u32,
+) -> Result<(), PurgeError> {
     for table in schema.tables().filter(|table| table.partition.is_some()) {
-        conn.batch_execute(&create_partitions(table, "now() AT TIME ZONE 'UTC'", months + 1))?;
+        conn.batch_execute(&create_partitions(
+            table,
+            "now() AT TIME ZONE 'UTC'",
+            months + 1,
+        ))?;
     }
     Ok(())
 }
 
 /// Creates, where missing, the partition holding `day` (`YYYY-MM-DD`):
 /// what a restore of old rows needs.
-pub(super) fn ensure_day(conn: &mut PgConnection, table: &Table, day: &str) -> Result<(), PurgeError> {
+pub(super) fn ensure_day(
+    conn: &mut PgConnection,
+    table: &Table,
+    day: &str,
+) -> Result<(), PurgeError> {
     if table.partition.is_some() {
         let from = format!("{}::timestamp", string_literal(day));
         conn.batch_execute(&create_partitions(table, &from, 1))?;
@@ -98,7 +110,14 @@ pub(super) fn drop_expired(
         }
         let name = ident(&part.name);
         if part.attached && !part.pending {
-            delete_children_of(conn, root, &part.name, options, archive.as_deref_mut(), report)?;
+            delete_children_of(
+                conn,
+                root,
+                &part.name,
+                options,
+                archive.as_deref_mut(),
+                report,
+            )?;
             if let Some(writer) = archive.as_deref_mut() {
                 archive_rows(conn, root, &part.name, options, writer)?;
             }
@@ -128,7 +147,11 @@ fn month_end(table: &str, partition: &str) -> Option<String> {
     let suffix = partition.strip_prefix(table)?.strip_prefix("_p")?;
     let (year, month) = suffix.split_once('_')?;
     let (year, month): (i32, u32) = (year.parse().ok()?, month.parse().ok()?);
-    let (year, month) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    let (year, month) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
     Some(format!("{year:04}-{month:02}-01 00:00:00.000000"))
 }
 
@@ -147,7 +170,8 @@ fn count(conn: &mut PgConnection, partition: &str) -> Result<u64, PurgeError> {
         #[diesel(sql_type = diesel::sql_types::BigInt)]
         n: i64,
     }
-    let n: N = diesel::sql_query(format!("SELECT count(*) AS n FROM {}", ident(partition))).get_result(conn)?;
+    let n: N = diesel::sql_query(format!("SELECT count(*) AS n FROM {}", ident(partition)))
+        .get_result(conn)?;
     Ok(n.n as u64)
 }
 
@@ -234,7 +258,10 @@ fn archive_rows(
                 root.key.sql_type
             ));
         }
-        statement.push_str(&format!(" ORDER BY p.{column}, p.{key} LIMIT {}", options.batch_size.max(1) * 10));
+        statement.push_str(&format!(
+            " ORDER BY p.{column}, p.{key} LIMIT {}",
+            options.batch_size.max(1) * 10
+        ));
         #[derive(QueryableByName)]
         struct Full {
             #[diesel(sql_type = Text)]
@@ -283,7 +310,11 @@ fn keys(
         ident(partition)
     );
     if let Some(after) = after {
-        statement.push_str(&format!(" WHERE {key} > {}::{}", string_literal(after), root.key.sql_type));
+        statement.push_str(&format!(
+            " WHERE {key} > {}::{}",
+            string_literal(after),
+            root.key.sql_type
+        ));
     }
     statement.push_str(&format!(" ORDER BY {key} LIMIT {}", limit.max(1)));
     let rows: Vec<Key> = diesel::sql_query(statement).load(conn)?;

@@ -80,7 +80,11 @@ fn key(table: &Table) -> Result<Key<'_>, PurgeError> {
 }
 
 /// The tables declaring `#[retention(with = ...)]` toward `parent`.
-fn children<'s>(schema: &'s Schema, parent: &Table, depth: usize) -> Result<Vec<Child<'s>>, PurgeError> {
+fn children<'s>(
+    schema: &'s Schema,
+    parent: &Table,
+    depth: usize,
+) -> Result<Vec<Child<'s>>, PurgeError> {
     if depth > 8 {
         return Err(PurgeError::Declaration {
             table: parent.name.to_string(),

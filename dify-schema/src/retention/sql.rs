@@ -79,7 +79,10 @@ fn expired(statement: &mut Statement, root: &Root, cuts: &Cuts) -> (String, Stri
         format!("{column} < {default}::timestamp")
     } else {
         let tenants = statement.bind(Bind::TextArray(
-            cuts.overrides.iter().map(|(tenant, _)| tenant.clone()).collect(),
+            cuts.overrides
+                .iter()
+                .map(|(tenant, _)| tenant.clone())
+                .collect(),
         ));
         let times = statement.bind(Bind::TextArray(
             cuts.overrides.iter().map(|(_, cut)| cut.clone()).collect(),
@@ -91,19 +94,16 @@ fn expired(statement: &mut Statement, root: &Root, cuts: &Cuts) -> (String, Stri
         let latest = statement.bind(Bind::Text(cuts.latest.clone()));
         let default = statement.bind(Bind::Text(cuts.default.clone()));
         // The first bound is the index range; the second is each row's own.
-        format!("{column} < {latest}::timestamp AND {column} < COALESCE(o.cut, {default}::timestamp)")
+        format!(
+            "{column} < {latest}::timestamp AND {column} < COALESCE(o.cut, {default}::timestamp)"
+        )
     };
     (from, condition)
 }
 
 /// The next batch of a root's expired rows, in index order after the
 /// cursor, locked: `id`, `at` (the timestamp as text) and `day`.
-pub fn root_batch(
-    root: &Root,
-    cuts: &Cuts,
-    cursor: Option<(&str, &str)>,
-    limit: u32,
-) -> Statement {
+pub fn root_batch(root: &Root, cuts: &Cuts, cursor: Option<(&str, &str)>, limit: u32) -> Statement {
     let mut statement = Statement::new();
     let (from, mut condition) = expired(&mut statement, root, cuts);
     let column = format!("r.{}", ident(root.column));
@@ -139,7 +139,13 @@ pub fn child_keys(child: &Child, parent_type: &str, parents: Vec<String>) -> Sta
 
 /// Deletes the rows of `table` whose `column` is one of `values`; with
 /// `archive`, returns each row as JSON (`row`).
-pub fn delete(table: &str, column: &str, sql_type: &str, values: Vec<String>, archive: bool) -> Statement {
+pub fn delete(
+    table: &str,
+    column: &str,
+    sql_type: &str,
+    values: Vec<String>,
+    archive: bool,
+) -> Statement {
     let mut statement = Statement::new();
     let values = statement.bind(Bind::TextArray(values));
     let returning = if archive {
@@ -176,7 +182,15 @@ pub fn counts(root: &Root, cuts: &Cuts) -> Vec<(String, Statement)> {
                 ident(parent_key)
             );
             out.push((child.table.name.to_string(), count(root, cuts, &joins)));
-            walk(&child.children, &alias, child.key.name, &joins, root, cuts, out);
+            walk(
+                &child.children,
+                &alias,
+                child.key.name,
+                &joins,
+                root,
+                cuts,
+                out,
+            );
         }
     }
     let mut out = vec![(root.table.name.to_string(), count(root, cuts, ""))];
