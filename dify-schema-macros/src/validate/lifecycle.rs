@@ -9,7 +9,10 @@
 
 use syn::Ident;
 
-use super::ColumnNames;
+/// Finds a column by name, reporting at the name when there is none
+/// (`validate`'s `ColumnNames::find`).
+pub type Find<'a> = &'a dyn Fn(&mut Ctxt, &Ident, &str) -> Option<usize>;
+
 use crate::ctxt::Ctxt;
 use crate::ir::{Column, Index, Ownership, PrimaryKey, Retention, UniqueConstraint};
 use crate::parse::{PartitionDecl, RetentionDecl};
@@ -19,7 +22,7 @@ pub fn retention(
     cx: &mut Ctxt,
     decl: RetentionDecl,
     columns: &[Column],
-    names: &ColumnNames,
+    find: Find,
     primary_key: Option<&PrimaryKey>,
     indexes: &[Index],
     unique_constraints: &[UniqueConstraint],
@@ -34,7 +37,7 @@ pub fn retention(
     }
     match (decl.on, decl.days, decl.with) {
         (Some(on), Some(days), None) => {
-            let column = timestamp_column(cx, &on, columns, names, "`retention(on = ...)`")?;
+            let column = timestamp_column(cx, &on, columns, find, "`retention(on = ...)`")?;
             let days = match days.base10_parse::<u32>() {
                 Ok(days) if days > 0 => days,
                 _ => {
@@ -68,7 +71,7 @@ pub fn retention(
             Some(Retention::Expires { column, days })
         }
         (None, None, Some(with)) => {
-            let column = names.find(cx, &with, columns, "`retention(with = ...)`")?;
+            let column = find(cx, &with, "`retention(with = ...)`")?;
             if columns[column].relation.is_none() {
                 cx.error_at(
                     with.span(),
@@ -109,7 +112,7 @@ pub fn partition(
     cx: &mut Ctxt,
     decl: PartitionDecl,
     columns: &[Column],
-    names: &ColumnNames,
+    find: Find,
     unique_constraints: &[UniqueConstraint],
 ) -> Option<usize> {
     let Some(by) = decl.by else {
@@ -136,7 +139,7 @@ pub fn partition(
             return None;
         }
     }
-    let column = timestamp_column(cx, &by, columns, names, "`partition(by = ...)`")?;
+    let column = timestamp_column(cx, &by, columns, find, "`partition(by = ...)`")?;
     // PostgreSQL needs the partition column in every unique constraint;
     // the primary key gets it added (see `render::postgres`), a declared
     // constraint must say it.
@@ -158,10 +161,10 @@ fn timestamp_column(
     cx: &mut Ctxt,
     ident: &Ident,
     columns: &[Column],
-    names: &ColumnNames,
+    find: Find,
     what: &str,
 ) -> Option<usize> {
-    let column = names.find(cx, ident, columns, what)?;
+    let column = find(cx, ident, what)?;
     if !columns[column].sql_type.is_time() || columns[column].nullable {
         cx.error_at(
             ident.span(),

@@ -120,12 +120,13 @@ pub fn validate(cx: &mut Ctxt, decl: EntityDecl) -> Option<Entity> {
         .changes_name
         .unwrap_or_else(|| Ident::new(&format!("{}Changes", decl.ident), decl.ident.span()));
 
+    let find = |cx: &mut Ctxt, ident: &Ident, what: &str| names.find(cx, ident, &columns, what);
     let retention = decl.retention.and_then(|retention| {
         lifecycle::retention(
             cx,
             retention,
             &columns,
-            &names,
+            &find,
             primary_key.as_ref(),
             &indexes,
             &unique_constraints,
@@ -133,7 +134,7 @@ pub fn validate(cx: &mut Ctxt, decl: EntityDecl) -> Option<Entity> {
         )
     });
     let partition = decl.partition.and_then(|partition| {
-        lifecycle::partition(cx, partition, &columns, &names, &unique_constraints)
+        lifecycle::partition(cx, partition, &columns, &find, &unique_constraints)
     });
 
     let primary_key = primary_key?;

@@ -17,8 +17,11 @@ use diesel::sql_types::{Bool, Text};
 use diesel::{PgConnection, QueryableByName, RunQueryDsl};
 
 use super::archive::Writer;
+use super::error::PurgeError;
+use super::options::{PurgeOptions, PurgeReport};
 use super::plan::Root;
-use super::{sql, PurgeError, PurgeOptions, PurgeReport};
+use super::run::delete_children;
+use super::sql;
 use crate::quote::{ident, string_literal};
 use crate::render::postgres::create_partitions;
 use crate::schema::{Schema, Table};
@@ -205,7 +208,7 @@ fn delete_children_of(
             ))?;
             let mut deleted = Vec::new();
             let mut archived = Vec::new();
-            let result = super::delete_children(
+            let result = delete_children(
                 conn,
                 &root.children,
                 &root.key.sql_type,

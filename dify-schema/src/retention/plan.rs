@@ -5,7 +5,7 @@ use crate::quote::ident;
 use crate::render::postgres::column_type;
 use crate::schema::{Retention, Schema, Table, TenantStep};
 
-use super::PurgeError;
+use super::error::PurgeError;
 
 /// A table whose rows expire, and what goes with them.
 #[derive(Debug)]

@@ -1,0 +1,28 @@
+//! What a purge or a restore reports when it fails.
+
+use std::path::PathBuf;
+
+/// What went wrong; nothing is half done: a batch is deleted whole or not
+/// at all, and its archive is on disk before its delete commits.
+#[derive(Debug, thiserror::Error)]
+pub enum PurgeError {
+    #[error("database: {0}")]
+    Database(#[from] diesel::result::Error),
+    #[error("`{table}`: {reason}")]
+    Declaration { table: String, reason: String },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// An archive file is not what its manifest says; nothing was restored.
+    #[error("archive file {path} does not match the manifest: {reason}")]
+    Corrupt { path: PathBuf, reason: String },
+    /// A batch could not take its locks within the lock timeout, this many
+    /// times in a row; the batch was rolled back and nothing of it is lost.
+    #[error("`{table}`: a batch waited for locks longer than the lock timeout {attempts} times; try again later or raise --lock-timeout")]
+    LockTimeout { table: String, attempts: u32 },
+    /// The per-workspace overrides could not be read.
+    #[error("retention overrides: {0}")]
+    Overrides(String),
+}
