@@ -6,8 +6,7 @@
 
 use std::time::Instant;
 
-use dify_schema::render::postgres;
-use postgres::{Client, NoTls};
+use ::postgres::{Client, NoTls};
 
 /// Node executions per workflow run (Dify's runs have a handful to a few
 /// dozen nodes; ten is a typical small workflow).
@@ -76,7 +75,8 @@ impl Server {
 
     pub fn client(&self, name: &str) -> Client {
         let url = self.url(name);
-        Client::connect(&url, NoTls).unwrap_or_else(|error| panic!("cannot connect to {url}: {error}"))
+        Client::connect(&url, NoTls)
+            .unwrap_or_else(|error| panic!("cannot connect to {url}: {error}"))
     }
 
     fn admin(&self) -> Client {
@@ -100,7 +100,11 @@ impl Server {
                     .query_one("SELECT current_setting('server_version_num')::int", &[])
                     .expect("server version")
                     .get(0);
-                let strategy = if version >= 150_000 { " STRATEGY = FILE_COPY" } else { "" };
+                let strategy = if version >= 150_000 {
+                    " STRATEGY = FILE_COPY"
+                } else {
+                    ""
+                };
                 format!("CREATE DATABASE {name} TEMPLATE {template}{strategy}")
             }
         };
@@ -112,7 +116,9 @@ impl Server {
 
     pub fn drop_database(&self, name: &str) {
         if let Ok(mut admin) = Client::connect(&self.url("postgres"), NoTls) {
-            if let Err(error) = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")) {
+            if let Err(error) =
+                admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            {
                 eprintln!("could not drop {name}: {error}");
                 return;
             }
@@ -134,7 +140,7 @@ impl Drop for Server {
 /// The declared schema's DDL in two parts: tables first, then what is
 /// cheaper to build once the rows are in (indexes, foreign keys).
 fn split_ddl() -> (String, String) {
-    let ddl = postgres::create_schema(&dify_models::SCHEMA);
+    let ddl = dify_schema::render::postgres::create_schema(&dify_models::SCHEMA);
     let (mut tables, mut after) = (String::new(), String::new());
     for statement in ddl.split(";\n").map(str::trim).filter(|s| !s.is_empty()) {
         let late = statement.starts_with("CREATE INDEX")
@@ -336,9 +342,17 @@ impl Check {
         expect("expired node executions left", self.expired_nodes, 0);
         expect("node executions without their run", self.orphan_nodes, 0);
         expect("recent runs", self.recent_runs, scale.recent_runs());
-        expect("recent node executions", self.recent_nodes, scale.recent_runs() * NODES_PER_RUN);
+        expect(
+            "recent node executions",
+            self.recent_nodes,
+            scale.recent_runs() * NODES_PER_RUN,
+        );
         expect("writers' runs", self.writer_runs, committed as i64);
-        expect("writers' node executions", self.writer_nodes, committed as i64 * NODES_PER_RUN);
+        expect(
+            "writers' node executions",
+            self.writer_nodes,
+            committed as i64 * NODES_PER_RUN,
+        );
         out
     }
 }

@@ -132,7 +132,8 @@ impl Writers {
             if all.latencies.is_empty() {
                 return Duration::ZERO;
             }
-            let i = ((all.latencies.len() as f64 * q).ceil() as usize).clamp(1, all.latencies.len());
+            let i =
+                ((all.latencies.len() as f64 * q).ceil() as usize).clamp(1, all.latencies.len());
             all.latencies[i - 1]
         };
         Summary {
@@ -162,7 +163,8 @@ const INSERT_NODE: &str = "INSERT INTO workflow_node_executions (id, tenant_id, 
              $8, $9, $10, 'succeeded', 0.24, $11, now() AT TIME ZONE 'UTC', $12, $13, \
              now() AT TIME ZONE 'UTC')";
 
-const UPDATE_RUN: &str = "UPDATE workflow_runs SET status = $2, finished_at = now() AT TIME ZONE 'UTC' WHERE id = $1";
+const UPDATE_RUN: &str =
+    "UPDATE workflow_runs SET status = $2, finished_at = now() AT TIME ZONE 'UTC' WHERE id = $1";
 
 /// Every this many runs, a writer also updates a recent run.
 const UPDATE_EVERY: u64 = 4;
@@ -177,7 +179,8 @@ fn write(
     ready: &Barrier,
 ) -> Record {
     let mut record = Record::default();
-    let connect = || Client::connect(url, NoTls).unwrap_or_else(|error| panic!("writer {n}: {url}: {error}"));
+    let connect =
+        || Client::connect(url, NoTls).unwrap_or_else(|error| panic!("writer {n}: {url}: {error}"));
     let mut db = connect();
     let prepare = |db: &mut Client| {
         (
@@ -207,7 +210,17 @@ fn write(
             let (insert_run, insert_node, _) = &statements;
             let mut tx = db.transaction()?;
             let run = Uuid::new_v4();
-            tx.execute(insert_run, &[&run, &app.tenant, &app.app, &app.workflow, &role, &app.owner])?;
+            tx.execute(
+                insert_run,
+                &[
+                    &run,
+                    &app.tenant,
+                    &app.app,
+                    &app.workflow,
+                    &role,
+                    &app.owner,
+                ],
+            )?;
             for k in 1..=NODES_PER_RUN as i32 {
                 tx.execute(
                     insert_node,
@@ -235,9 +248,13 @@ fn write(
             Ok(()) => record.runs += 1,
             Err(error) => failed(&mut record, error),
         }
-        if i % UPDATE_EVERY == 0 && !recent.is_empty() {
+        if i.is_multiple_of(UPDATE_EVERY) && !recent.is_empty() {
             let run = recent[(next() % recent.len() as u64) as usize];
-            let status = if i % (2 * UPDATE_EVERY) == 0 { "succeeded" } else { "partial-succeeded" };
+            let status = if i.is_multiple_of(2 * UPDATE_EVERY) {
+                "succeeded"
+            } else {
+                "partial-succeeded"
+            };
             let started = Instant::now();
             let result = (|| -> Result<(), postgres::Error> {
                 let mut tx = db.transaction()?;
