@@ -57,6 +57,9 @@ fn every_command_has_help() {
         "lint",
         "rollback",
         "grant",
+        "purge",
+        "restore",
+        "partitions",
     ] {
         let output = dify_db(&[command, "--help"], None);
         assert!(
@@ -65,8 +68,9 @@ fn every_command_has_help() {
             text(&output)
         );
         assert!(text(&output).contains("Usage: dify-db"), "{command}");
-        // The commands that take the migration lock can bound the wait.
-        let locks = ["migrate", "adopt", "rollback"].contains(&command);
+        // The commands that take the migration lock can bound the wait,
+        // and so can a purge's batches (each waits that long for its row locks).
+        let locks = ["migrate", "adopt", "rollback", "purge"].contains(&command);
         assert_eq!(
             text(&output).contains("--lock-timeout <DURATION>"),
             locks,
@@ -554,4 +558,171 @@ fn grant_and_rollback_say_why_mysql_cannot() {
         assert!(text(&output).contains(reason), "{}", text(&output));
         assert!(!text(&output).contains("panicked"), "{}", text(&output));
     }
+}
+
+/// A digest of every run and node execution, to compare a database
+/// with itself before a purge and after its archive is restored.
+fn digest(db: &TestDatabase) -> String {
+    use diesel::{QueryableByName, RunQueryDsl};
+    #[derive(QueryableByName)]
+    struct Digest {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        digest: String,
+    }
+    let row: Digest = diesel::sql_query(
+        "SELECT md5(
+           (SELECT coalesce(string_agg(row_to_json(r)::text, '' ORDER BY id), '') FROM workflow_runs r) ||
+           (SELECT coalesce(string_agg(row_to_json(n)::text, '' ORDER BY id), '') FROM workflow_node_executions n)
+         ) AS digest",
+    )
+    .get_result(&mut db.connect())
+    .unwrap();
+    row.digest
+}
+
+fn count(db: &TestDatabase, sql: &str) -> i64 {
+    use diesel::{QueryableByName, RunQueryDsl};
+    #[derive(QueryableByName)]
+    struct N {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    diesel::sql_query(sql)
+        .get_result::<N>(&mut db.connect())
+        .unwrap()
+        .n
+}
+
+/// `dify-db purge --archive` killed with SIGKILL in the middle, then run
+/// again: every expired run and node execution is gone, every recent one
+/// is there, and `dify-db restore` gives back the database as it was,
+/// byte for byte, however the kill fell between a batch's archive and its
+/// commit.
+#[test]
+fn a_killed_purge_reruns_to_the_end_and_its_archive_restores_everything() {
+    let db = TestDatabase::dify_created();
+    db.connect()
+        .batch_execute(
+            "WITH run AS (
+               INSERT INTO workflow_runs (tenant_id, app_id, workflow_id, type, triggered_from, version,
+                 status, created_by_role, created_by, created_at)
+               SELECT '00000000-0000-0000-0000-00000000000a', gen_random_uuid(), gen_random_uuid(),
+                 'workflow', 'app-run', 'v1', 'succeeded', 'account', gen_random_uuid(),
+                 (now() AT TIME ZONE 'UTC') - make_interval(days => CASE WHEN g % 10 = 0 THEN 5 ELSE 40 + g % 60 END,
+                                                            secs => g)
+               FROM generate_series(1, 1500) g RETURNING id, tenant_id, app_id, workflow_id, created_at)
+             INSERT INTO workflow_node_executions (tenant_id, app_id, workflow_id, triggered_from,
+               workflow_run_id, index, node_id, node_type, title, status, created_by_role, created_by, created_at)
+             SELECT tenant_id, app_id, workflow_id, 'workflow-run', id, i, 'n', 'llm', 't', 'succeeded',
+               'account', gen_random_uuid(), created_at FROM run, generate_series(1, 3) i;",
+        )
+        .unwrap();
+    let before = digest(&db);
+    let recent = "SELECT count(*) AS n FROM workflow_runs WHERE created_at > (now() AT TIME ZONE 'UTC') - interval '30 days'";
+    let expired = "SELECT count(*) AS n FROM workflow_runs WHERE created_at < (now() AT TIME ZONE 'UTC') - interval '30 days'";
+    let (recent_runs, expired_runs) = (count(&db, recent), count(&db, expired));
+    assert_eq!((recent_runs, expired_runs), (150, 1350));
+
+    let archive = std::env::temp_dir().join(format!(
+        "dify-db-killed-{}",
+        dify_schema::types::Uuid::new_v4()
+    ));
+    let archive_arg = archive.to_str().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dify-db"))
+        .args([
+            "purge",
+            "--table",
+            "workflow_runs",
+            "--batch-size",
+            "10",
+            "--pause",
+            "10ms",
+        ])
+        .args(["--archive", archive_arg])
+        .env("DATABASE_URL", db.url())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while count(&db, expired) > expired_runs - 300 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the purge made no progress"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let midway = count(&db, expired);
+    assert!(
+        midway > 0 && midway < expired_runs,
+        "killed mid-way: {midway} expired runs left"
+    );
+
+    let rerun = dify_db(
+        &[
+            "purge",
+            "--table",
+            "workflow_runs",
+            "--archive",
+            archive_arg,
+        ],
+        Some(&db),
+    );
+    assert!(rerun.status.success(), "{}", text(&rerun));
+    assert_eq!((count(&db, recent), count(&db, expired)), (recent_runs, 0));
+    assert_eq!(
+        count(&db, "SELECT count(*) AS n FROM workflow_node_executions n WHERE NOT EXISTS (SELECT 1 FROM workflow_runs r WHERE r.id = n.workflow_run_id)"),
+        0,
+        "no node execution outlives its run"
+    );
+
+    let restored = dify_db(&["restore", archive_arg], Some(&db));
+    assert!(restored.status.success(), "{}", text(&restored));
+    assert!(
+        text(&restored).contains("restored 5400 rows"),
+        "{}",
+        text(&restored)
+    );
+    assert_eq!(digest(&db), before, "the archive gives back what went");
+    std::fs::remove_dir_all(&archive).ok();
+}
+
+#[test]
+fn purge_dry_run_prints_rows_per_table_and_workspace_and_deletes_nothing() {
+    let db = TestDatabase::dify_created();
+    db.connect()
+        .batch_execute(
+            "INSERT INTO workflow_runs (tenant_id, app_id, workflow_id, type, triggered_from, version,
+               status, created_by_role, created_by, created_at)
+             SELECT '00000000-0000-0000-0000-00000000000b', gen_random_uuid(), gen_random_uuid(),
+               'workflow', 'app-run', 'v1', 'succeeded', 'account', gen_random_uuid(),
+               (now() AT TIME ZONE 'UTC') - interval '45 days'
+             FROM generate_series(1, 7);",
+        )
+        .unwrap();
+    let output = dify_db(&["purge", "--dry-run"], Some(&db));
+    assert!(output.status.success(), "{}", text(&output));
+    let out = text(&output);
+    assert!(
+        out.lines().any(|line| line.starts_with("workflow_runs")
+            && line.contains("00000000-0000-0000-0000-00000000000b")
+            && line.trim_end().ends_with(" 7")),
+        "{out}"
+    );
+    assert_eq!(count(&db, "SELECT count(*) AS n FROM workflow_runs"), 7);
+    // A second purge while one holds the lock is refused.
+    let mut holder = db.connect();
+    holder
+        .batch_execute("SELECT pg_advisory_lock(hashtext('dify_purge')::bigint)")
+        .unwrap();
+    let refused = dify_db(&["purge"], Some(&db));
+    assert_eq!(refused.status.code(), Some(1), "{}", text(&refused));
+    assert!(
+        text(&refused).contains("another purge is running"),
+        "{}",
+        text(&refused)
+    );
+    assert_eq!(count(&db, "SELECT count(*) AS n FROM workflow_runs"), 7);
 }

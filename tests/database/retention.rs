@@ -261,6 +261,18 @@ fn purge_removes_exactly_the_expired_rows_and_their_children_across_workspaces()
     // Nothing else has expired: a second purge deletes nothing.
     let again = retention::purge(&mut conn, &SCHEMA, &mut options(), |_| {}).unwrap();
     assert_eq!(again.rows(), 0);
+
+    // A purge commits batch by batch, so it refuses to run inside the
+    // caller's transaction (whose work it would commit).
+    let inside = conn
+        .transaction(|conn| {
+            Ok::<_, diesel::result::Error>(retention::purge(conn, &SCHEMA, &mut options(), |_| {}))
+        })
+        .unwrap();
+    assert!(
+        matches!(inside, Err(retention::PurgeError::InsideTransaction)),
+        "{inside:?}"
+    );
 }
 
 /// Every row of every table a purge touches, as JSON text, sorted.
@@ -322,9 +334,22 @@ fn archive_then_restore_gives_back_identical_rows() {
     assert_eq!((again.restored, again.present), (0, report.rows()));
     assert_eq!(contents(&mut conn), before);
 
-    // A file that is not what the manifest says restores nothing.
+    // A purge killed while appending to the manifest leaves a torn line;
+    // the next purge cuts it off before it appends its own.
+    let manifest_path = dir.join("manifest.jsonl");
+    let mut torn = std::fs::read(&manifest_path).unwrap();
+    torn.extend_from_slice(br#"{"table":"workflow_ru"#);
+    std::fs::write(&manifest_path, torn).unwrap();
     retention::purge(&mut conn, &SCHEMA, &mut options, |_| {}).unwrap();
     let after_second = contents(&mut conn);
+    let lines = std::fs::read_to_string(&manifest_path).unwrap();
+    assert!(lines.ends_with('\n'));
+    for line in lines.lines() {
+        serde_json::from_str::<serde_json::Value>(line).expect("every manifest line is whole");
+    }
+    assert_eq!(lines.lines().count(), manifest.lines().count() * 2);
+
+    // A file that is not what the manifest says restores nothing.
     let file = manifest.lines().next().unwrap();
     let file: serde_json::Value = serde_json::from_str(file).unwrap();
     let path = dir.join(file["file"].as_str().unwrap());

@@ -10,7 +10,7 @@
 //! are already there, so that is harmless.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use flate2::write::GzEncoder;
@@ -51,8 +51,10 @@ impl Writer {
         let manifest = OpenOptions::new()
             .create(true)
             .append(true)
+            .read(true)
             .open(&path)
             .map_err(io(&path))?;
+        drop_torn_line(&manifest).map_err(io(&path))?;
         Ok(Writer {
             dir: dir.to_owned(),
             manifest,
@@ -102,6 +104,20 @@ impl Writer {
         }
         Ok(())
     }
+}
+
+/// Cuts off a last line a killed purge left half written: its batch's
+/// delete never committed, and a line appended after it would otherwise
+/// be read as part of it.
+fn drop_torn_line(manifest: &File) -> std::io::Result<()> {
+    let mut bytes = Vec::new();
+    (&*manifest).read_to_end(&mut bytes)?;
+    if bytes.last().is_some_and(|last| *last != b'\n') {
+        let keep = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |n| n + 1);
+        manifest.set_len(keep as u64)?;
+        manifest.sync_all()?;
+    }
+    Ok(())
 }
 
 pub(super) fn hex(bytes: &[u8]) -> String {

@@ -22,6 +22,13 @@ pub enum PurgeError {
     /// times in a row; the batch was rolled back and nothing of it is lost.
     #[error("`{table}`: a batch waited for locks longer than the lock timeout {attempts} times; try again later or raise --lock-timeout")]
     LockTimeout { table: String, attempts: u32 },
+    /// The connection was inside a transaction: a purge commits batch by
+    /// batch, which would commit the caller's work too. Nothing was done.
+    #[error("the connection is inside a transaction; a purge runs its own, batch by batch")]
+    InsideTransaction,
+    /// Another purge holds the purge lock on this database. Nothing was done.
+    #[error("another purge is running on this database (it holds the purge's advisory lock)")]
+    AlreadyRunning,
     /// The per-workspace overrides could not be read.
     #[error("retention overrides: {0}")]
     Overrides(String),

@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 
 use crate::schema::Schema;
 use diesel::sql_types::{BigInt, Nullable, Text};
-use diesel::{PgConnection, QueryableByName};
+use diesel::{PgConnection, QueryableByName, RunQueryDsl};
 
 mod archive;
 mod error;
@@ -40,6 +40,46 @@ use run::{batch, cuts, is_lock_timeout, load, now, throttle};
 /// Deletes every expired row of the schema's root tables and what goes
 /// with them. `progress` is called after each batch.
 pub fn purge(
+    conn: &mut PgConnection,
+    schema: &Schema,
+    options: &mut PurgeOptions,
+    progress: impl FnMut(&Progress),
+) -> Result<PurgeReport, PurgeError> {
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    if AnsiTransactionManager::transaction_manager_status_mut(conn)
+        .transaction_depth()
+        .ok()
+        .flatten()
+        .is_some()
+    {
+        return Err(PurgeError::InsideTransaction);
+    }
+    // One purge per database: two would fight over the same rows' locks,
+    // and archive what the other is deleting.
+    if !lock(conn, "pg_try_advisory_lock")? {
+        return Err(PurgeError::AlreadyRunning);
+    }
+    let result = purge_locked(conn, schema, options, progress);
+    let unlocked = lock(conn, "pg_advisory_unlock");
+    let report = result?;
+    unlocked?;
+    Ok(report)
+}
+
+/// The purge's advisory lock (a fixed key: "dify_purge").
+fn lock(conn: &mut PgConnection, function: &str) -> Result<bool, PurgeError> {
+    #[derive(QueryableByName)]
+    struct Locked {
+        #[diesel(sql_type = diesel::sql_types::Bool)]
+        locked: bool,
+    }
+    let statement = format!("SELECT {function}(hashtext('dify_purge')::bigint) AS locked");
+    Ok(diesel::sql_query(statement)
+        .get_result::<Locked>(conn)?
+        .locked)
+}
+
+fn purge_locked(
     conn: &mut PgConnection,
     schema: &Schema,
     options: &mut PurgeOptions,
