@@ -255,3 +255,41 @@ fn mysql_diffs_the_same_changes() {
 fn diff_is_empty(old: &Schema, new: &Schema) -> bool {
     diff(old, new).is_empty()
 }
+
+#[test]
+fn partitioning_an_existing_table_is_flagged_for_a_hand_written_migration() {
+    let mut changed = apps();
+    changed
+        .columns
+        .to_mut()
+        .push(column("created_at", SqlType::Timestamp, false));
+    let before = changed.clone();
+    changed.partition = Some(crate::schema::Partition {
+        column: "created_at".into(),
+    });
+    let diff = diff(&schema(vec![before]), &schema(vec![changed.clone()]));
+    assert_eq!(
+        diff.unsafe_operations.len(),
+        1,
+        "{:?}",
+        diff.unsafe_operations
+    );
+    assert!(diff.unsafe_operations[0].contains("changes its partitioned layout"));
+    let up = &diff.phases[0].up;
+    assert_eq!(unacknowledged(up).len(), 1, "{up}");
+
+    // A new partitioned table is created partitioned, with its months.
+    let diff = diff_new(changed);
+    assert!(diff.unsafe_operations.is_empty());
+    let up = &diff.phases[0].up;
+    assert!(up.contains("PRIMARY KEY (id, created_at)"), "{up}");
+    assert!(up.contains(") PARTITION BY RANGE (created_at);"), "{up}");
+    assert!(
+        up.contains("CREATE TABLE IF NOT EXISTS %I PARTITION OF %I"),
+        "{up}"
+    );
+}
+
+fn diff_new(table: Table) -> Diff {
+    diff(&schema(vec![]), &schema(vec![table]))
+}
