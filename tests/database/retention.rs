@@ -703,4 +703,23 @@ fn a_partitioned_root_loses_whole_months_by_drop_and_check_knows_the_layout() {
         shown.iter().any(|d| d.contains("workflow_run_pkey")),
         "the primary key with created_at differs too: {shown:#?}"
     );
+
+    // A database Dify created whose runs someone partitioned by hand (as
+    // pg_partman would) is not adopted: adopt names the layout.
+    let partitioned_by_hand = TestDatabase::dify_created();
+    let mut conn = partitioned_by_hand.connect();
+    conn.batch_execute(
+        "ALTER TABLE workflow_runs RENAME TO workflow_runs_old;
+         ALTER INDEX workflow_run_pkey RENAME TO workflow_run_pkey_old;
+         CREATE TABLE workflow_runs (LIKE workflow_runs_old INCLUDING DEFAULTS,
+             CONSTRAINT workflow_run_pkey PRIMARY KEY (id, created_at)) PARTITION BY RANGE (created_at);
+         DROP TABLE workflow_runs_old;",
+    )
+    .unwrap();
+    let error = dify_schema::migrate::adopt(&mut conn, &dify_models::migrations()).unwrap_err();
+    let message = error.to_string();
+    assert!(
+        message.contains("`workflow_runs` is partitioned on `created_at` in the database but declared unpartitioned"),
+        "{message}"
+    );
 }
