@@ -7,8 +7,14 @@
 //! ```sh
 //! cargo bench -p dify-tests --bench purge                          # 1,000,000 expired node executions
 //! DIFY_PURGE_ROWS=20000 cargo bench -p dify-tests --bench purge    # a quick run
-//! cargo bench -p dify-tests --bench purge -- --only=dify-schema    # or --only=dify
+//! cargo bench -p dify-tests --bench purge -- --only=dify-schema    # or --only=dify, --only=partitions
 //! ```
+//!
+//! After the contenders, a section of its own (`partitions`, in
+//! `purge/partitions.rs`): `workflow_node_executions` made a retention
+//! root of its own, purged once from an unpartitioned table by row
+//! batches and once from monthly partitions, most of which go by
+//! `DETACH ... CONCURRENTLY` and `DROP`, with the same writers going.
 //!
 //! Environment: `DIFY_PURGE_ROWS` (expired node executions, 1,000,000;
 //! ten per run, and a tenth as many recent runs that must survive),
@@ -27,6 +33,8 @@
 mod data;
 #[path = "purge/dify.rs"]
 mod dify;
+#[path = "purge/partitions.rs"]
+mod partitions;
 #[path = "purge/writers.rs"]
 mod writers;
 
@@ -46,7 +54,8 @@ struct Config {
     only: Option<Vec<String>>,
 }
 
-const CONTENDERS: [&str; 2] = ["dify-schema", "dify"];
+/// What `--only` may name: the two contenders, and the partition section.
+const CONTENDERS: [&str; 3] = ["dify-schema", "dify", "partitions"];
 
 fn config() -> Result<Config, String> {
     let number = |name: &str, default: u64| -> Result<u64, String> {
@@ -80,7 +89,7 @@ fn config() -> Result<Config, String> {
             }
             _ => {
                 return Err(format!(
-                    "unknown argument {arg:?}\nusage: purge [--only=dify-schema,dify]"
+                    "unknown argument {arg:?}\nusage: purge [--only=dify-schema,dify,partitions]"
                 ))
             }
         }
@@ -132,12 +141,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let scale = config.scale;
     let server = Server::from_env();
-    let template = server.name("template");
-    server.create(&template, None);
-    let mut db = server.client(&template);
-    let version: String = db
+    let version: String = server
+        .client("postgres")
         .query_one("SELECT version()", &[])
         .expect("version")
         .get(0);
@@ -147,6 +153,35 @@ fn main() -> ExitCode {
         "machine: {} cores; {version}",
         std::thread::available_parallelism().map_or(0, |n| n.get())
     );
+    let wanted = |name: &str| {
+        config
+            .only
+            .as_ref()
+            .is_none_or(|o| o.iter().any(|n| n == name))
+    };
+    let mut pass = true;
+    if wanted("dify-schema") || wanted("dify") {
+        let outcomes = contenders(&server, &config, &wanted);
+        summary(&outcomes);
+        pass &= outcomes.iter().all(|o| o.problems.is_empty());
+    }
+    if wanted("partitions") {
+        pass &= partitions::run(&server, &config);
+    }
+    if pass {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// The contenders (those `wanted`), each on a copy of one template
+/// database holding the data set.
+fn contenders(server: &Server, config: &Config, wanted: &dyn Fn(&str) -> bool) -> Vec<Outcome> {
+    let scale = config.scale;
+    let template = server.name("template");
+    server.create(&template, None);
+    let mut db = server.client(&template);
     println!(
         "data: {} expired node executions in {} runs (40 to 100 days old), {} recent runs with {} node \
          executions (last 5 days), {} tenants, {} apps",
@@ -157,12 +192,7 @@ fn main() -> ExitCode {
         scale.tenants,
         scale.apps
     );
-    println!(
-        "writers: {} threads, {} ms apart; each transaction 1 run + {NODES_PER_RUN} node executions, \
-         every 4th followed by an UPDATE of a recent run's status (its own transaction)",
-        config.writers,
-        config.pause.as_millis()
-    );
+    print_writers(config);
     println!("template database: {template}");
     let start = Instant::now();
     data::load(&mut db, &scale);
@@ -172,18 +202,12 @@ fn main() -> ExitCode {
     // A template must have no connections while it is copied.
     drop(db);
 
-    let wanted = |name: &str| {
-        config
-            .only
-            .as_ref()
-            .is_none_or(|o| o.iter().any(|n| n == name))
-    };
     let mut outcomes = Vec::new();
     if wanted("dify-schema") {
         outcomes.push(contend(
-            &server,
+            server,
             &template,
-            &config,
+            config,
             &targets,
             "dify-schema",
             "schema",
@@ -192,9 +216,9 @@ fn main() -> ExitCode {
     }
     if wanted("dify") {
         outcomes.push(contend(
-            &server,
+            server,
             &template,
-            &config,
+            config,
             &targets,
             "dify",
             "dify",
@@ -202,13 +226,17 @@ fn main() -> ExitCode {
         ));
     }
     server.drop_database(&template);
+    outcomes
+}
 
-    summary(&outcomes);
-    if outcomes.iter().all(|o| o.problems.is_empty()) {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
+/// The writers' line of the report.
+fn print_writers(config: &Config) {
+    println!(
+        "writers: {} threads, {} ms apart; each transaction 1 run + {NODES_PER_RUN} node executions, \
+         every 4th followed by an UPDATE of a recent run's status (its own transaction)",
+        config.writers,
+        config.pause.as_millis()
+    );
 }
 
 /// Runs one contender on a fresh copy of the template, with the writers

@@ -137,10 +137,12 @@ impl Drop for Server {
     }
 }
 
-/// The declared schema's DDL in two parts: tables first, then what is
-/// cheaper to build once the rows are in (indexes, foreign keys).
-fn split_ddl() -> (String, String) {
-    let ddl = dify_schema::render::postgres::create_schema(&dify_models::SCHEMA);
+/// A schema's DDL in two parts: tables first, then what is cheaper to
+/// build once the rows are in (indexes, foreign keys). A partitioned
+/// table's `DO` block (it holds `;` line ends of its own) stays whole in
+/// the first part, as its pieces neither start an index nor an `ALTER`.
+fn split_ddl(schema: &dify_schema::schema::Schema) -> (String, String) {
+    let ddl = dify_schema::render::postgres::create_schema(schema);
     let (mut tables, mut after) = (String::new(), String::new());
     for statement in ddl.split(";\n").map(str::trim).filter(|s| !s.is_empty()) {
         let late = statement.starts_with("CREATE INDEX")
@@ -167,7 +169,37 @@ pub fn node_payload() -> [&'static str; 4] {
 
 /// Creates the schema in `db` and loads the data set; prints each step.
 pub fn load(db: &mut Client, scale: &Scale) {
-    let (tables, after) = split_ddl();
+    load_with(db, &dify_models::SCHEMA, "", scale, Ages::EXPIRED);
+}
+
+/// How old the expired runs are: spread evenly from `oldest` to `newest`
+/// days ago.
+#[derive(Debug, Clone, Copy)]
+pub struct Ages {
+    pub oldest: i64,
+    pub newest: i64,
+}
+
+impl Ages {
+    /// The contenders' data set: 40 to 100 days old.
+    pub const EXPIRED: Ages = Ages {
+        oldest: 100,
+        newest: 40,
+    };
+}
+
+/// [`load`] with another schema (its tables, then `extra`, such as the
+/// partitions the rows need) and other ages of the expired runs.
+pub fn load_with(
+    db: &mut Client,
+    schema: &dify_schema::schema::Schema,
+    extra: &str,
+    scale: &Scale,
+    ages: Ages,
+) {
+    let (mut tables, after) = split_ddl(schema);
+    tables.push_str(extra);
+    let (oldest, span) = (ages.oldest, ages.oldest - ages.newest);
     let mut step = |name: &str, sql: &str| {
         let start = Instant::now();
         db.batch_execute(sql)
@@ -204,7 +236,7 @@ pub fn load(db: &mut Client, scale: &Scale) {
         ),
     );
     // Runs in time order, as a live system writes them: the expired ones
-    // spread over 40 to 100 days ago, the recent ones over the last five
+    // spread over `ages` (40 to 100 days ago), the recent ones over the last five
     // days (less ten minutes, so the writers' rows come after them).
     step(
         "workflow runs",
@@ -213,7 +245,7 @@ pub fn load(db: &mut Client, scale: &Scale) {
                SELECT g - 1 AS n, gen_random_uuid() AS id, a.id AS app_id, a.tenant_id, a.workflow_id,
                       a.owner,
                       CASE WHEN g <= {expired}
-                        THEN base - interval '100 days' + (g - 1) * (interval '60 days' / {expired})
+                        THEN base - interval '{oldest} days' + (g - 1) * (interval '{span} days' / {expired})
                         ELSE base - interval '5 days'
                              + (g - 1 - {expired}) * ((interval '5 days' - interval '10 minutes') / {recent})
                       END AS created_at
