@@ -46,6 +46,7 @@ mod prepared;
 mod random_ops;
 mod reading;
 mod redteam_mysql;
+mod redteam_retention;
 mod retention;
 mod rls;
 mod round_trip;

@@ -307,7 +307,7 @@ fn run(command: Command) -> Result<(), Failure> {
                 (None, None) => retention::Throttle::None,
             };
             let mut options = retention::PurgeOptions {
-                batch_size: batch_size.max(1),
+                batch_size,
                 lock_timeout,
                 throttle,
                 overrides: overrides_table

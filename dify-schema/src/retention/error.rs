@@ -29,6 +29,15 @@ pub enum PurgeError {
     /// Another purge holds the purge lock on this database. Nothing was done.
     #[error("another purge is running on this database (it holds the purge's advisory lock)")]
     AlreadyRunning,
+    /// The options cannot be followed (a batch of no rows); nothing was done.
+    #[error("purge options: {0}")]
+    Options(String),
+    /// A batch's rows could not be read back from their archive (PostgreSQL
+    /// refuses some `json` values, such as `\u0000`, when it parses them);
+    /// the batch was rolled back, nothing of it deleted. Purge without an
+    /// archive, or fix the row.
+    #[error("`{table}`: a batch's archive could not be restored, so nothing of it was deleted: {reason}")]
+    Unarchivable { table: String, reason: String },
     /// The per-workspace overrides could not be read.
     #[error("retention overrides: {0}")]
     Overrides(String),

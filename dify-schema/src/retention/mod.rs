@@ -46,6 +46,7 @@ pub fn purge(
     progress: impl FnMut(&Progress),
 ) -> Result<PurgeReport, PurgeError> {
     use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    check(options)?;
     if AnsiTransactionManager::transaction_manager_status_mut(conn)
         .transaction_depth()
         .ok()
@@ -64,6 +65,16 @@ pub fn purge(
     let report = result?;
     unlocked?;
     Ok(report)
+}
+
+/// Options a purge could not follow, refused before anything is done.
+fn check(options: &PurgeOptions) -> Result<(), PurgeError> {
+    if options.batch_size == 0 {
+        return Err(PurgeError::Options(
+            "a batch of 0 rows deletes nothing; give `batch_size` at least 1".into(),
+        ));
+    }
+    Ok(())
 }
 
 /// The purge's advisory lock (a fixed key: "dify_purge").
@@ -95,8 +106,11 @@ fn purge_locked(
         .transpose()?;
     // Writers keep finding a partition for this month and the next ones.
     partition::ensure_ahead(conn, schema, crate::render::postgres::PARTITIONS_AHEAD)?;
-    for root in selected(schema, &options.tables)? {
-        let cuts = cuts(conn, &root, now, &mut options.overrides)?;
+    let roots = selected(schema, &options.tables)?;
+    let all = plan::roots(schema)?;
+    let names: Vec<&str> = all.iter().map(|root| &*root.table.name).collect();
+    for root in roots {
+        let cuts = cuts(conn, &root, &names, now, &mut options.overrides)?;
         partition::drop_expired(conn, &root, &cuts, options, archive.as_mut(), &mut report)?;
         let mut cursor: Option<(String, String)> = None;
         loop {
@@ -148,6 +162,7 @@ pub fn dry_run(
     schema: &Schema,
     options: &mut PurgeOptions,
 ) -> Result<Vec<Count>, PurgeError> {
+    check(options)?;
     #[derive(QueryableByName)]
     struct Row {
         #[diesel(sql_type = Nullable<Text>)]
@@ -157,8 +172,11 @@ pub fn dry_run(
     }
     let now = now(conn, options.now)?;
     let mut out = Vec::new();
-    for root in selected(schema, &options.tables)? {
-        let cuts = cuts(conn, &root, now, &mut options.overrides)?;
+    let roots = selected(schema, &options.tables)?;
+    let all = plan::roots(schema)?;
+    let names: Vec<&str> = all.iter().map(|root| &*root.table.name).collect();
+    for root in roots {
+        let cuts = cuts(conn, &root, &names, now, &mut options.overrides)?;
         for (table, statement) in sql::counts(&root, &cuts) {
             for row in load::<Row>(conn, &statement)? {
                 out.push(Count {

@@ -20,7 +20,7 @@ use super::archive::Writer;
 use super::error::PurgeError;
 use super::options::{PurgeOptions, PurgeReport};
 use super::plan::Root;
-use super::run::delete_children;
+use super::run::{begin, delete_children};
 use super::sql;
 use crate::quote::{ident, string_literal};
 use crate::render::postgres::create_partitions;
@@ -202,10 +202,7 @@ fn delete_children_of(
             by_day.entry(day).or_default().push(key);
         }
         for (day, keys) in by_day {
-            conn.batch_execute(&format!(
-                "BEGIN; SET LOCAL lock_timeout = '{}ms'",
-                options.lock_timeout.as_millis()
-            ))?;
+            conn.batch_execute(&begin(options))?;
             let mut deleted = Vec::new();
             let mut archived = Vec::new();
             let result = delete_children(

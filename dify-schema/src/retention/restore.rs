@@ -1,6 +1,6 @@
 //! Bringing an archive back (`archive.rs` wrote it).
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
@@ -37,7 +37,7 @@ pub fn restore(
     dir: &Path,
 ) -> Result<RestoreReport, PurgeError> {
     let manifest = dir.join(MANIFEST);
-    let reader = BufReader::new(File::open(&manifest).map_err(io(&manifest))?);
+    let reader = BufReader::new(fs::File::open(&manifest).map_err(io(&manifest))?);
     let lines: Vec<String> = reader
         .lines()
         .collect::<Result<_, _>>()
@@ -81,36 +81,85 @@ pub fn restore(
         ));
     }
     files.sort_by_key(|(depth, ..)| *depth);
-    // A partitioned table may have dropped the month these rows were in.
-    for (_, table, day, _) in &files {
-        ensure_day(conn, table, day)?;
-    }
-
-    let mut report = RestoreReport::default();
-    for (_, table, _, rows) in files {
-        let statement = sql::restore(table);
-        conn.batch_execute("BEGIN")?;
-        let result = rows.chunks(1000).try_fold(0u64, |restored, chunk| {
-            let json = format!("[{}]", chunk.join(","));
-            diesel::sql_query(&statement)
-                .bind::<Text, _>(json)
-                .execute(conn)
-                .map(|n| restored + n as u64)
-        });
-        match result {
-            Ok(restored) => {
-                conn.batch_execute("COMMIT")?;
-                report.files += 1;
-                report.restored += restored;
-                report.present += rows.len() as u64 - restored;
-            }
-            Err(error) => {
-                let _ = conn.batch_execute("ROLLBACK");
-                return Err(error.into());
-            }
+    // All or nothing: a restore that fails part-way (a constraint added
+    // since, a row the table no longer takes) leaves the database as it was.
+    conn.batch_execute("BEGIN")?;
+    match restore_files(conn, &files) {
+        Ok(report) => {
+            conn.batch_execute("COMMIT")?;
+            Ok(report)
+        }
+        Err(error) => {
+            let _ = conn.batch_execute("ROLLBACK");
+            Err(error)
         }
     }
+}
+
+type File<'s> = (usize, &'s crate::schema::Table, String, Vec<String>);
+
+fn restore_files(conn: &mut PgConnection, files: &[File]) -> Result<RestoreReport, PurgeError> {
+    // A partitioned table may have dropped the month these rows were in.
+    for (_, table, day, _) in files {
+        ensure_day(conn, table, day)?;
+    }
+    let mut report = RestoreReport::default();
+    for (_, table, _, rows) in files {
+        // The table's columns as the database has them now that the
+        // archive holds: every column it holds goes back, declared or not,
+        // and a column added since takes its default.
+        let Some(first) = rows.first() else {
+            continue;
+        };
+        let archived = keys(conn, first)?;
+        let columns: Vec<String> = live_columns(conn, &table.name)?
+            .into_iter()
+            .filter(|column| archived.contains(column))
+            .collect();
+        let statement = sql::restore(&table.name, &columns);
+        let mut restored = 0u64;
+        for chunk in rows.chunks(1000) {
+            let json = format!("[{}]", chunk.join(","));
+            restored += diesel::sql_query(&statement)
+                .bind::<Text, _>(json)
+                .execute(conn)? as u64;
+        }
+        report.files += 1;
+        report.restored += restored;
+        report.present += rows.len() as u64 - restored;
+    }
     Ok(report)
+}
+
+/// The keys of one archived row, read by PostgreSQL's JSON parser (the
+/// one that wrote it).
+fn keys(conn: &mut PgConnection, row: &str) -> Result<Vec<String>, PurgeError> {
+    #[derive(diesel::QueryableByName)]
+    struct Key {
+        #[diesel(sql_type = Text)]
+        key: String,
+    }
+    let keys: Vec<Key> = diesel::sql_query("SELECT json_object_keys($1::json) AS key")
+        .bind::<Text, _>(row)
+        .load(conn)?;
+    Ok(keys.into_iter().map(|k| k.key).collect())
+}
+
+/// The columns an insert may write: not dropped, not generated.
+fn live_columns(conn: &mut PgConnection, table: &str) -> Result<Vec<String>, PurgeError> {
+    #[derive(diesel::QueryableByName)]
+    struct Column {
+        #[diesel(sql_type = Text)]
+        name: String,
+    }
+    let columns: Vec<Column> = diesel::sql_query(
+        "SELECT attname::text AS name FROM pg_attribute \
+         WHERE attrelid = to_regclass(quote_ident($1)) AND attnum > 0 \
+           AND NOT attisdropped AND attgenerated = '' ORDER BY attnum",
+    )
+    .bind::<Text, _>(table)
+    .load(conn)?;
+    Ok(columns.into_iter().map(|c| c.name).collect())
 }
 
 /// The file's rows, after checking its checksum and row count.

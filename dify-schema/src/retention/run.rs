@@ -37,12 +37,22 @@ pub(super) fn now(
     }
 }
 
+/// The instant before which rows expire, as text PostgreSQL reads. A cut
+/// before year 1 keeps everything (`-infinity`), one after 9999
+/// expires everything (`infinity`): no arithmetic here can overflow.
 fn cut_of(now: NaiveDateTime, keep: Keep) -> String {
-    match keep {
-        Keep::Forever => "-infinity".into(),
-        Keep::Days(days) => (now - chrono::Duration::days(days.into()))
-            .format("%Y-%m-%d %H:%M:%S%.6f")
-            .to_string(),
+    use chrono::Datelike;
+    let Keep::Days(days) = keep else {
+        return "-infinity".into();
+    };
+    let cut =
+        chrono::TimeDelta::try_days(days.into()).and_then(|days| now.checked_sub_signed(days));
+    match cut {
+        Some(cut) if (1..=9999).contains(&cut.year()) => {
+            cut.format("%Y-%m-%d %H:%M:%S%.6f").to_string()
+        }
+        Some(cut) if cut.year() > 9999 => "infinity".into(),
+        _ => "-infinity".into(),
     }
 }
 
@@ -50,6 +60,7 @@ fn cut_of(now: NaiveDateTime, keep: Keep) -> String {
 pub(super) fn cuts(
     conn: &mut PgConnection,
     root: &Root,
+    roots: &[&str],
     now: NaiveDateTime,
     overrides: &mut Overrides,
 ) -> Result<sql::Cuts, PurgeError> {
@@ -58,37 +69,7 @@ pub(super) fn cuts(
     match overrides {
         Overrides::None => {}
         Overrides::Table(name) => {
-            #[derive(QueryableByName)]
-            struct Row {
-                #[diesel(sql_type = Text)]
-                tenant: String,
-                #[diesel(sql_type = Text)]
-                table_name: String,
-                #[diesel(sql_type = Nullable<BigInt>)]
-                days: Option<i64>,
-            }
-            let query = format!(
-                "SELECT tenant_id::text AS tenant, table_name::text AS table_name, days::bigint AS days FROM {} WHERE table_name IN ('*', $1) ORDER BY (table_name = '*') DESC",
-                crate::quote::ident(name)
-            );
-            let rows: Vec<Row> = diesel::sql_query(query)
-                .bind::<Text, _>(root.table.name.as_ref())
-                .load(conn)
-                .map_err(|error| overrides_error(name, error))?;
-            // `*` first, so a table's own row wins.
-            for row in rows {
-                let tenant = row.tenant.parse().map_err(|_| {
-                    PurgeError::Overrides(format!("`{}` is not a workspace id", row.tenant))
-                })?;
-                let keep = match row.days {
-                    None => Keep::Forever,
-                    Some(days) => Keep::Days(u32::try_from(days).map_err(|_| {
-                        PurgeError::Overrides(format!(
-                            "workspace {tenant}, `{}`: {days} is not a number of days",
-                            row.table_name
-                        ))
-                    })?),
-                };
+            for (tenant, keep) in table_overrides(conn, name, roots, &root.table.name)? {
                 per_tenant.insert(tenant, keep);
             }
         }
@@ -126,6 +107,75 @@ pub(super) fn cuts(
     })
 }
 
+/// The workspaces' retention of `root` from an overrides table. Every row
+/// must name a root table or `*` (a typo would otherwise keep nothing
+/// it was meant to keep); a row naming the table beats a `*` row, and of
+/// two rows alike the longer retention wins.
+fn table_overrides(
+    conn: &mut PgConnection,
+    name: &str,
+    roots: &[&str],
+    root: &str,
+) -> Result<BTreeMap<Uuid, Keep>, PurgeError> {
+    #[derive(QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = Text)]
+        tenant: String,
+        #[diesel(sql_type = Text)]
+        table_name: String,
+        #[diesel(sql_type = Nullable<BigInt>)]
+        days: Option<i64>,
+    }
+    let query = format!(
+        "SELECT tenant_id::text AS tenant, table_name::text AS table_name, days::bigint AS days FROM {}",
+        crate::quote::ident(name)
+    );
+    let rows: Vec<Row> = diesel::sql_query(query)
+        .load(conn)
+        .map_err(|error| overrides_error(name, error))?;
+    // (specific to the table, retention) per workspace; larger wins.
+    let mut chosen: BTreeMap<Uuid, (bool, Keep)> = BTreeMap::new();
+    for row in rows {
+        let specific = row.table_name == root;
+        if row.table_name != "*" && !roots.contains(&row.table_name.as_str()) {
+            return Err(PurgeError::Overrides(format!(
+                "`{name}` names `{}`, which is not a table that expires; name one of {} or `*`",
+                row.table_name,
+                roots.join(", ")
+            )));
+        }
+        let tenant: Uuid = row.tenant.parse().map_err(|_| {
+            PurgeError::Overrides(format!("`{}` is not a workspace id", row.tenant))
+        })?;
+        let keep = match row.days {
+            None => Keep::Forever,
+            Some(days) => Keep::Days(u32::try_from(days).map_err(|_| {
+                PurgeError::Overrides(format!(
+                    "workspace {tenant}, `{}`: {days} is not a number of days",
+                    row.table_name
+                ))
+            })?),
+        };
+        if !specific && row.table_name != "*" {
+            continue;
+        }
+        let longer = |a: Keep, b: Keep| match (a, b) {
+            (Keep::Forever, _) | (_, Keep::Forever) => Keep::Forever,
+            (Keep::Days(a), Keep::Days(b)) => Keep::Days(a.max(b)),
+        };
+        let entry = chosen.entry(tenant).or_insert((specific, keep));
+        if specific && !entry.0 {
+            *entry = (true, keep);
+        } else if specific == entry.0 {
+            entry.1 = longer(entry.1, keep);
+        }
+    }
+    Ok(chosen
+        .into_iter()
+        .map(|(tenant, (_, keep))| (tenant, keep))
+        .collect())
+}
+
 fn overrides_error(table: &str, error: diesel::result::Error) -> PurgeError {
     PurgeError::Overrides(format!(
         "reading `{table}` (columns tenant_id, table_name, days): {error}"
@@ -156,10 +206,7 @@ pub(super) fn batch(
         #[diesel(sql_type = Text)]
         day: String,
     }
-    conn.batch_execute(&format!(
-        "BEGIN; SET LOCAL lock_timeout = '{}ms'",
-        options.lock_timeout.as_millis()
-    ))?;
+    conn.batch_execute(&begin(options))?;
     let result = (|| {
         let statement = sql::root_batch(
             root,
@@ -216,6 +263,13 @@ pub(super) fn batch(
             Err(error)
         }
     }
+}
+
+/// A batch's `BEGIN` with its lock timeout, in whole milliseconds rounded
+/// up: PostgreSQL reads 0 as "wait for ever".
+pub(super) fn begin(options: &PurgeOptions) -> String {
+    let millis = options.lock_timeout.as_micros().div_ceil(1000).max(1);
+    format!("BEGIN; SET LOCAL lock_timeout = '{millis}ms'")
 }
 
 /// Deletes, deepest first, the rows of `children` whose parents are `keys`.
@@ -284,6 +338,15 @@ fn run_delete(
             .collect();
         let n = rows.len() as u64;
         if n > 0 {
+            // Read back as a restore would: a row PostgreSQL would refuse
+            // then (a `\u0000` in a json column) stops the batch now.
+            diesel::sql_query(sql::restorable(table))
+                .bind::<Text, _>(format!("[{}]", rows.join(",")))
+                .execute(conn)
+                .map_err(|error| PurgeError::Unarchivable {
+                    table: table.to_owned(),
+                    reason: error.to_string(),
+                })?;
             archived.push((table.to_owned(), rows));
         }
         Ok(n)

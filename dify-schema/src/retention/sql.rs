@@ -208,17 +208,24 @@ fn count(root: &Root, cuts: &Cuts, joins: &str) -> Statement {
     statement
 }
 
-/// The columns a restore writes: all but generated ones.
-pub fn restore(table: &crate::schema::Table) -> String {
-    let columns: Vec<String> = table
-        .columns
-        .iter()
-        .filter(|column| column.generated.is_none())
-        .map(|column| ident(&column.name))
-        .collect();
+/// Inserts an archive's rows (`$1`, a JSON array of `row_to_json`
+/// objects) into `table`'s `columns`, skipping rows whose key is there.
+pub fn restore(table: &str, columns: &[String]) -> String {
+    let columns: Vec<String> = columns.iter().map(|column| ident(column)).collect();
     let columns = columns.join(", ");
-    let name = ident(&table.name);
+    let name = ident(table);
     format!(
-        "INSERT INTO {name} ({columns}) SELECT {columns} FROM json_populate_recordset(NULL::{name}, $1::json) ON CONFLICT DO NOTHING"
+        "INSERT INTO {name} ({columns}) OVERRIDING SYSTEM VALUE SELECT {columns} \
+         FROM json_populate_recordset(NULL::{name}, $1::json) ON CONFLICT DO NOTHING"
+    )
+}
+
+/// Reads an archive batch back the way a restore would, inserting nothing:
+/// a purge checks this before it deletes, so it never deletes rows its
+/// archive could not restore.
+pub fn restorable(table: &str) -> String {
+    format!(
+        "SELECT count(*) AS n FROM json_populate_recordset(NULL::{}, $1::json)",
+        ident(table)
     )
 }
