@@ -23,7 +23,10 @@ pub enum Overrides {
     /// Every workspace keeps the declared time.
     None,
     /// A table with columns `tenant_id uuid`, `table_name text` (a root
-    /// table, or `*` for all) and `days integer` (`NULL`: forever).
+    /// table, or `*` for all) and `days integer` (`NULL`: forever). A row
+    /// naming any other table, or with negative days, is refused; a row
+    /// naming the table beats a `*` row, and of two alike the longer
+    /// retention wins.
     Table(String),
     /// Asked once per workspace (`tenants.id`) and root table.
     Callback(Box<KeepFor>),
