@@ -20,7 +20,7 @@ use super::archive::Writer;
 use super::error::PurgeError;
 use super::options::{PurgeOptions, PurgeReport};
 use super::plan::Root;
-use super::run::{begin, delete_children};
+use super::run::{begin, delete_children, in_transaction};
 use super::sql;
 use crate::quote::{ident, string_literal};
 use crate::render::postgres::create_partitions;
@@ -202,29 +202,23 @@ fn delete_children_of(
             by_day.entry(day).or_default().push(key);
         }
         for (day, keys) in by_day {
-            conn.batch_execute(&begin(options))?;
-            let mut deleted = Vec::new();
-            let mut archived = Vec::new();
-            let result = delete_children(
-                conn,
-                &root.children,
-                &root.key.sql_type,
-                &keys,
-                archive.is_some(),
-                &mut deleted,
-                &mut archived,
-            )
-            .and_then(|()| match archive.as_deref_mut() {
-                Some(writer) if !archived.is_empty() => writer.write_batch(&day, archived),
-                _ => Ok(()),
-            });
-            match result {
-                Ok(()) => conn.batch_execute("COMMIT")?,
-                Err(error) => {
-                    let _ = conn.batch_execute("ROLLBACK");
-                    return Err(error);
+            let deleted = in_transaction(conn, &begin(options), |conn| {
+                let mut deleted = Vec::new();
+                let mut archived = Vec::new();
+                delete_children(
+                    conn,
+                    &root.children,
+                    &root.key.sql_type,
+                    &keys,
+                    archive.is_some(),
+                    &mut deleted,
+                    &mut archived,
+                )?;
+                if let Some(writer) = archive.as_deref_mut().filter(|_| !archived.is_empty()) {
+                    writer.write_batch(&day, archived)?;
                 }
-            }
+                Ok(deleted)
+            })?;
             for (table, rows) in deleted {
                 *report.deleted.entry(table).or_default() += rows;
             }

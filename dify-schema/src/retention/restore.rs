@@ -4,7 +4,6 @@ use std::fs;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
-use diesel::connection::SimpleConnection;
 use diesel::sql_types::Text;
 use diesel::{PgConnection, RunQueryDsl};
 use flate2::read::GzDecoder;
@@ -14,6 +13,7 @@ use super::archive::{hex, io, Entry, MANIFEST};
 use super::error::PurgeError;
 use super::partition::ensure_day;
 use super::plan::roots;
+use super::run::in_transaction;
 use super::sql;
 use crate::schema::Schema;
 
@@ -83,17 +83,7 @@ pub fn restore(
     files.sort_by_key(|(depth, ..)| *depth);
     // All or nothing: a restore that fails part-way (a constraint added
     // since, a row the table no longer takes) leaves the database as it was.
-    conn.batch_execute("BEGIN")?;
-    match restore_files(conn, &files) {
-        Ok(report) => {
-            conn.batch_execute("COMMIT")?;
-            Ok(report)
-        }
-        Err(error) => {
-            let _ = conn.batch_execute("ROLLBACK");
-            Err(error)
-        }
-    }
+    in_transaction(conn, "BEGIN", |conn| restore_files(conn, &files))
 }
 
 type File<'s> = (usize, &'s crate::schema::Table, String, Vec<String>);

@@ -206,8 +206,7 @@ pub(super) fn batch(
         #[diesel(sql_type = Text)]
         day: String,
     }
-    conn.batch_execute(&begin(options))?;
-    let result = (|| {
+    in_transaction(conn, &begin(options), |conn| {
         let statement = sql::root_batch(
             root,
             cuts,
@@ -252,11 +251,22 @@ pub(super) fn batch(
             archive.write_batch(&day, archived)?;
         }
         Ok(Some(Batch { deleted, last }))
-    })();
-    match result {
-        Ok(batch) => {
+    })
+}
+
+/// Runs `work` in a transaction opened by `begin`: committed when it
+/// returns `Ok`, rolled back otherwise (a failed `COMMIT` is an error too,
+/// never `Ok`).
+pub(super) fn in_transaction<T>(
+    conn: &mut PgConnection,
+    begin: &str,
+    work: impl FnOnce(&mut PgConnection) -> Result<T, PurgeError>,
+) -> Result<T, PurgeError> {
+    conn.batch_execute(begin)?;
+    match work(conn) {
+        Ok(value) => {
             conn.batch_execute("COMMIT")?;
-            Ok(batch)
+            Ok(value)
         }
         Err(error) => {
             let _ = conn.batch_execute("ROLLBACK");
