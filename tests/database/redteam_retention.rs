@@ -16,10 +16,10 @@ use diesel::sql_types::{BigInt, Text};
 use diesel::{Connection, PgConnection, QueryableByName, RunQueryDsl};
 use dify_models::SCHEMA;
 use dify_schema::retention::{self, Keep, Overrides, PurgeError, PurgeOptions, Throttle};
-use dify_tests::TestDatabase;
 use uuid::Uuid;
 
 use crate::fixtures::adopted_database;
+use crate::retention::{contents, partitioned_database, partitioned_schema, tempdir};
 
 const NOW: &str = "2026-06-15 12:00:00";
 
@@ -209,31 +209,6 @@ fn table_overrides() -> PurgeOptions {
     }
 }
 
-/// Every row of every table a purge touches, as JSON text, sorted.
-fn contents(conn: &mut PgConnection) -> BTreeMap<String, Vec<String>> {
-    #[derive(QueryableByName)]
-    struct Row {
-        #[diesel(sql_type = Text)]
-        json: String,
-    }
-    let mut out = BTreeMap::new();
-    for root in &retention::roots(&SCHEMA).unwrap() {
-        for (table, _) in root.tables() {
-            let rows = diesel::sql_query(format!(
-                "SELECT row_to_json(t)::text AS json FROM {} t ORDER BY 1",
-                table.name
-            ))
-            .load::<Row>(conn)
-            .unwrap()
-            .into_iter()
-            .map(|r| r.json)
-            .collect();
-            out.insert(table.name.to_string(), rows);
-        }
-    }
-    out
-}
-
 fn rows_per_table(conn: &mut PgConnection) -> BTreeMap<String, i64> {
     let mut out = BTreeMap::new();
     for root in &retention::roots(&SCHEMA).unwrap() {
@@ -243,12 +218,6 @@ fn rows_per_table(conn: &mut PgConnection) -> BTreeMap<String, i64> {
         }
     }
     out
-}
-
-fn tempdir(what: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("dify-rt-{what}-{}", Uuid::new_v4()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 /// Dry-run totals per table (all workspaces).
@@ -1328,45 +1297,6 @@ fn dry_run_and_purge_agree_on_a_messy_database() {
 // ---------------------------------------------------------------------
 // Partitions
 // ---------------------------------------------------------------------
-
-fn partitioned_schema() -> dify_schema::schema::Schema {
-    let tables = SCHEMA
-        .tables()
-        .map(|table| {
-            let mut table = table.clone();
-            if table.name == "workflow_runs" {
-                table.partition = Some(dify_schema::schema::Partition {
-                    column: "created_at".into(),
-                });
-            }
-            table
-        })
-        .collect();
-    dify_schema::schema::Schema::owned(tables, dify_schema::schema::Security::Current)
-}
-
-fn partitioned_database(schema: &dify_schema::schema::Schema) -> (TestDatabase, PgConnection) {
-    let db = TestDatabase::new();
-    let mut conn = db.connect();
-    conn.batch_execute(&dify_schema::render::postgres::create_schema(schema))
-        .unwrap();
-    for month in [
-        "2026-01-01",
-        "2026-02-01",
-        "2026-03-01",
-        "2026-04-01",
-        "2026-05-01",
-        "2026-06-01",
-    ] {
-        conn.batch_execute(&dify_schema::render::postgres::create_partitions(
-            schema.table("workflow_runs").unwrap(),
-            &format!("'{month}'::timestamp"),
-            1,
-        ))
-        .unwrap();
-    }
-    (db, conn)
-}
 
 /// Whole months dropped with `--archive`: their rows (and children) are
 /// in the archive, and a restore (which must recreate the dropped

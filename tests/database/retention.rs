@@ -276,7 +276,7 @@ fn purge_removes_exactly_the_expired_rows_and_their_children_across_workspaces()
 }
 
 /// Every row of every table a purge touches, as JSON text, sorted.
-fn contents(conn: &mut PgConnection) -> BTreeMap<String, Vec<String>> {
+pub(crate) fn contents(conn: &mut PgConnection) -> BTreeMap<String, Vec<String>> {
     #[derive(QueryableByName)]
     struct Row {
         #[diesel(sql_type = Text)]
@@ -366,7 +366,8 @@ fn archive_then_restore_gives_back_identical_rows() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
-fn tempdir(what: &str) -> std::path::PathBuf {
+/// A scratch directory of its own (an archive's).
+pub(crate) fn tempdir(what: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("dify-{what}-{}", uuid::Uuid::new_v4()));
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -611,7 +612,7 @@ fn every_purge_statement_uses_an_index() {
 
 /// `workflow_runs` in the partitioned layout: the same declarations with
 /// `#[partition(by = created_at, interval = month)]` on it.
-fn partitioned_schema() -> dify_schema::schema::Schema {
+pub(crate) fn partitioned_schema() -> dify_schema::schema::Schema {
     let tables = SCHEMA
         .tables()
         .map(|table| {
@@ -627,29 +628,31 @@ fn partitioned_schema() -> dify_schema::schema::Schema {
     dify_schema::schema::Schema::owned(tables, dify_schema::schema::Security::Current)
 }
 
-#[test]
-fn a_partitioned_root_loses_whole_months_by_drop_and_check_knows_the_layout() {
-    let schema = partitioned_schema();
+/// A fresh database in `schema`'s layout, with `workflow_runs`'
+/// partitions for January to June 2026 (old months, as rows a restore
+/// would bring back).
+pub(crate) fn partitioned_database(
+    schema: &dify_schema::schema::Schema,
+) -> (TestDatabase, PgConnection) {
     let db = TestDatabase::new();
     let mut conn = db.connect();
-    conn.batch_execute(&dify_schema::render::postgres::create_schema(&schema))
+    conn.batch_execute(&dify_schema::render::postgres::create_schema(schema))
         .unwrap();
-    // Old months, as rows a restore would bring back.
-    for month in [
-        "2026-01-01",
-        "2026-02-01",
-        "2026-03-01",
-        "2026-04-01",
-        "2026-05-01",
-        "2026-06-01",
-    ] {
+    for month in 1..=6 {
         conn.batch_execute(&dify_schema::render::postgres::create_partitions(
             schema.table("workflow_runs").unwrap(),
-            &format!("'{month}'::timestamp"),
+            &format!("'2026-{month:02}-01'::timestamp"),
             1,
         ))
         .unwrap();
     }
+    (db, conn)
+}
+
+#[test]
+fn a_partitioned_root_loses_whole_months_by_drop_and_check_knows_the_layout() {
+    let schema = partitioned_schema();
+    let (_db, mut conn) = partitioned_database(&schema);
     seed(&mut conn);
     let before = census(&mut conn);
     let mut options = PurgeOptions {
