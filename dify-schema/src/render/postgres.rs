@@ -244,13 +244,8 @@ pub fn create_table(table: &Table) -> String {
 /// partitions when created (and after each purge, see `retention`).
 pub const PARTITIONS_AHEAD: u32 = 3;
 
-/// The partition of `table` holding the month of `month`, named
-/// `<table>_pYYYY_MM` (the name `retention` reads the bounds from).
-pub fn partition_name(table: &str, year: i32, month: u32) -> String {
-    format!("{table}_p{year:04}_{month:02}")
-}
-
 /// A block that creates, where missing, the monthly partitions of `table`
+/// (named `<table>_pYYYY_MM`, the name `retention::partition` reads bounds from)
 /// for `months` months from the month of `from` (an SQL timestamp
 /// expression), UTC.
 pub fn create_partitions(table: &Table, from: &str, months: u32) -> String {

@@ -2,7 +2,7 @@
 //! keeping partitions ahead of the clock, and purging a month whose rows
 //! have all expired by detaching and dropping it instead of deleting rows.
 //!
-//! Partitions are named `<table>_pYYYY_MM` (`render::postgres::partition_name`)
+//! Partitions are named `<table>_pYYYY_MM` (`render::postgres::create_partitions`)
 //! and hold `[first of the month, first of the next)`, so the bounds are
 //! read from the name. A month goes whole only when it ends before the
 //! earliest cut of every workspace (an override that keeps rows longer,
